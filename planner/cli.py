@@ -1,0 +1,99 @@
+"""Command line: `python -m planner <command> … [--json]`.
+
+The only place that turns planner errors into exit codes: 0 ok, 2 bad input (one line on
+stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+from planner.errors import PlannerError
+from planner.food import DietMode, Food
+from planner.catalog import bundled_search_index
+from planner.snapshot import bundled_foods
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line, with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise PlannerError(f"{self.prog}: {message}")
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _b12_text(food: Food) -> str:
+    return "unknown" if food.b12_ug_per_100g is None else f"{food.b12_ug_per_100g:g} µg"
+
+
+def _print_foods(foods: Sequence[Food]) -> None:
+    for food in foods:
+        flags = [food.diet.value] + [name for name in ("fortified", "check_label", "unreliable")
+                                      if getattr(food, name)]
+        print(f"{food.id}\t{food.description}\tB12 per 100 g: {_b12_text(food)}\t"
+              f"[{', '.join(flags)}]\t{food.source}")
+
+
+def cmd_food(args: argparse.Namespace) -> int:
+    food = bundled_foods().get_food(args.food_id)
+    if args.json:
+        _print_json(food.to_dict())
+    else:
+        _print_foods([food])
+        for portion in food.portions:
+            b12 = food.b12_ug(portion.grams)
+            amount = "unknown" if b12 is None else f"{b12:.2f} µg"
+            print(f"  {portion.label} = {portion.grams:g} g -> B12 {amount}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise PlannerError("--limit must be at least 1.")
+    diet = DietMode(args.diet) if args.diet else None
+    foods = bundled_search_index().search(args.query, diet=diet, limit=args.limit)
+    if args.json:
+        _print_json([food.to_dict() for food in foods])
+    else:
+        _print_foods(foods)
+        if not foods:
+            print("No food matches every word of that search.")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m planner", description="Plan vitamin B12 intake (USDA data).")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    food = commands.add_parser("food", help="show one bundled food record")
+    food.add_argument("food_id", metavar="ID", help="e.g. sr24:13326")
+    food.add_argument("--json", action="store_true")
+    food.set_defaults(run=cmd_food)
+
+    search = commands.add_parser("search", help="search the bundled USDA SR24 foods")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--diet", choices=[m.value for m in DietMode])
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except PlannerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

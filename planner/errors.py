@@ -1,0 +1,51 @@
+"""One error tree for the planner. `str(error)` is a sentence a person can read;
+only the CLI and the app turn errors into exit codes or messages."""
+
+from __future__ import annotations
+
+
+class PlannerError(Exception):
+    """Base of every error the planner raises on purpose."""
+
+
+class ProfileError(PlannerError):
+    """A profile that cannot describe a real person (e.g. pregnant at 8)."""
+
+
+class UnknownFoodError(PlannerError, KeyError):
+    """A food id that no loaded source knows."""
+
+    def __init__(self, food_id: str):
+        super().__init__(food_id)
+        self.food_id = food_id
+
+    def __str__(self) -> str:
+        return f"No food with id {self.food_id!r} in the bundled data or this plan."
+
+
+class UnknownPortionError(PlannerError):
+    def __init__(self, food_id: str, label: str, known: list[str]):
+        super().__init__(food_id, label)
+        self.food_id, self.label, self.known = food_id, label, known
+
+    def __str__(self) -> str:
+        shown = ", ".join(repr(k) for k in self.known[:6])
+        return f"Food {self.food_id} has no portion {self.label!r}; it has {shown}."
+
+
+class QueryError(PlannerError):
+    """A search query that cannot be searched (empty, or nothing but punctuation)."""
+
+
+class PlanFileError(PlannerError):
+    """A plan file that was refused. Carries every problem found, each with its JSON path."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(problems)
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        head = "The plan file was not loaded"
+        if len(self.problems) == 1:
+            return f"{head}: {self.problems[0]}"
+        return f"{head} ({len(self.problems)} problems): " + "; ".join(self.problems)

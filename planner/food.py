@@ -1,0 +1,159 @@
+"""The food record every source fills (bundled SR24, live FDC, custom labels).
+
+Fields follow the shared contract "Food record". Unknown nutrient values are None, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, Iterable
+
+from planner.errors import UnknownPortionError
+
+Micrograms = float
+Grams = float
+
+HUNDRED_GRAMS = "100 g"
+
+
+class DietMode(str, Enum):
+    """Diets from strictest to most inclusive; values are the CLI/JSON strings."""
+
+    VEGAN = "vegan"
+    VEGETARIAN = "vegetarian"
+    PESCATARIAN = "pescatarian"
+    OMNIVORE = "omnivore"
+
+    @property
+    def rank(self) -> int:
+        return _DIET_ORDER.index(self)
+
+    def allows(self, food_diet: "DietMode") -> bool:
+        """A vegan food suits every diet; an omnivore-only food suits omnivores only."""
+        return food_diet.rank <= self.rank
+
+
+_DIET_ORDER = [DietMode.VEGAN, DietMode.VEGETARIAN, DietMode.PESCATARIAN, DietMode.OMNIVORE]
+
+
+@dataclass(frozen=True)
+class Portion:
+    label: str
+    grams: Grams
+
+
+def _grams_text(grams: float) -> str:
+    return f"{grams:g}"
+
+
+def unique_portions(measures: Iterable[tuple[str, float]]) -> tuple[Portion, ...]:
+    """Household measures with labels made unique, plus "100 g" always.
+
+    USDA sometimes lists one label twice with different weights ("1 slice" 28 g and 25 g);
+    a plan refers to a portion by label, so later repeats get their weight appended.
+    Exact repeats (same label, same grams) are dropped.
+    """
+    portions: list[Portion] = []
+    seen: dict[str, float] = {}
+    for label, grams in measures:
+        label = re.sub(r"\s+", " ", label).strip()
+        if not label or not grams or grams <= 0:
+            continue
+        if label in seen:
+            if seen[label] == grams:
+                continue
+            label = f"{label} ({_grams_text(grams)} g)"
+            if label in seen:
+                continue
+        seen[label] = grams
+        portions.append(Portion(label, float(grams)))
+    if HUNDRED_GRAMS not in seen:
+        portions.append(Portion(HUNDRED_GRAMS, 100.0))
+    return tuple(portions)
+
+
+@dataclass(frozen=True)
+class Food:
+    id: str
+    description: str
+    food_group: str | None
+    b12_ug_per_100g: Micrograms | None
+    kcal_per_100g: float | None
+    retinol_ug_per_100g: Micrograms | None
+    diet: DietMode
+    check_label: bool
+    fortified: bool
+    unreliable: bool
+    portions: tuple[Portion, ...]
+    data_type: str
+    source: str
+    brand_owner: str | None = None
+    url: str | None = None
+    _portion_index: dict[str, Portion] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_portion_index", {p.label: p for p in self.portions})
+
+    @property
+    def b12_known(self) -> bool:
+        return self.b12_ug_per_100g is not None
+
+    def portion(self, label: str) -> Portion:
+        try:
+            return self._portion_index[label]
+        except KeyError:
+            raise UnknownPortionError(self.id, label, [p.label for p in self.portions]) from None
+
+    def has_portion(self, label: str) -> bool:
+        return label in self._portion_index
+
+    def b12_ug(self, grams: Grams) -> Micrograms | None:
+        """B12 in `grams` of this food, or None when USDA has no value."""
+        if self.b12_ug_per_100g is None:
+            return None
+        return self.b12_ug_per_100g * grams / 100.0
+
+    def retinol_ug(self, grams: Grams) -> Micrograms | None:
+        if self.retinol_ug_per_100g is None:
+            return None
+        return self.retinol_ug_per_100g * grams / 100.0
+
+    def kcal(self, grams: Grams) -> float | None:
+        if self.kcal_per_100g is None:
+            return None
+        return self.kcal_per_100g * grams / 100.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (also what plan files store under `foods`)."""
+        record = asdict(self)
+        record.pop("_portion_index")
+        record["diet"] = self.diet.value
+        record["portions"] = [{"label": p.label, "grams": p.grams} for p in self.portions]
+        return record
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> "Food":
+        """Inverse of to_dict; the caller has validated the shape (see planfile)."""
+        return cls(
+            id=record["id"],
+            description=record["description"],
+            food_group=record.get("food_group"),
+            b12_ug_per_100g=_optional_float(record.get("b12_ug_per_100g")),
+            kcal_per_100g=_optional_float(record.get("kcal_per_100g")),
+            retinol_ug_per_100g=_optional_float(record.get("retinol_ug_per_100g")),
+            diet=DietMode(record["diet"]),
+            check_label=bool(record.get("check_label", False)),
+            fortified=bool(record.get("fortified", False)),
+            unreliable=bool(record.get("unreliable", False)),
+            portions=unique_portions((p["label"], float(p["grams"])) for p in record.get("portions", [])),
+            data_type=record["data_type"],
+            source=record["source"],
+            brand_owner=record.get("brand_owner"),
+            url=record.get("url"),
+        )
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,56 @@
+"""`python -m planner food|search`: JSON records on stdout, exit code 2 and one line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_food_json_is_the_contract_record(capsys):
+    assert main(["food", "sr24:13326", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["id"] == "sr24:13326"
+    assert record["b12_ug_per_100g"] == pytest.approx(70.58)
+    assert {"label": "1 slice", "grams": 68.0} in record["portions"]
+    assert set(record) >= {"id", "description", "food_group", "b12_ug_per_100g", "kcal_per_100g",
+                           "retinol_ug_per_100g", "diet", "check_label", "fortified", "unreliable",
+                           "portions", "data_type", "source", "brand_owner", "url"}
+
+
+def test_unknown_b12_prints_as_null_and_unknown(capsys):
+    assert main(["food", "sr24:01188", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["b12_ug_per_100g"] is None
+    assert main(["food", "sr24:01188"]) == 0
+    assert "B12 per 100 g: unknown" in capsys.readouterr().out
+
+
+def test_search_json_with_diet_and_limit(capsys):
+    assert main(["search", "milk", "--diet", "vegan", "--limit", "3", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert 0 < len(records) <= 3
+    assert all(r["diet"] == "vegan" for r in records)
+
+
+@pytest.mark.parametrize("argv", [
+    ["food", "sr24:99999", "--json"],
+    ["food", "13326"],
+    ["search", "   ", "--json"],
+    ["search", "milk", "--limit", "0"],
+    ["search", "milk", "--diet", "carnivore"],
+])
+def test_bad_input_exits_2_with_one_line_and_no_traceback(argv):
+    done = subprocess.run([sys.executable, "-m", "planner", *argv], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:")
+    assert "Traceback" not in done.stderr
