@@ -13,7 +13,13 @@ from typing import Any, Callable, Sequence
 
 from planner.errors import PlannerError
 from planner.food import DietMode, Food
+from pathlib import Path
+
 from planner.catalog import bundled_search_index
+from planner.cliprofile import add_profile_flags, profile_from_flags
+from planner.planfile import load_plan
+from planner.targets import life_stage_target
+from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
 from planner.snapshot import bundled_foods
 
 EXIT_OK = 0
@@ -71,6 +77,36 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_target(args: argparse.Namespace) -> int:
+    target = life_stage_target(profile_from_flags(args))
+    if args.json:
+        _print_json(target.to_dict())
+    else:
+        ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
+        print(f"{target.life_stage}: {target.target_ug:g} µg/day ({target.kind.value}{ear}) — {target.source}")
+        for note in target.notes:
+            print(f"  - {note}")
+    return EXIT_OK
+
+
+def cmd_total(args: argparse.Namespace) -> int:
+    catalog = bundled_foods()
+    totals = plan_totals(load_plan(Path(args.plan), catalog), catalog)
+    if args.json:
+        _print_json(totals_to_dict(totals))
+        return EXIT_OK
+    for day in totals.days:
+        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, "
+              f"absorbed ≈ {day.absorbed_ug:.2f} µg — {status_text(day.status, totals.target)}")
+    average = totals.average
+    print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
+          f"{average.absorbed_ug:.2f} µg (goal {totals.absorption_goal_ug:.2f} µg) — "
+          f"{status_text(average.status, totals.target)}")
+    for note in totals.notes:
+        print(f"  - {note}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="Plan vitamin B12 intake (USDA data).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -86,6 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
     search.set_defaults(run=cmd_search)
+
+    target = commands.add_parser("target", help="the B12 target for a profile")
+    add_profile_flags(target)
+    target.add_argument("--json", action="store_true")
+    target.set_defaults(run=cmd_target)
+
+    total = commands.add_parser("total", help="daily and average totals of a plan file")
+    total.add_argument("plan", metavar="PLAN.json")
+    total.add_argument("--json", action="store_true")
+    total.set_defaults(run=cmd_total)
     return parser
 
 

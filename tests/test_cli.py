@@ -54,3 +54,51 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(argv):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:")
     assert "Traceback" not in done.stderr
+
+
+def test_target_json(capsys):
+    assert main(["target", "--age", "30", "--sex", "female", "--pregnant", "--json"]) == 0
+    target = json.loads(capsys.readouterr().out)
+    assert target["target_ug"] == 2.6 and target["kind"] == "RDA" and target["ear_ug"] == 2.2
+    assert set(target) >= {"life_stage", "target_ug", "kind", "ear_ug", "standard", "notes"}
+    assert main(["target", "--age", "30", "--sex", "male", "--standard", "who", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ear_ug"] is None
+
+
+def test_total_json(tmp_path, capsys):
+    from tests.plans import plan_document
+
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}])]])))
+    assert main(["total", str(path), "--json"]) == 0
+    totals = json.loads(capsys.readouterr().out)
+    assert totals["days"][0]["total_ug"] == pytest.approx(6.0)
+    assert totals["average"]["status"] == "meets_target"
+    assert main(["total", str(path)]) == 0
+    assert "Average: 6.00 µg" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [
+    ["target", "--age", "8", "--sex", "female", "--pregnant"],
+    ["target", "--age", "30", "--sex", "female", "--pregnant", "--lactating"],
+    ["target", "--age", "0", "--months", "14", "--sex", "male"],
+    ["target", "--age", "-3", "--sex", "male"],
+    ["target", "--age", "30", "--sex", "male", "--pregnant"],
+    ["total", "does-not-exist.json"],
+])
+def test_impossible_profiles_and_missing_plans_exit_2(argv):
+    done = subprocess.run([sys.executable, "-m", "planner", *argv], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_plan_file_exits_2_with_paths(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"version": 1, "profile": {"age_years": 30, "sex": "female"}, '
+                    '"days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr24:99999", "grams": 1}]}]}]}')
+    done = subprocess.run([sys.executable, "-m", "planner", "total", str(path), "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "$.days[0].meals[0].items[0].food" in done.stderr

@@ -1,0 +1,35 @@
+"""The shared profile flags of the contract, for every command that takes a person."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.food import DietMode
+from planner.profile import Profile, Sex, Standard
+
+
+def add_profile_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("profile")
+    group.add_argument("--age", type=int, required=True, metavar="YEARS", help="age in years (0 for infants)")
+    group.add_argument("--months", type=int, default=0, metavar="M", help="months, 0-11, with --age 0")
+    group.add_argument("--sex", choices=[s.value for s in Sex], required=True)
+    state = group.add_mutually_exclusive_group()
+    state.add_argument("--pregnant", action="store_true")
+    state.add_argument("--lactating", action="store_true")
+    group.add_argument("--standard", choices=[s.value for s in Standard], default=Standard.IOM.value)
+    group.add_argument("--diet", choices=[m.value for m in DietMode], default=DietMode.OMNIVORE.value)
+    group.add_argument("--no-intrinsic-factor", action="store_true",
+                       help="absorption estimate: passive route only")
+    group.add_argument("--exclude", nargs="+", default=[], metavar="WORD")
+    group.add_argument("--no-supplements", action="store_true")
+
+
+def profile_from_flags(args: argparse.Namespace) -> Profile:
+    """Raises ProfileError for impossible profiles."""
+    return Profile(
+        age_years=args.age, age_months=args.months, sex=Sex(args.sex),
+        pregnant=args.pregnant, lactating=args.lactating, standard=Standard(args.standard),
+        diet=DietMode(args.diet), intrinsic_factor=not args.no_intrinsic_factor,
+        exclude=tuple(word.lower() for word in args.exclude),
+        supplements_allowed=not args.no_supplements,
+    )

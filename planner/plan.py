@@ -1,0 +1,149 @@
+"""The plan model (contract "Plan file, version 1") and pure edits that return new plans.
+
+A plan never changes in place: every edit builds a new Plan, so a failed edit leaves the
+old one untouched. File I/O lives in planfile.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any, Mapping, Union
+
+from planner.food import Food, Grams
+from planner.profile import Profile
+from planner.snapshot import FoodCatalog
+
+PLAN_VERSION = 1
+DEFAULT_MEALS = ("breakfast", "lunch", "dinner", "snacks")
+BUNDLED_PREFIX = "sr24:"
+
+
+class Every(str, Enum):
+    DAY = "day"
+    WEEK = "week"
+
+
+@dataclass(frozen=True)
+class FoodItem:
+    """A food eaten by `grams`, or by a household `portion` times `count`."""
+
+    food: str
+    grams: Grams | None = None
+    portion: str | None = None
+    count: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.portion is not None:
+            return {"food": self.food, "portion": self.portion, "count": self.count}
+        return {"food": self.food, "grams": self.grams}
+
+    def grams_of(self, food: Food) -> Grams:
+        if self.portion is not None:
+            return food.portion(self.portion).grams * self.count
+        return float(self.grams or 0.0)
+
+
+@dataclass(frozen=True)
+class SupplementItem:
+    supplement: str
+    ug: float
+    every: Every = Every.DAY
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"supplement": self.supplement, "ug": self.ug, "every": self.every.value}
+
+
+Item = Union[FoodItem, SupplementItem]
+
+
+@dataclass(frozen=True)
+class Meal:
+    name: str
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Day:
+    label: str
+    meals: tuple[Meal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    profile: Profile
+    days: tuple[Day, ...]
+    foods: Mapping[str, Food] = field(default_factory=dict)  # non-bundled records only
+
+    def food(self, food_id: str, catalog: FoodCatalog) -> Food:
+        """The record for an id: the plan's own (FDC, custom) first, then the bundled data."""
+        own = self.foods.get(food_id)
+        return own if own is not None else catalog.get_food(food_id)
+
+    def food_ids(self) -> set[str]:
+        return {item.food for day in self.days for meal in day.meals
+                for item in meal.items if isinstance(item, FoodItem)}
+
+
+def new_plan(name: str, profile: Profile, day_labels: tuple[str, ...] = ("Day 1",)) -> Plan:
+    days = tuple(Day(label, tuple(Meal(m) for m in DEFAULT_MEALS)) for label in day_labels)
+    return Plan(name=name, profile=profile, days=days, foods={})
+
+
+def _with_day(plan: Plan, day_index: int, day: Day) -> Plan:
+    days = list(plan.days)
+    days[day_index] = day
+    return replace(plan, days=tuple(days))
+
+
+def add_item(plan: Plan, day_index: int, meal_name: str, item: Item, food: Food | None = None) -> Plan:
+    """A new plan with `item` appended to the named meal (created if missing).
+
+    Pass the `food` record for non-bundled foods so the plan file can carry it.
+    """
+    day = plan.days[day_index]
+    meals = list(day.meals)
+    for index, meal in enumerate(meals):
+        if meal.name == meal_name:
+            meals[index] = replace(meal, items=meal.items + (item,))
+            break
+    else:
+        meals.append(Meal(meal_name, (item,)))
+    new = _with_day(plan, day_index, replace(day, meals=tuple(meals)))
+    if food is not None and not food.id.startswith(BUNDLED_PREFIX):
+        new = replace(new, foods={**plan.foods, food.id: food})
+    return new
+
+
+def remove_item(plan: Plan, day_index: int, meal_name: str, item_index: int) -> Plan:
+    day = plan.days[day_index]
+    meals = tuple(
+        replace(meal, items=meal.items[:item_index] + meal.items[item_index + 1:])
+        if meal.name == meal_name else meal
+        for meal in day.meals)
+    return _prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
+
+
+def replace_meal_items(plan: Plan, day_index: int, meal_name: str, items: tuple[Item, ...]) -> Plan:
+    day = plan.days[day_index]
+    meals = tuple(replace(meal, items=items) if meal.name == meal_name else meal for meal in day.meals)
+    return _prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
+
+
+def add_day(plan: Plan, label: str, copy_from: int | None = None) -> Plan:
+    day = (replace(plan.days[copy_from], label=label) if copy_from is not None
+           else Day(label, tuple(Meal(m) for m in DEFAULT_MEALS)))
+    return replace(plan, days=plan.days + (day,))
+
+
+def remove_day(plan: Plan, day_index: int) -> Plan:
+    if len(plan.days) <= 1:
+        return plan
+    return _prune_foods(replace(plan, days=plan.days[:day_index] + plan.days[day_index + 1:]))
+
+
+def _prune_foods(plan: Plan) -> Plan:
+    """Drop records of foods no item uses any more."""
+    used = plan.food_ids()
+    return replace(plan, foods={k: v for k, v in plan.foods.items() if k in used})

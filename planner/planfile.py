@@ -1,0 +1,342 @@
+"""The only plan-file I/O: parse and validate a version-1 plan, save it atomically.
+
+Loading checks everything and reports each problem with its JSON path; it returns a whole
+plan or raises PlanFileError, never half a plan.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from planner.errors import PlanFileError, ProfileError
+from planner.food import DietMode, Food
+from planner.plan import (BUNDLED_PREFIX, PLAN_VERSION, Day, Every, FoodItem, Item, Meal, Plan,
+                          SupplementItem)
+from planner.profile import Profile, Sex, Standard
+from planner.snapshot import FoodCatalog
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 7  # root > days > day > meals > meal > items > item
+MAX_FOOD_ITEM_GRAMS = 5000.0
+MAX_SUPPLEMENT_UG = 100_000.0
+MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "kcal_per_100g": 1000.0, "retinol_ug_per_100g": 1_000_000.0}
+FOOD_ID = re.compile(r"^(sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
+PORTABLE_ID = re.compile(r"^(fdc|custom):")
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text)
+    return value
+
+
+def _reject_constant(name: str) -> None:
+    raise _NotFinite(name)
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth without recursion (a hostile file must not exhaust the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class _Checker:
+    """Collects problems as 'path: sentence' while walking the document."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def expect(self, value: Any, kind: type | tuple[type, ...], path: str, what: str) -> bool:
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if not ok:
+            self.fail(path, f"expected {what}, got {_json_type(value)}")
+        return ok
+
+    def number(self, value: Any, path: str, low: float, high: float, *, above_zero: bool = False,
+               unit: str = "") -> float | None:
+        if not _is_number(value):
+            self.fail(path, f"expected a number, got {_json_type(value)}")
+            return None
+        if value < low or (above_zero and value <= 0):
+            self.fail(path, f"must be {'above' if above_zero else 'at least'} {low:g}{unit} (got {value:g})")
+            return None
+        if value > high:
+            self.fail(path, f"{value:g}{unit} is more than the {high:g}{unit} a plan allows")
+            return None
+        return float(value)
+
+    def enum(self, value: Any, choices: type, path: str) -> Any:
+        allowed = [member.value for member in choices]
+        if value not in allowed:
+            self.fail(path, f"must be one of {', '.join(allowed)} (got {json.dumps(value)})")
+            return None
+        return choices(value)
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+            type(None): "null", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _parse_profile(check: _Checker, raw: Any) -> Profile | None:
+    path = "$.profile"
+    if not check.expect(raw, dict, path, "an object"):
+        return None
+    before = len(check.problems)
+    fields: dict[str, Any] = {}
+    for key, kind, what, default in (
+        ("age_years", int, "a whole number of years", None), ("age_months", int, "a whole number", 0),
+        ("pregnant", bool, "true/false", False), ("lactating", bool, "true/false", False),
+        ("intrinsic_factor", bool, "true/false", True), ("supplements_allowed", bool, "true/false", True),
+    ):
+        if key not in raw:
+            if default is None:
+                check.fail(f"{path}.{key}", "is required")
+            fields[key] = default
+        elif check.expect(raw[key], kind, f"{path}.{key}", what):
+            fields[key] = raw[key]
+    fields["sex"] = check.enum(raw.get("sex"), Sex, f"{path}.sex")
+    fields["standard"] = check.enum(raw.get("standard", "iom"), Standard, f"{path}.standard")
+    fields["diet"] = check.enum(raw.get("diet", "omnivore"), DietMode, f"{path}.diet")
+    exclude = raw.get("exclude", [])
+    if check.expect(exclude, list, f"{path}.exclude", "a list of words"):
+        for i, word in enumerate(exclude):
+            check.expect(word, str, f"{path}.exclude[{i}]", "a word")
+    if len(check.problems) > before:
+        return None
+    try:
+        return Profile(exclude=tuple(exclude), **fields)
+    except ProfileError as error:
+        check.fail(path, str(error))
+        return None
+
+
+def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
+    path = f"$.foods[{json.dumps(key)}]"
+    if not PORTABLE_ID.match(key) or not FOOD_ID.match(key):
+        check.fail(path, "only fdc:<id> and custom:<name> foods are stored in a plan file")
+        return None
+    if not check.expect(raw, dict, path, "a food record"):
+        return None
+    before = len(check.problems)
+    if raw.get("id") != key:
+        check.fail(f"{path}.id", f"must equal its key {json.dumps(key)}")
+    for name in ("description", "data_type", "source"):
+        if check.expect(raw.get(name), str, f"{path}.{name}", "text") and not raw[name].strip():
+            check.fail(f"{path}.{name}", "must not be empty")
+    for name in ("food_group", "brand_owner", "url"):
+        if raw.get(name) is not None:
+            check.expect(raw[name], str, f"{path}.{name}", "text or null")
+    for name, high in MAX_PER_100G.items():
+        if raw.get(name) is not None:
+            check.number(raw[name], f"{path}.{name}", 0, high)
+    check.enum(raw.get("diet"), DietMode, f"{path}.diet")
+    for name in ("check_label", "fortified", "unreliable"):
+        check.expect(raw.get(name), bool, f"{path}.{name}", "true/false")
+    portions = raw.get("portions")
+    if check.expect(portions, list, f"{path}.portions", "a list"):
+        for i, portion in enumerate(portions):
+            here = f"{path}.portions[{i}]"
+            if check.expect(portion, dict, here, "an object"):
+                check.expect(portion.get("label"), str, f"{here}.label", "text")
+                check.number(portion.get("grams"), f"{here}.grams", 0, MAX_FOOD_ITEM_GRAMS,
+                             above_zero=True, unit=" g")
+    if len(check.problems) > before:
+        return None
+    return Food.from_dict(raw)
+
+
+def _parse_item(check: _Checker, raw: Any, path: str, food_for: Callable[[str], Food | None]) -> Item | None:
+    if not check.expect(raw, dict, path, "an item object"):
+        return None
+    if "supplement" in raw:
+        name_ok = check.expect(raw["supplement"], str, f"{path}.supplement", "the supplement's name")
+        ug = check.number(raw.get("ug"), f"{path}.ug", 0, MAX_SUPPLEMENT_UG, above_zero=True, unit=" µg")
+        every = check.enum(raw.get("every", "day"), Every, f"{path}.every")
+        if name_ok and ug is not None and every is not None:
+            return SupplementItem(raw["supplement"], ug, every)
+        return None
+    if "food" not in raw:
+        check.fail(path, "an item needs a 'food' id or a 'supplement' name")
+        return None
+    food_id = raw["food"]
+    if not check.expect(food_id, str, f"{path}.food", "a food id"):
+        return None
+    food = food_for(food_id)
+    if food is None:
+        check.fail(f"{path}.food", f"unknown food id {json.dumps(food_id)}: not in the bundled data "
+                                   "or this file's 'foods'")
+        return None
+    has_grams, has_portion = "grams" in raw, "portion" in raw
+    if has_grams == has_portion:
+        check.fail(path, "give either 'grams' or a 'portion' with a 'count'")
+        return None
+    if has_grams:
+        grams = check.number(raw["grams"], f"{path}.grams", 0, MAX_FOOD_ITEM_GRAMS, above_zero=True, unit=" g")
+        return None if grams is None else FoodItem(food_id, grams=grams)
+    label = raw["portion"]
+    if not check.expect(label, str, f"{path}.portion", "a portion label"):
+        return None
+    if not food.has_portion(label):
+        known = ", ".join(json.dumps(p.label) for p in food.portions[:6])
+        check.fail(f"{path}.portion", f"{food.description} has no portion {json.dumps(label)} (it has {known})")
+        return None
+    count = check.number(raw.get("count", 1), f"{path}.count", 0, 1000, above_zero=True)
+    if count is None:
+        return None
+    total = food.portion(label).grams * count
+    if total > MAX_FOOD_ITEM_GRAMS:
+        check.fail(path, f"{count:g} × {label} is {total:g} g, more than the {MAX_FOOD_ITEM_GRAMS:g} g a plan allows")
+        return None
+    return FoodItem(food_id, portion=label, count=count)
+
+
+def _parse_days(check: _Checker, raw: Any, food_for: Callable[[str], Food | None]) -> tuple[Day, ...]:
+    days: list[Day] = []
+    if not check.expect(raw, list, "$.days", "a list of days"):
+        return ()
+    if not raw:
+        check.fail("$.days", "a plan needs at least one day")
+    for d, raw_day in enumerate(raw):
+        path = f"$.days[{d}]"
+        if not check.expect(raw_day, dict, path, "a day object"):
+            continue
+        label = raw_day.get("label", f"Day {d + 1}")
+        check.expect(label, str, f"{path}.label", "text")
+        meals: list[Meal] = []
+        raw_meals = raw_day.get("meals", [])
+        if check.expect(raw_meals, list, f"{path}.meals", "a list of meals"):
+            for m, raw_meal in enumerate(raw_meals):
+                meal_path = f"{path}.meals[{m}]"
+                if not check.expect(raw_meal, dict, meal_path, "a meal object"):
+                    continue
+                name = raw_meal.get("name")
+                if check.expect(name, str, f"{meal_path}.name", "the meal's name") and not name.strip():
+                    check.fail(f"{meal_path}.name", "must not be empty")
+                items = raw_meal.get("items", [])
+                parsed: list[Item] = []
+                if check.expect(items, list, f"{meal_path}.items", "a list of items"):
+                    for i, raw_item in enumerate(items):
+                        item = _parse_item(check, raw_item, f"{meal_path}.items[{i}]", food_for)
+                        if item is not None:
+                            parsed.append(item)
+                meals.append(Meal(str(name), tuple(parsed)))
+        days.append(Day(str(label), tuple(meals)))
+    return tuple(days)
+
+
+def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
+    """Validate a plan file's bytes and build the plan, or raise PlanFileError with every problem."""
+    raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw_bytes) > MAX_FILE_BYTES:
+        raise PlanFileError([f"$: the file is {len(raw_bytes):,} bytes; plan files are at most {MAX_FILE_BYTES:,}"])
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError(["$: the file is not UTF-8 text"]) from None
+    try:
+        document = json.loads(text, parse_float=_finite_float, parse_constant=_reject_constant)
+    except _NotFinite as error:
+        raise PlanFileError([f"$: {error} is not a number a plan can hold (NaN and Infinity are refused)"]) from None
+    except RecursionError:
+        raise PlanFileError(["$: nesting is deeper than the plan format allows"]) from None
+    except json.JSONDecodeError as error:
+        raise PlanFileError([f"$: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"]) from None
+    if _depth(document) > MAX_DEPTH:
+        raise PlanFileError(["$: nesting is deeper than the plan format allows"])
+    if not isinstance(document, dict):
+        raise PlanFileError([f"$: expected a plan object, got {_json_type(document)}"])
+
+    check = _Checker()
+    if document.get("version") != PLAN_VERSION:
+        check.fail("$.version", f"must be {PLAN_VERSION} (got {json.dumps(document.get('version'))})")
+    name = document.get("name", "Untitled plan")
+    check.expect(name, str, "$.name", "text")
+    profile = _parse_profile(check, document.get("profile"))
+    foods: dict[str, Food] = {}
+    raw_foods = document.get("foods", {})
+    if check.expect(raw_foods, dict, "$.foods", "an object of food records"):
+        for key, record in raw_foods.items():
+            if key.startswith(BUNDLED_PREFIX):
+                continue  # bundled foods need no record; the snapshot is authoritative
+            food = _parse_food_record(check, key, record)
+            if food is not None:
+                foods[key] = food
+
+    def food_for(food_id: str) -> Food | None:
+        return foods.get(food_id) or catalog.find(food_id)
+
+    days = _parse_days(check, document.get("days"), food_for)
+    if check.problems or profile is None:
+        raise PlanFileError(check.problems or ["$.profile: missing"])
+    used = {item.food for day in days for meal in day.meals for item in meal.items if isinstance(item, FoodItem)}
+    return Plan(name=str(name), profile=profile, days=days, foods={k: v for k, v in foods.items() if k in used})
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "version": PLAN_VERSION,
+        "name": plan.name,
+        "profile": plan.profile.to_dict(),
+        "days": [{"label": day.label,
+                  "meals": [{"name": meal.name, "items": [item.to_dict() for item in meal.items]}
+                            for meal in day.meals]}
+                 for day in plan.days],
+        "foods": {food_id: plan.foods[food_id].to_dict()
+                  for food_id in sorted(plan.food_ids()) if food_id in plan.foods},
+    }
+
+
+def plan_to_json(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def load_plan(path: Path, catalog: FoodCatalog) -> Plan:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError([f"$: the file is {size:,} bytes; plan files are at most {MAX_FILE_BYTES:,}"])
+        data = path.read_bytes()
+    except OSError as error:
+        raise PlanFileError([f"$: cannot read {path.name} ({error.strerror})"]) from error
+    return parse_plan(data, catalog)
+
+
+def save_plan(plan: Plan, path: Path) -> None:
+    """Write atomically: a temp file in the same folder, fsync, then os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = plan_to_json(plan).encode("utf-8")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,97 @@
+"""A person the planner plans for, with the checks that refuse impossible profiles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from planner.errors import ProfileError
+from planner.food import DietMode
+
+MAX_AGE_YEARS = 120
+# IOM tables pregnancy and lactation for ages 14-50 only.
+REPRODUCTIVE_AGES = range(14, 51)
+
+
+class Sex(str, Enum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class Standard(str, Enum):
+    IOM = "iom"
+    EFSA = "efsa"
+    WHO = "who"
+
+
+@dataclass(frozen=True)
+class Profile:
+    age_years: int
+    sex: Sex
+    age_months: int = 0
+    pregnant: bool = False
+    lactating: bool = False
+    standard: Standard = Standard.IOM
+    diet: DietMode = DietMode.OMNIVORE
+    intrinsic_factor: bool = True
+    exclude: tuple[str, ...] = field(default_factory=tuple)
+    supplements_allowed: bool = True
+
+    def __post_init__(self) -> None:
+        problem = profile_problem(self)
+        if problem:
+            raise ProfileError(problem)
+
+    @property
+    def total_months(self) -> int:
+        return self.age_years * 12 + self.age_months
+
+    @property
+    def infant(self) -> bool:
+        return self.age_years == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan file's profile object (contract field names)."""
+        return {
+            "age_years": self.age_years, "age_months": self.age_months, "sex": self.sex.value,
+            "pregnant": self.pregnant, "lactating": self.lactating,
+            "standard": self.standard.value, "diet": self.diet.value,
+            "intrinsic_factor": self.intrinsic_factor, "exclude": list(self.exclude),
+            "supplements_allowed": self.supplements_allowed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Profile":
+        """From a validated plan-file profile; raises ProfileError on impossible values."""
+        return cls(
+            age_years=data["age_years"], age_months=data.get("age_months", 0),
+            sex=Sex(data["sex"]), pregnant=data.get("pregnant", False),
+            lactating=data.get("lactating", False),
+            standard=Standard(data.get("standard", "iom")),
+            diet=DietMode(data.get("diet", "omnivore")),
+            intrinsic_factor=data.get("intrinsic_factor", True),
+            exclude=tuple(data.get("exclude", [])),
+            supplements_allowed=data.get("supplements_allowed", True),
+        )
+
+
+def profile_problem(profile: Profile) -> str | None:
+    """The first reason this profile cannot be a real person, or None."""
+    if not isinstance(profile.age_years, int) or isinstance(profile.age_years, bool):
+        return "Age must be a whole number of years."
+    if profile.age_years < 0 or profile.age_years > MAX_AGE_YEARS:
+        return f"Age must be between 0 and {MAX_AGE_YEARS} years (got {profile.age_years})."
+    if not isinstance(profile.age_months, int) or not 0 <= profile.age_months <= 11:
+        return f"Months must be between 0 and 11 (got {profile.age_months})."
+    if profile.pregnant and profile.lactating:
+        return "Choose pregnant or lactating, not both: the recommended amounts differ."
+    for state, active in (("Pregnancy", profile.pregnant), ("Lactation", profile.lactating)):
+        if not active:
+            continue
+        if profile.sex is not Sex.FEMALE:
+            return f"{state} applies to a female profile only."
+        if profile.age_years not in REPRODUCTIVE_AGES:
+            return (f"{state} is tabled for ages 14 to 50 only "
+                    f"(got {profile.age_years}); plan this person with a clinician.")
+    return None

@@ -1,0 +1,246 @@
+"""Totals per item, meal, day and the average over a plan's days, against the target.
+
+Unknown B12 values are never counted as 0 silently: totals say "at least" and count them.
+Unreliable sources (seaweed, tempeh, mushrooms …) count 0 µg, with a note saying why.
+A weekly supplement is spread over the week, not judged as one huge day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from statistics import fmean
+from typing import Any
+
+from planner.absorption import absorbed_ug, absorption_goal_ug
+from planner.food import DietMode
+from planner.plan import Every, FoodItem, Plan, SupplementItem
+from planner.snapshot import FoodCatalog
+from planner.targets import Target, TargetKind, life_stage_target
+
+Micrograms = float
+WEEKLY_MEAL = "weekly supplement (÷7)"
+DAYS_PER_WEEK = 7
+# Vegan Society guidance (brief §3)
+VEGAN_DAILY_SUPPLEMENT_UG = 10.0
+VEGAN_WEEKLY_SUPPLEMENT_UG = 2000.0
+VEGAN_FORTIFIED_FOODS_UG = 3.0
+VEGAN_FORTIFIED_MEALS = 2
+
+
+class Status(str, Enum):
+    BELOW_EAR = "below_ear"
+    BELOW_TARGET = "below_target"
+    MEETS_TARGET = "meets_target"
+
+
+@dataclass(frozen=True)
+class ItemTotal:
+    key: str  # food id, or "supplement:<name>"
+    description: str
+    grams: float | None
+    b12_ug: Micrograms | None  # what the item holds; None = unknown
+    counted_ug: Micrograms  # what counts toward this meal
+    source: str
+    fortified: bool = False
+    unreliable: bool = False
+    caveat: str | None = None
+
+
+@dataclass(frozen=True)
+class MealTotal:
+    name: str
+    total_ug: Micrograms
+    absorbed_ug: Micrograms
+    unknown_items: int
+    items: tuple[ItemTotal, ...]
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    label: str
+    total_ug: Micrograms
+    absorbed_ug: Micrograms
+    unknown_items: int
+    status: Status
+    meals: tuple[MealTotal, ...]
+
+
+@dataclass(frozen=True)
+class AverageTotal:
+    total_ug: Micrograms
+    absorbed_ug: Micrograms
+    unknown_items: int
+    status: Status
+
+
+@dataclass(frozen=True)
+class PlanTotals:
+    target: Target
+    days: tuple[DayTotal, ...]
+    average: AverageTotal
+    absorption_goal_ug: Micrograms
+    notes: tuple[str, ...]
+
+
+def status_for(intake_ug: Micrograms, target: Target) -> Status:
+    intake = round(intake_ug, 6)  # 0.1 + 0.2 style sums must not miss a target by 1e-16
+    if target.ear_ug is not None and intake < target.ear_ug:
+        return Status.BELOW_EAR
+    if intake < target.target_ug:
+        return Status.BELOW_TARGET
+    return Status.MEETS_TARGET
+
+
+def intake_text(total_ug: Micrograms, unknown_items: int) -> str:
+    """"2.40 µg", or "at least 2.40 µg; 1 item has no B12 value"."""
+    if not unknown_items:
+        return f"{total_ug:.2f} µg"
+    items = "1 item has" if unknown_items == 1 else f"{unknown_items} items have"
+    return f"at least {total_ug:.2f} µg; {items} no B12 value"
+
+
+def status_text(status: Status, target: Target) -> str:
+    """The status in plain words, saying what an AI does and does not mean."""
+    measure = {TargetKind.RDA: "recommended amount (RDA)", TargetKind.AI: "adequate intake (AI)",
+               TargetKind.RNI: "recommended nutrient intake (RNI)"}[target.kind]
+    if status is Status.MEETS_TARGET:
+        return f"Meets the {measure} of {target.target_ug:g} µg."
+    if status is Status.BELOW_EAR:
+        return (f"Below the average requirement (EAR, {target.ear_ug:g} µg) and the {measure} of "
+                f"{target.target_ug:g} µg.")
+    text = f"Below the {measure} of {target.target_ug:g} µg."
+    if target.kind is TargetKind.AI:
+        text += " Intake below an AI is not proof of inadequacy."
+    return text
+
+
+def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalog,
+                weekly_share: float) -> ItemTotal:
+    if isinstance(item, SupplementItem):
+        if item.every is Every.WEEK:
+            per_day = item.ug * weekly_share
+            return ItemTotal(f"supplement:{item.supplement}", f"{item.supplement} (weekly)", None, item.ug, 0.0,
+                             "supplement label", caveat=f"counted as {per_day:.1f} µg a day over the week")
+        return ItemTotal(f"supplement:{item.supplement}", item.supplement, None, item.ug, item.ug,
+                         "supplement label")
+    food = plan.food(item.food, catalog)
+    grams = item.grams_of(food)
+    b12 = food.b12_ug(grams)
+    caveat = None
+    counted = b12 or 0.0
+    if b12 is None:
+        caveat = "no B12 value in the data: not counted"
+    elif food.unreliable:
+        counted = 0.0
+        caveat = "not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg"
+    return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
+                     food.unreliable, caveat)
+
+
+def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
+    """Total every day of the plan and their average against the profile's target."""
+    target = life_stage_target(plan.profile)
+    goal = absorption_goal_ug(target.target_ug)
+    intrinsic = plan.profile.intrinsic_factor
+    weekly_doses = [item.ug for day in plan.days for meal in day.meals for item in meal.items
+                    if isinstance(item, SupplementItem) and item.every is Every.WEEK]
+    # Doses listed across the plan's days, taken once a week each (brief: ug / 7 a day).
+    weekly_share = 1.0 / max(len(plan.days), DAYS_PER_WEEK)
+    weekly_ug = sum(weekly_doses) * weekly_share
+    weekly_absorbed = sum(absorbed_ug(dose, intrinsic) for dose in weekly_doses) * weekly_share
+
+    days: list[DayTotal] = []
+    for day in plan.days:
+        meals: list[MealTotal] = []
+        for meal in day.meals:
+            items = tuple(_item_total(item, plan, catalog, weekly_share) for item in meal.items)
+            dose = sum(item.counted_ug for item in items)
+            unknown = sum(1 for item in items if item.b12_ug is None)
+            meals.append(MealTotal(meal.name, dose, absorbed_ug(dose, intrinsic), unknown, items))
+        if weekly_doses:
+            meals.append(MealTotal(WEEKLY_MEAL, weekly_ug, weekly_absorbed, 0, ()))
+        total = sum(meal.total_ug for meal in meals)
+        days.append(DayTotal(day.label, total, sum(m.absorbed_ug for m in meals),
+                             sum(m.unknown_items for m in meals), status_for(total, target), tuple(meals)))
+
+    average_total = fmean(d.total_ug for d in days) if days else 0.0
+    average = AverageTotal(average_total, fmean(d.absorbed_ug for d in days) if days else 0.0,
+                           sum(d.unknown_items for d in days), status_for(average_total, target))
+    notes = list(target.notes) + _plan_notes(plan, days, weekly_doses, weekly_share, goal, average)
+    return PlanTotals(target, tuple(days), average, goal, tuple(dict.fromkeys(notes)))
+
+
+def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], weekly_share: float,
+                goal: float, average: AverageTotal) -> list[str]:
+    notes = [
+        f"Absorption is an estimate: intrinsic factor takes up at most about 1.5 µg per meal, plus "
+        f"about 1 % of any dose by diffusion. It is compared with half the target ({goal:.2f} µg), "
+        "because the recommended amounts already assume about half of food B12 is absorbed."]
+    if not plan.profile.intrinsic_factor:
+        notes.append("Without intrinsic factor only about 1 % of each dose is absorbed: a clinician "
+                      "usually treats this with high-dose oral B12 or injections.")
+    for dose in weekly_doses:
+        notes.append(f"A weekly supplement of {dose:,.0f} µg is counted as {dose * weekly_share:.1f} µg "
+                     "a day, averaged over the week.")
+    if average.unknown_items:
+        notes.append("Totals read 'at least': foods without a B12 value in the data are not counted.")
+    for day in days:
+        for meal in day.meals:
+            for item in meal.items:
+                if item.unreliable:
+                    notes.append(f"{item.description} does not help: seaweed, algae, tempeh and "
+                                 "mushrooms hold inactive B12 analogues or variable amounts, so "
+                                 "they count as 0 µg.")
+    if plan.profile.diet is DietMode.VEGAN:
+        notes.append(vegan_society_check(plan, days, weekly_doses))
+    return notes
+
+
+def vegan_society_check(plan: Plan, days: list[DayTotal], weekly_doses: list[float]) -> str:
+    """Which of the Vegan Society's three ways (brief §3) the plan follows, in words."""
+    if any(dose >= VEGAN_WEEKLY_SUPPLEMENT_UG for dose in weekly_doses):
+        return "Vegan Society guidance met: a weekly supplement of at least 2,000 µg."
+    daily_ok = days and all(
+        any(item.key.startswith("supplement:") and item.counted_ug >= VEGAN_DAILY_SUPPLEMENT_UG
+            for meal in day.meals for item in meal.items) for day in days)
+    if daily_ok:
+        return "Vegan Society guidance met: a daily supplement of at least 10 µg."
+    fortified_ok = days and all(
+        sum(item.counted_ug for meal in day.meals for item in meal.items if item.fortified)
+        >= VEGAN_FORTIFIED_FOODS_UG
+        and sum(1 for meal in day.meals if any(item.fortified and item.counted_ug > 0 for item in meal.items))
+        >= VEGAN_FORTIFIED_MEALS
+        for day in days)
+    if fortified_ok:
+        return "Vegan Society guidance met: fortified foods at two or more meals, at least 3 µg a day."
+    return ("Vegan Society guidance not yet met: eat fortified foods two or three times a day for at "
+            "least 3 µg, or take 10 µg daily, or 2,000 µg weekly.")
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def totals_to_dict(totals: PlanTotals) -> dict[str, Any]:
+    """The contract's totals JSON, with item detail and wording as extra fields."""
+    target = totals.target
+    return {
+        "target": target.to_dict(),
+        "absorption_goal_ug": _r(totals.absorption_goal_ug),
+        "days": [{
+            "label": day.label, "total_ug": _r(day.total_ug), "absorbed_ug": _r(day.absorbed_ug),
+            "unknown_items": day.unknown_items, "status": day.status.value,
+            "summary": intake_text(day.total_ug, day.unknown_items),
+            "meals": [{"name": meal.name, "total_ug": _r(meal.total_ug), "absorbed_ug": _r(meal.absorbed_ug),
+                       "items": [{"id": item.key, "description": item.description, "grams": _r(item.grams),
+                                  "b12_ug": _r(item.b12_ug), "counted_ug": _r(item.counted_ug),
+                                  "source": item.source, "caveat": item.caveat} for item in meal.items]}
+                      for meal in day.meals],
+        } for day in totals.days],
+        "average": {"total_ug": _r(totals.average.total_ug), "absorbed_ug": _r(totals.average.absorbed_ug),
+                    "unknown_items": totals.average.unknown_items, "status": totals.average.status.value,
+                    "summary": intake_text(totals.average.total_ug, totals.average.unknown_items),
+                    "status_text": status_text(totals.average.status, target)},
+        "notes": list(totals.notes),
+    }
