@@ -18,6 +18,7 @@ from pathlib import Path
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
 from planner.planfile import load_plan
+from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
 from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
 from planner.snapshot import bundled_foods
@@ -107,6 +108,49 @@ def cmd_total(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _current_day(args: argparse.Namespace, catalog) -> tuple[CurrentDay, object | None]:
+    """The day to build on: a plan file's day, a bare intake, or nothing yet."""
+    if args.plan:
+        plan = load_plan(Path(args.plan), catalog)
+        if not 1 <= args.day <= len(plan.days):
+            raise PlannerError(f"--day must be between 1 and {len(plan.days)} for this plan.")
+        day = plan_totals(plan, catalog).days[args.day - 1]
+        return CurrentDay.from_day(day), plan
+    if args.intake is not None and args.intake < 0:
+        raise PlannerError("--intake must be 0 µg or more.")
+    return CurrentDay.from_intake(args.intake or 0.0), None
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    catalog = bundled_foods()
+    current, plan = _current_day(args, catalog)
+    if args.age is not None or args.sex is not None:
+        if args.age is None or args.sex is None:
+            raise PlannerError("give both --age and --sex (or neither, to use the plan's profile).")
+        profile = profile_from_flags(args)
+    elif plan is not None:
+        profile = plan.profile  # type: ignore[attr-defined]
+    else:
+        raise PlannerError("give --age and --sex, or --plan PLAN.json.")
+    foods = list(catalog.values()) + list(plan.foods.values() if plan is not None else [])  # type: ignore[attr-defined]
+    result = suggest(profile, foods, current)
+    if args.json:
+        _print_json(suggestions_to_dict(result))
+        return EXIT_OK
+    print(f"Target {result.target.target_ug:g} µg, gap {result.gap_ug:.2f} µg")
+    for source in result.sources:
+        more = f" (+{source.more_like_this} more like this)" if source.more_like_this else ""
+        print(f"  {source.b12_ug_per_serving:6.2f} µg per {source.portion.label}: "
+              f"{source.food.description}{more} [{source.food.source}]")
+    print("Day plan:")
+    for item in result.plan:
+        print(f"  {item.meal}: {item.count} × {item.portion.label} {item.description} = {item.b12_ug:.2f} µg")
+    print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg")
+    for note in result.notes:
+        print(f"  - {note}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="Plan vitamin B12 intake (USDA data).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -132,6 +176,15 @@ def build_parser() -> argparse.ArgumentParser:
     total.add_argument("plan", metavar="PLAN.json")
     total.add_argument("--json", action="store_true")
     total.set_defaults(run=cmd_total)
+
+    suggest_cmd = commands.add_parser("suggest", help="sources and a day plan that close the gap")
+    add_profile_flags(suggest_cmd, required=False)
+    where = suggest_cmd.add_mutually_exclusive_group()
+    where.add_argument("--intake", type=float, metavar="UG", help="B12 eaten so far today, µg")
+    where.add_argument("--plan", metavar="PLAN.json", help="build on a day of this plan file")
+    suggest_cmd.add_argument("--day", type=int, default=1, help="which day of --plan (1 = first)")
+    suggest_cmd.add_argument("--json", action="store_true")
+    suggest_cmd.set_defaults(run=cmd_suggest)
     return parser
 
 

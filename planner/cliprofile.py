@@ -8,11 +8,11 @@ from planner.food import DietMode
 from planner.profile import Profile, Sex, Standard
 
 
-def add_profile_flags(parser: argparse.ArgumentParser) -> None:
+def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) -> None:
     group = parser.add_argument_group("profile")
-    group.add_argument("--age", type=int, required=True, metavar="YEARS", help="age in years (0 for infants)")
+    group.add_argument("--age", type=int, required=required, metavar="YEARS", help="age in years (0 for infants)")
     group.add_argument("--months", type=int, default=0, metavar="M", help="months, 0-11, with --age 0")
-    group.add_argument("--sex", choices=[s.value for s in Sex], required=True)
+    group.add_argument("--sex", choices=[s.value for s in Sex], required=required)
     state = group.add_mutually_exclusive_group()
     state.add_argument("--pregnant", action="store_true")
     state.add_argument("--lactating", action="store_true")

@@ -102,3 +102,37 @@ def test_bad_plan_file_exits_2_with_paths(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "$.days[0].meals[0].items[0].food" in done.stderr
+
+
+def test_suggest_json_by_intake(capsys):
+    assert main(["suggest", "--age", "30", "--sex", "female", "--diet", "vegan", "--no-supplements",
+                 "--intake", "0.5", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["gap_ug"] == pytest.approx(1.9)
+    assert data["plan"] and not any(item["id"].startswith("supplement:") for item in data["plan"])
+    assert all(source["fortified"] for source in data["sources"])
+
+
+def test_suggest_from_a_plan_uses_its_profile(tmp_path, capsys):
+    from tests.plans import plan_document
+
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr24:01077", "grams": 244}])]],
+                                             profile={"age_years": 70, "sex": "male"})))
+    assert main(["suggest", "--plan", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["target_ug"] == 2.4
+    assert any(item["id"].startswith("supplement:") for item in data["plan"])  # over 50
+
+
+@pytest.mark.parametrize("argv", [
+    ["suggest", "--age", "30"],
+    ["suggest"],
+    ["suggest", "--age", "30", "--sex", "male", "--intake", "-2"],
+    ["suggest", "--age", "30", "--sex", "male", "--intake", "1", "--plan", "x.json"],
+])
+def test_suggest_bad_input_exits_2(argv):
+    done = subprocess.run([sys.executable, "-m", "planner", *argv], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
