@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, Callable, Sequence
 
-from planner.errors import PlannerError
+from planner.errors import FdcError, PlannerError
 from planner.food import DietMode, Food
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
 from planner.snapshot import bundled_foods
 
 EXIT_OK = 0
+EXIT_SERVICE = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -151,6 +152,36 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fdc_client():
+    from planner.fdc.client import FdcClient
+    from planner.fdc.settings import settings_from_env
+
+    return FdcClient(settings_from_env())
+
+
+def cmd_fdc_search(args: argparse.Namespace) -> int:
+    from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
+
+    types = args.data_type or list(DEFAULT_SEARCH_TYPES)
+    foods = _fdc_client().search(args.query, data_types=types, page_size=args.limit)
+    if args.json:
+        _print_json([food.to_dict() for food in foods])
+    else:
+        _print_foods(foods)
+    return EXIT_OK
+
+
+def cmd_fdc_food(args: argparse.Namespace) -> int:
+    from planner.fdc.protocol import parse_fdc_id
+
+    food = _fdc_client().food(parse_fdc_id(args.fdc_id))
+    if args.json:
+        _print_json(food.to_dict())
+    else:
+        _print_foods([food])
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m planner", description="Plan vitamin B12 intake (USDA data).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -185,6 +216,20 @@ def build_parser() -> argparse.ArgumentParser:
     suggest_cmd.add_argument("--day", type=int, default=1, help="which day of --plan (1 = first)")
     suggest_cmd.add_argument("--json", action="store_true")
     suggest_cmd.set_defaults(run=cmd_suggest)
+
+    fdc = commands.add_parser("fdc", help="live USDA FoodData Central (needs FDC_API_KEY)")
+    fdc_commands = fdc.add_subparsers(dest="fdc_command", required=True, parser_class=_Parser)
+    fdc_search = fdc_commands.add_parser("search", help="search FDC")
+    fdc_search.add_argument("query", metavar="QUERY")
+    fdc_search.add_argument("--data-type", action="append", metavar="TYPE",
+                            help="Foundation, SR Legacy, Survey (FNDDS) or Branded; repeatable")
+    fdc_search.add_argument("--limit", type=int, default=25)
+    fdc_search.add_argument("--json", action="store_true")
+    fdc_search.set_defaults(run=cmd_fdc_search)
+    fdc_food = fdc_commands.add_parser("food", help="one FDC food by id")
+    fdc_food.add_argument("fdc_id", metavar="FDC_ID")
+    fdc_food.add_argument("--json", action="store_true")
+    fdc_food.set_defaults(run=cmd_fdc_food)
     return parser
 
 
@@ -193,6 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
+    except FdcError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_SERVICE
     except PlannerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -49,3 +49,50 @@ class PlanFileError(PlannerError):
         if len(self.problems) == 1:
             return f"{head}: {self.problems[0]}"
         return f"{head} ({len(self.problems)} problems): " + "; ".join(self.problems)
+
+
+class FdcError(PlannerError):
+    """FoodData Central could not give an answer; the bundled data still works."""
+
+
+class FdcKeyRejected(FdcError):
+    def __init__(self, code: str | None = None, missing: bool = False):
+        super().__init__(code)
+        self.code, self.missing = code, missing
+
+    def __str__(self) -> str:
+        if self.missing:
+            return "No FoodData Central API key is set."
+        detail = f" ({self.code})" if self.code else ""
+        return (f"FoodData Central rejected the API key{detail}. Check the key, or get a free one "
+                "at api.data.gov.")
+
+
+class FdcRateLimited(FdcError):
+    def __init__(self, until):  # a timezone-aware datetime
+        super().__init__(until)
+        self.until = until
+
+    def __str__(self) -> str:
+        local = self.until.astimezone()
+        return f"FoodData Central's rate limit is reached: rate-limited until {local:%H:%M}."
+
+
+class FdcUnavailable(FdcError):
+    """Timeouts, DNS or connection failures, 5xx answers."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class FdcBadResponse(FdcError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason

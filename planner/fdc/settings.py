@@ -1,0 +1,58 @@
+"""Where the FDC client connects and caches, and the key it sends. Read from the
+environment here; the app adds Streamlit secrets in the shell and passes them in."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner.fdc.protocol import DEFAULT_BASE_URL
+
+DEMO_KEY = "DEMO_KEY"
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory (XDG on Linux, the usual places elsewhere)."""
+    if os.name == "nt":
+        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif os.uname().sysname == "Darwin":
+        root = Path.home() / "Library" / "Caches"
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return root / "b12-planner"
+
+
+@dataclass(frozen=True)
+class FdcSettings:
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = field(default=None, repr=False)  # never printed, logged or exported
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    connect_timeout_s: float = 3.05
+    read_timeout_s: float = 10.0
+    max_wait_s: float = 5.0  # the longest Retry-After a user is made to wait
+    cache_lifetime_s: float = 7 * 24 * 3600.0  # FDC data changes rarely; stale is served on errors
+
+    @property
+    def has_key(self) -> bool:
+        return bool(self.api_key)
+
+    @property
+    def demo_key(self) -> bool:
+        return self.api_key == DEMO_KEY
+
+    @property
+    def normalized_base_url(self) -> str:
+        return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
+
+
+def settings_from_env(environ: dict[str, str] | None = None, api_key: str | None = None) -> FdcSettings:
+    """FDC_BASE_URL, FDC_API_KEY, FDC_CACHE_DIR; an explicit `api_key` (e.g. from secrets) wins."""
+    env = os.environ if environ is None else environ
+    key = (api_key or env.get("FDC_API_KEY") or "").strip() or None
+    cache = env.get("FDC_CACHE_DIR")
+    return FdcSettings(
+        base_url=env.get("FDC_BASE_URL") or DEFAULT_BASE_URL,
+        api_key=key,
+        cache_dir=Path(cache) if cache else default_cache_dir(),
+    )
