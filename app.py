@@ -1,55 +1,129 @@
-"""B12 intake planner: Streamlit entry point (the thin shell over `planner`)."""
+"""B12 intake planner: the Streamlit entry point, a thin shell over the `planner` package.
+
+Top to bottom: page config, cached resources, state, sidebar (profile, data, clients), then
+the chosen view. All numbers come from planner functions; the plan changes only in callbacks.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+import json
+import os
+
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.catalog import bundled_search_index
-from planner.errors import PlannerError
-from planner.food import DietMode, Food
-from planner.snapshot import SR24_YEAR, bundled_foods
+from planner.errors import ProfileError
+from planner.fdc.client import FdcClient
+from planner.fdc.settings import settings_from_env
+from planner.plan import Plan
+from planner.profile import Profile
+from planner.snapshot import FoodCatalog, bundled_foods
+from planner.store import PlanStore, default_data_dir
+from planner.suggest import CurrentDay, Suggestions, suggest
+from planner.targets import life_stage_target
+from planner.totals import PlanTotals, plan_totals
+from ui import panels, state
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 
 
 @st.cache_resource
+def catalog() -> FoodCatalog:
+    return bundled_foods()
+
+
+@st.cache_resource
 def search_index():
-    """Built once per server process, shared by every session (read-only)."""
     return bundled_search_index()
 
 
-def b12_text(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:.2f} µg"
+@st.cache_resource
+def plan_store(data_dir: str) -> PlanStore:
+    return PlanStore(data_dir)
 
 
-def food_rows(foods: list[Food]) -> pd.DataFrame:
-    return pd.DataFrame([{
-        "Food": food.description,
-        "B12 per 100 g": b12_text(food.b12_ug_per_100g),
-        "Diet": food.diet.value,
-        "Fortified": "yes" if food.fortified else "",
-        "Source": food.source,
-    } for food in foods])
+@st.cache_resource
+def fdc_client(base_url: str, cache_dir: str, api_key: str) -> FdcClient:
+    """One client per key and address for the server process (it holds the HTTP cache)."""
+    return FdcClient(settings_from_env({"FDC_BASE_URL": base_url, "FDC_CACHE_DIR": cache_dir}, api_key=api_key))
 
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cached_suggestions(profile_json: str, meal_ug: tuple[tuple[str, float], ...], other_total: float,
+                       other_absorbed: float) -> Suggestions:
+    profile = Profile.from_dict(json.loads(profile_json))
+    return suggest(profile, catalog().values(), CurrentDay(dict(meal_ug), other_total, other_absorbed))
+
+
+def read_api_key() -> str | None:
+    """The environment first; then .streamlit/secrets.toml, which may not exist (brief §7)."""
+    key = os.environ.get("FDC_API_KEY", "").strip()
+    if key:
+        return key
+    try:
+        return str(st.secrets.get("FDC_API_KEY", "")).strip() or None
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return None
+
+
+def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestions:
+    current = CurrentDay.from_day(totals.days[day_index])
+    return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True),
+                              tuple(sorted(current.meal_ug.items())), current.other_total_ug,
+                              current.other_absorbed_ug)
+
+
+foods, index = catalog(), search_index()
+store = plan_store(str(default_data_dir()))
+state.init_state(store, foods)
+plan = state.current_plan()
+
+api_key = read_api_key()
+settings = settings_from_env(api_key=api_key)
+client = fdc_client(settings.base_url, str(settings.cache_dir), api_key) if api_key else None
+
+try:
+    target = life_stage_target(plan.profile)
+except ProfileError as error:
+    target = None
+    st.error(f"{error} Change the profile in the sidebar.")
+
+panels.profile_ui(store, foods, target)
+dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian",
+                              help="Named clients, scenarios side by side, exports for a client.")
+if dietitian:
+    panels.clients_ui(store, foods)
+use_live = panels.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
 
 st.title("Vitamin B12 intake planner")
-st.caption(f"Food data: USDA National Nutrient Database SR24 ({SR24_YEAR}), bundled — "
-           f"{len(bundled_foods()):,} foods. Educational planner, not a diagnosis.")
+st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
+           "Educational planner: it does not diagnose.")
+panels.show_messages()
 
-with st.form("food_search"):
-    query = st.text_input("Search foods", placeholder="e.g. beef liver, soymilk, cheddar")
-    diet_choice = st.selectbox("Diet", ["any"] + [m.value for m in DietMode])
-    submitted = st.form_submit_button("Search")
+views = ["Plan a day"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
+view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key="view")
 
-if submitted:
-    try:
-        diet = None if diet_choice == "any" else DietMode(diet_choice)
-        results = search_index().search(query, diet=diet, limit=25)
-    except PlannerError as error:
-        st.warning(str(error))
-    else:
-        if results:
-            st.dataframe(food_rows(results), hide_index=True, width="stretch")
-        else:
-            st.info("No food matches every word of that search.")
+if view == "Learn about B12":
+    panels.learn_ui()
+elif view == "Compare scenarios":
+    panels.compare_ui(store, foods, lambda p: plan_totals(p, foods))
+elif target is not None:
+    day_index = panels.plan_header_ui(store, foods)
+    plan = state.current_plan()
+    totals = plan_totals(plan, foods)
+    st.subheader("Add to the day")
+    panels.add_food_ui(store, foods, index, client if use_live else None)
+    if st.toggle("Add a supplement", key="show_supplement"):
+        panels.add_supplement_ui(store, foods)
+    if st.toggle("Add a food from its label", key="show_custom"):
+        panels.add_custom_food_ui(store, foods)
+    st.subheader(f"{totals.days[day_index].label}: what is planned")
+    panels.items_table_ui(store, foods, totals, day_index)
+    st.subheader("The gap")
+    panels.gap_ui(totals, day_index)
+    st.subheader("What to add")
+    suggestions = day_suggestions(totals, plan, day_index)
+    panels.act_ui(store, foods, suggestions, day_index)
+    st.subheader("Save, export, import")
+    panels.export_import_ui(foods, totals, suggestions)

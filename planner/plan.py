@@ -122,13 +122,13 @@ def remove_item(plan: Plan, day_index: int, meal_name: str, item_index: int) -> 
         replace(meal, items=meal.items[:item_index] + meal.items[item_index + 1:])
         if meal.name == meal_name else meal
         for meal in day.meals)
-    return _prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
+    return prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
 
 
 def replace_meal_items(plan: Plan, day_index: int, meal_name: str, items: tuple[Item, ...]) -> Plan:
     day = plan.days[day_index]
     meals = tuple(replace(meal, items=items) if meal.name == meal_name else meal for meal in day.meals)
-    return _prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
+    return prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
 
 
 def add_day(plan: Plan, label: str, copy_from: int | None = None) -> Plan:
@@ -140,10 +140,10 @@ def add_day(plan: Plan, label: str, copy_from: int | None = None) -> Plan:
 def remove_day(plan: Plan, day_index: int) -> Plan:
     if len(plan.days) <= 1:
         return plan
-    return _prune_foods(replace(plan, days=plan.days[:day_index] + plan.days[day_index + 1:]))
+    return prune_foods(replace(plan, days=plan.days[:day_index] + plan.days[day_index + 1:]))
 
 
-def _prune_foods(plan: Plan) -> Plan:
+def prune_foods(plan: Plan) -> Plan:
     """Drop records of foods no item uses any more."""
     used = plan.food_ids()
     return replace(plan, foods={k: v for k, v in plan.foods.items() if k in used})

@@ -368,7 +368,7 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
     if profile.supplements_allowed and reason:
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
-        notes.append(f"A {option.description.lower()} is included because {reason}.")
+        notes.append(f"A supplement ({option.description}) is included because {reason}.")
     vegan_rule = profile.diet is DietMode.VEGAN and not builder_has_supplement(builder)
     while True:
         step = _next_step(builder, sources, target.target_ug, goal, vegan_rule)
@@ -379,7 +379,7 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
     if not reaches and profile.supplements_allowed and not builder_has_supplement(builder):
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
-        notes.append(f"A {option.description.lower()} is included because the foods in the data "
+        notes.append(f"A supplement ({option.description}) is included because the foods in the data "
                      f"cannot reach the target within {MAX_SERVINGS_PER_FOOD} servings of each food.")
         reaches = builder.total() >= target.target_ug and builder.absorbed() >= goal
     if vegan_rule and not builder_has_supplement(builder):

@@ -45,6 +45,7 @@ class ItemTotal:
     fortified: bool = False
     unreliable: bool = False
     caveat: str | None = None
+    diet: DietMode | None = None  # None for supplements
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
         counted = 0.0
         caveat = "not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg"
     return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
-                     food.unreliable, caveat)
+                     food.unreliable, caveat, food.diet)
 
 
 def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
@@ -192,6 +193,9 @@ def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], wee
                     notes.append(f"{item.description} does not help: seaweed, algae, tempeh and "
                                  "mushrooms hold inactive B12 analogues or variable amounts, so "
                                  "they count as 0 µg.")
+                if item.diet is not None and not plan.profile.diet.allows(item.diet):
+                    notes.append(f"{item.description} does not suit a {plan.profile.diet.value} diet "
+                                 f"(it is labelled {item.diet.value}).")
     if plan.profile.diet is DietMode.VEGAN:
         notes.append(vegan_society_check(plan, days, weekly_doses))
     return notes

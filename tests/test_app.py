@@ -1,20 +1,231 @@
-"""The Streamlit app under AppTest: starts with no key and no network; searches bundled data."""
+"""The Streamlit app under AppTest: one behaviour per test, no key, no network."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.food import DietMode
+from planner.planfile import parse_plan
+from planner.snapshot import bundled_foods
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
+TIMEOUT = 60
 
 
-def test_app_starts_and_searches_bundled_data():
-    at = AppTest.from_file(APP, default_timeout=60).run()
+@pytest.fixture
+def at() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def button(at: AppTest, label: str, nth: int = 0):
+    return [b for b in at.button if b.label == label][nth]
+
+
+def text_input(at: AppTest, label: str):
+    return next(t for t in at.text_input if t.label == label)
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def search_and_add(at: AppTest, query: str) -> None:
+    text_input(at, "Search foods").input(query)
+    button(at, "Search").click().run()
     assert not at.exception
-    at.text_input[0].input("beef liver braised")
-    at.button[0].click().run()
+    button(at, "Add to plan").click().run()
     assert not at.exception
-    table = at.dataframe[0].value
-    assert table.iloc[0]["Source"] == "USDA SR24 (2011), NDB 13326"
-    assert table.iloc[0]["B12 per 100 g"] == "70.58 µg"
+
+
+def plan(at: AppTest):
+    return at.session_state["plan"]
+
+
+def test_starts_with_no_key_and_no_network(at):
+    assert any("USDA SR24 (2011), bundled" in c.value for c in at.sidebar.caption)
+    assert metric(at, "B12 eaten") == "0.00 µg"
+
+
+def rendered_text(at: AppTest) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "text", "metric", "subheader"):
+        parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
+    parts += [str(t.value) for t in at.text_input]
+    return "\n".join(parts)
+
+
+def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
+    secret = "sk-test-2b7f61d0"
+    monkeypatch.setenv("FDC_API_KEY", secret)
+    monkeypatch.setenv("FDC_BASE_URL", "http://127.0.0.1:9/fdc/v1/")  # nothing listens there
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    assert app.toggle(key="use_fdc").value is True
+    text_input(app, "Search foods").input("beef liver braised")
+    button(app, "Search").click().run()
+    assert not app.exception
+    text = rendered_text(app)
+    assert "Cannot reach FoodData Central" in text and "bundled USDA SR24" in text
+    assert "NDB 13326" in [s for s in app.selectbox if s.label == "Food"][0].format_func(
+        [s for s in app.selectbox if s.label == "Food"][0].value)
+    assert secret not in text
+
+
+def test_profile_then_food_changes_total_and_gap(at):
+    at.number_input(key="p_age").set_value(70).run()
+    at.radio(key="p_sex").set_value("male").run()
+    assert not at.exception
+    assert plan(at).profile.age_years == 70
+    assert any("Target: 2.4 µg/day" in m.value for m in at.sidebar.markdown)
+    search_and_add(at, "beef liver braised")
+    assert metric(at, "B12 eaten") == "47.99 µg"  # the first portion: 1 slice, 68 g
+    assert any(s.value.startswith("Meets the recommended amount") for s in at.success)
+
+
+def test_vegan_mode_shows_no_animal_suggestions(at):
+    at.selectbox(key="p_diet").set_value("vegan").run()
+    assert not at.exception
+    catalog = bundled_foods()
+    shown = [m.value for m in at.markdown if "NDB" in m.value and "µg" in m.value]
+    assert len(shown) >= 5
+    for text in shown:
+        ndb = re.search(r"NDB (\d{5})", text).group(1)
+        food = catalog.get_food(f"sr24:{ndb}")
+        assert food.diet is DietMode.VEGAN and food.fortified, food.description
+
+
+def test_one_click_adds_a_suggestion(at):
+    before = sum(len(m.items) for m in plan(at).days[0].meals)
+    first_source = next(m.value for m in at.markdown if "NDB" in m.value and "µg" in m.value)
+    ndb = re.search(r"NDB (\d{5})", first_source).group(1)
+    add_buttons = [b for b in at.button if b.label == "Add" and b.key.startswith("source_add_")]
+    add_buttons[0].click().run()
+    assert not at.exception
+    items = [i for m in plan(at).days[0].meals for i in m.items]
+    assert len(items) == before + 1
+    assert items[-1].food == f"sr24:{ndb}"
+
+
+def test_whole_day_plan_meets_the_target(at):
+    button(at, "Add the whole day plan").click().run()
+    assert not at.exception
+    assert any(s.value.startswith("Meets the recommended amount") for s in at.success)
+
+
+def test_custom_food_from_a_label_in_percent_daily_value(at):
+    at.toggle(key="show_custom").set_value(True).run()
+    text_input(at, "Name on the label").input("Oat drink, fortified")
+    at.number_input[[n.label for n in at.number_input].index("Serving size (g or ml)")].set_value(240.0)
+    at.number_input[[n.label for n in at.number_input].index("B12 per serving")].set_value(50.0)
+    at.selectbox[[s.label for s in at.selectbox].index("as")].set_value("pct_dv")
+    button(at, "Add food from label").click().run()
+    assert not at.exception
+    food = plan(at).foods["custom:oat-drink-fortified"]
+    assert food.b12_ug(240) == pytest.approx(1.2)  # 50 % of the 2.4 µg Daily Value
+    assert metric(at, "B12 eaten") == "1.20 µg"
+
+
+def test_supplement_weekly(at):
+    at.toggle(key="show_supplement").set_value(True).run()
+    at.number_input[[n.label for n in at.number_input].index("µg per dose")].set_value(2000.0)
+    at.selectbox[[s.label for s in at.selectbox].index("Every")].set_value("week")
+    button(at, "Add supplement").click().run()
+    assert not at.exception
+    assert metric(at, "B12 eaten") == "285.71 µg"
+
+
+def test_bad_plan_file_keeps_the_old_plan(at):
+    search_and_add(at, "cheddar cheese")
+    before = plan(at)
+    bad = json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
+                      "days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr24:99999", "grams": 1}]}]}]})
+    at.file_uploader[0].upload("bad.json", bad.encode(), "application/json").run()
+    assert not at.exception
+    assert plan(at) == before
+    assert any("bad.json was not loaded" in e.value and "unknown food id" in e.value for e in at.error)
+
+
+def test_good_plan_file_imports(at):
+    good = json.dumps({"version": 1, "name": "Imported", "profile": {"age_years": 60, "sex": "male", "diet": "vegetarian"},
+                       "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr24:01077", "grams": 244}]}]}]})
+    at.file_uploader[0].upload("good.json", good.encode(), "application/json").run()
+    assert not at.exception
+    assert plan(at).name == "Imported"
+    assert at.session_state["p_age"] == 60 and at.session_state["p_diet"] == "vegetarian"
+
+
+def test_impossible_profile_is_refused_and_typed_values_stay(at):
+    at.radio(key="p_state").set_value("pregnant").run()
+    at.number_input(key="p_age").set_value(60).run()
+    assert not at.exception
+    assert at.session_state["p_age"] == 60  # what was typed stays
+    assert plan(at).profile.age_years == 30  # the plan keeps the last valid profile
+    assert any("14 to 50" in e.value for e in at.sidebar.error)
+
+
+def test_named_plan_autosaves_and_reopens_from_the_url(at, tmp_path):
+    text_input(at, "Plan name").input("Client A current diet")
+    button(at, "Save this plan").click().run()
+    search_and_add(at, "cheddar cheese")
+    assert at.query_params["plan"] == "client-a-current-diet"
+    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    fresh.query_params["plan"] = "client-a-current-diet"
+    fresh.run()
+    assert not fresh.exception
+    reopened = fresh.session_state["plan"]
+    assert reopened.name == "Client A current diet"
+    assert any(i.food == "sr24:01009" for m in reopened.days[0].meals for i in m.items)
+
+
+def test_a_new_session_does_not_see_unsaved_work(at):
+    search_and_add(at, "cheddar cheese")
+    other = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not other.exception
+    assert not any(m.items for m in other.session_state["plan"].days[0].meals)
+
+
+def test_learn_panel_and_disclaimer(at):
+    at.radio(key="view").set_value("Learn about B12").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "methylmalonic acid" in text and "pernicious anaemia" in text
+    assert any("does not diagnose" in w.value for w in at.warning)
+
+
+def test_dietitian_mode_compares_scenarios(at):
+    at.toggle(key="dietitian").set_value(True).run()
+    new_client = next(t for t in at.sidebar.text_input if t.label == "New client")
+    new_client.input("Client B")
+    next(b for b in at.sidebar.button if b.label == "Add client").click().run()
+    text_input(at, "Plan name").input("current diet")
+    button(at, "Save this plan").click().run()
+    search_and_add(at, "soymilk silk plain")
+    text_input(at, "Plan name").input("with fortified soy milk")
+    button(at, "Rename").click().run()
+    assert not at.exception
+    at.radio(key="view").set_value("Compare scenarios").run()
+    assert not at.exception
+    headers = [h.value for h in at.subheader]
+    assert len([h for h in headers if h in ("current diet", "with fortified soy milk")]) == 2
+
+
+def test_exports_import_back(at):
+    from planner.export import plan_csv, report_html
+    from planner.planfile import plan_to_json
+    from planner.totals import plan_totals
+
+    search_and_add(at, "beef liver braised")
+    current = plan(at)
+    catalog = bundled_foods()
+    assert parse_plan(plan_to_json(current), catalog) == current
+    totals = plan_totals(current, catalog)
+    assert "USDA SR24 (2011), NDB 13326" in plan_csv(totals)
+    assert "<svg" in report_html(current, totals) and "NDB 13326" in report_html(current, totals)

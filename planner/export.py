@@ -1,0 +1,186 @@
+"""Exports a dietitian can hand over: a CSV of every item, and a self-contained printable
+HTML report (inline SVG charts and print CSS; no CDN, no scripts). Pure: returns text."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from datetime import date
+from typing import Iterable, Sequence
+
+from planner.plan import Plan
+from planner.snapshot import SR24_CITATION
+from planner.suggest import Suggestions
+from planner.totals import PlanTotals, intake_text, status_text
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
+              "from food composition data; a clinician judges B12 status from blood tests.")
+FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
+                f"{SR24_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
+CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "source", "note"]
+
+
+def neutralise(cell: object) -> object:
+    """Stop a spreadsheet from running a cell as a formula (=, +, -, @ …)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def _amount_text(item_key: str, grams: float | None, b12: float | None) -> str:
+    if item_key.startswith("supplement:"):
+        return f"{b12:g} µg tablet" if b12 is not None else "supplement"
+    return f"{grams:g} g" if grams is not None else ""
+
+
+def plan_csv(totals: PlanTotals) -> str:
+    """One row per item, then one total row per day; µg throughout, with each number's source."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for day in totals.days:
+        for meal in day.meals:
+            for item in meal.items:
+                writer.writerow([neutralise(v) for v in (
+                    day.label, meal.name, item.description, _amount_text(item.key, item.grams, item.b12_ug),
+                    "" if item.grams is None else round(item.grams, 1),
+                    "" if item.b12_ug is None else round(item.b12_ug, 3),
+                    round(item.counted_ug, 3), item.source, item.caveat or "")])
+        writer.writerow([neutralise(v) for v in (
+            day.label, "TOTAL", intake_text(day.total_ug, day.unknown_items), "", "",
+            round(day.total_ug, 3), round(day.total_ug, 3),
+            f"absorbed ≈ {day.absorbed_ug:.2f} µg", status_text(day.status, totals.target))])
+    return out.getvalue()
+
+
+# ---- SVG charts ------------------------------------------------------------------------
+
+def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float | None = None,
+                  marker_label: str = "", unit: str = "µg", width: int = 520) -> str:
+    """Horizontal bars with values; an optional dashed marker line (e.g. the target)."""
+    bar_h, gap, left, right = 18, 6, 210, 70
+    height = 30 + len(rows) * (bar_h + gap) + 20
+    top = max([v for _, v in rows] + [marker or 0.0, 1e-9])
+    scale = (width - left - right) / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" aria-label="{html.escape(title)}">',
+             f'<text x="0" y="16" font-size="13" font-weight="bold">{html.escape(title)}</text>']
+    for index, (label, value) in enumerate(rows):
+        y = 30 + index * (bar_h + gap)
+        short = label if len(label) <= 32 else label[:31] + "…"
+        parts.append(f'<text x="{left - 6}" y="{y + 13}" font-size="11" text-anchor="end">{html.escape(short)}</text>')
+        parts.append(f'<rect x="{left}" y="{y}" width="{max(value * scale, 0):.1f}" height="{bar_h}" fill="#3b7ea1"/>')
+        parts.append(f'<text x="{left + value * scale + 4:.1f}" y="{y + 13}" font-size="11">{value:.2f} {unit}</text>')
+    if marker is not None:
+        x = left + marker * scale
+        parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#b03a2e" '
+                     'stroke-dasharray="4 3"/>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#b03a2e" text-anchor="middle">'
+                     f'{html.escape(marker_label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# ---- HTML report ---------------------------------------------------------------------------
+
+REPORT_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2327; margin: 2rem; max-width: 60rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #ccd; padding-bottom: .2rem; margin-top: 1.6rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .9rem; }
+th, td { border: 1px solid #ccd; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.disclaimer { background: #fff6d6; border: 1px solid #e5c55a; padding: .6rem .8rem; }
+.muted { color: #555; font-size: .85rem; }
+.status { font-weight: 600; }
+@page { margin: 16mm; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, svg { break-inside: avoid; } .noprint { display: none; } }
+"""
+
+
+def _cell(value: object, numeric: bool = False) -> str:
+    return f'<td class="num">{html.escape(str(value))}</td>' if numeric else f"<td>{html.escape(str(value))}</td>"
+
+
+def _profile_rows(plan: Plan) -> Iterable[tuple[str, str]]:
+    profile = plan.profile
+    age = f"{profile.age_months} months" if profile.infant else f"{profile.age_years} years"
+    state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "—"
+    yield "Age", age
+    yield "Sex", profile.sex.value
+    yield "Pregnancy / lactation", state
+    yield "Diet", profile.diet.value
+    yield "Reference standard", profile.standard.name
+    yield "Absorbs B12 poorly (no intrinsic factor)", "yes" if not profile.intrinsic_factor else "no"
+    yield "Excluded words", ", ".join(profile.exclude) or "—"
+    yield "Supplements allowed", "yes" if profile.supplements_allowed else "no"
+
+
+def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None = None,
+                generated: date | None = None) -> str:
+    """A printable report with profile, target, every item with its USDA source, totals and charts."""
+    target = totals.target
+    generated = generated or date.today()
+    out: list[str] = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>B12 plan — {html.escape(plan.name)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
+        f"<h1>Vitamin B12 plan: {html.escape(plan.name)}</h1>",
+        f'<p class="muted">Prepared {generated.isoformat()} with the B12 intake planner.</p>',
+        f'<p class="disclaimer">{html.escape(DISCLAIMER)}</p>',
+        "<h2>Profile</h2><table>",
+        *(f"<tr><th>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
+        "<h2>Target</h2><table>",
+        f"<tr><th>Life stage</th>{_cell(target.life_stage)}</tr>",
+        f"<tr><th>Target</th>{_cell(f'{target.target_ug:g} µg/day ({target.kind.value})')}</tr>",
+        f"<tr><th>Average requirement (EAR)</th>{_cell('—' if target.ear_ug is None else f'{target.ear_ug:g} µg/day')}</tr>",
+        f"<tr><th>Source</th>{_cell(target.source)}</tr>", "</table>",
+    ]
+    average = totals.average
+    out += ["<h2>Summary</h2><table>",
+            "<tr><th>Day</th><th class='num'>Intake</th><th class='num'>Absorbed (estimate)</th><th>Status</th></tr>"]
+    for day in totals.days:
+        out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
+                   f"{_cell(f'{day.absorbed_ug:.2f} µg', True)}"
+                   f'<td class="status">{html.escape(status_text(day.status, target))}</td></tr>')
+    out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
+               f"{_cell(f'{average.absorbed_ug:.2f} µg', True)}"
+               f'<td class="status">{html.escape(status_text(average.status, target))}</td></tr></table>')
+    out.append(f'<p class="muted">Absorption is compared with half the target '
+               f'({totals.absorption_goal_ug:.2f} µg): the recommended amounts already assume that '
+               "about half of food B12 is absorbed.</p>")
+    for day in totals.days:
+        out.append(f"<h2>{html.escape(day.label)}</h2>")
+        meal_rows = [(meal.name, meal.total_ug) for meal in day.meals]
+        if meal_rows:
+            out.append(bar_chart_svg(meal_rows, f"B12 by meal, {day.label}", marker=target.target_ug,
+                                     marker_label=f"target {target.target_ug:g} µg"))
+        out.append("<table><tr><th>Meal</th><th>Item</th><th class='num'>Amount</th>"
+                   "<th class='num'>B12</th><th>Source (dataset and id)</th></tr>")
+        for meal in day.meals:
+            for item in meal.items:
+                b12 = "unknown" if item.b12_ug is None else f"{item.b12_ug:.2f} µg"
+                if item.caveat:
+                    b12 += f" ({item.caveat})"
+                out.append(f"<tr>{_cell(meal.name)}{_cell(item.description)}"
+                           f"{_cell(_amount_text(item.key, item.grams, item.b12_ug), True)}{_cell(b12, True)}"
+                           f"{_cell(item.source)}</tr>")
+        out.append("</table>")
+    if suggestions is not None and (suggestions.plan or suggestions.sources):
+        out.append("<h2>Suggested additions</h2>")
+        if suggestions.plan:
+            out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
+            for addition in suggestions.plan:
+                out.append(f"<tr>{_cell(addition.meal)}{_cell(f'{addition.count} × {addition.portion.label} {addition.description}')}"
+                           f"{_cell(f'{addition.b12_ug:.2f} µg', True)}</tr>")
+            out.append("</table>")
+        if suggestions.sources:
+            top = [(s.food.description, s.b12_ug_per_serving) for s in suggestions.sources[:8]]
+            out.append(bar_chart_svg(top, "Top sources, µg per typical serving"))
+    out.append("<h2>Notes</h2><ul>")
+    out += [f"<li>{html.escape(note)}</li>" for note in totals.notes]
+    if suggestions is not None:
+        out += [f"<li>{html.escape(note)}</li>" for note in suggestions.notes if note not in totals.notes]
+    out.append("</ul>")
+    out.append(f'<p class="muted">Data: {html.escape(FDC_CITATION)}</p></body></html>')
+    return "\n".join(out) + "\n"

@@ -1,0 +1,61 @@
+"""Exports: CSV with formula cells neutralised, a self-contained printable HTML report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+from planner.export import neutralise, plan_csv, report_html
+from planner.planfile import parse_plan
+from planner.suggest import CurrentDay, suggest
+from planner.totals import plan_totals
+from tests.plans import plan_document
+
+
+def totals_and_plan(catalog, items):
+    plan = parse_plan(json.dumps(plan_document([[("breakfast", items)]])), catalog)
+    return plan, plan_totals(plan, catalog)
+
+
+def test_formula_cells_are_neutralised():
+    for dangerous in ("=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=x"):
+        assert neutralise(dangerous).startswith("'")
+    assert neutralise("Milk") == "Milk" and neutralise(3.5) == 3.5
+
+
+def test_csv_has_items_sources_and_safe_cells(catalog):
+    _, totals = totals_and_plan(catalog, [{"food": "sr24:08077", "grams": 30},
+                                          {"supplement": "=HYPERLINK(\"x\")", "ug": 10, "every": "day"},
+                                          {"food": "sr24:01188", "grams": 20}])
+    rows = list(csv.DictReader(io.StringIO(plan_csv(totals))))
+    assert rows[0]["source"] == "USDA SR24 (2011), NDB 08077" and rows[0]["b12_ug"] == "6.0"
+    assert rows[1]["item"].startswith("'=")
+    assert rows[2]["b12_ug"] == "" and "no B12 value" in rows[2]["note"]
+    assert rows[-1]["meal"] == "TOTAL" and rows[-1]["item"].startswith("at least 16.00 µg")
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.external = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and value.startswith("http"):
+                self.external.append(value)
+
+
+def test_report_is_self_contained_and_cites_every_number(catalog):
+    plan, totals = totals_and_plan(catalog, [{"food": "sr24:13326", "portion": "1 slice", "count": 1},
+                                             {"food": "sr24:16235", "grams": 243}])
+    html = report_html(plan, totals, suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[0])))
+    parser = _Collector()
+    parser.feed(html)
+    assert "script" not in parser.tags and "link" not in parser.tags and parser.external == []
+    assert "svg" in parser.tags and "@media print" in html
+    assert "NDB 13326" in html and "NDB 16235" in html
+    assert "µg" in html and "not a diagnosis" in html
+    assert "Institute of Medicine" in html

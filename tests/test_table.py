@@ -1,0 +1,59 @@
+"""The editable day table: rows carry µg and sources; edits build a new, checked plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.errors import PlanFileError, PlannerError
+from planner.planfile import parse_plan
+from planner.totals import plan_totals
+from tests.plans import plan_document
+from ui.table import apply_edits, day_rows, validated
+
+MEALS = ["breakfast", "lunch", "dinner", "snacks"]
+
+
+@pytest.fixture
+def plan(catalog):
+    document = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30},
+                                              {"food": "sr24:01077", "portion": "1 cup", "count": 1}]),
+                               ("lunch", [{"supplement": "B12", "ug": 10, "every": "day"}])]])
+    return parse_plan(json.dumps(document), catalog)
+
+
+def rows_of(plan, catalog):
+    return day_rows(plan, 0, plan_totals(plan, catalog).days[0])
+
+
+def test_rows_show_amounts_micrograms_and_sources(plan, catalog):
+    rows, refs = rows_of(plan, catalog)
+    assert [r["Amount"] for r in rows] == [30.0, 1.0, 10.0]
+    assert [r["Unit"] for r in rows] == ["g", "× 1 cup", "µg, every day"]
+    assert rows[0]["B12 (µg)"] == 6.0 and rows[0]["Source"] == "USDA SR24 (2011), NDB 08077"
+    assert [(r.meal, r.index) for r in refs] == [("breakfast", 0), ("breakfast", 1), ("lunch", 0)]
+
+
+def test_edit_amount_move_and_remove(plan, catalog):
+    _, refs = rows_of(plan, catalog)
+    edited = apply_edits(plan, 0, refs, {0: {"Amount": 60}, 1: {"Meal": "dinner"}, 2: {"Remove": True}}, MEALS)
+    meals = {m.name: m.items for m in edited.days[0].meals}
+    assert meals["breakfast"][0].grams == 60
+    assert meals["lunch"] == ()
+    assert meals["dinner"][0].food == "sr24:01077"
+    assert plan.days[0].meals[0].items[0].grams == 30  # the old plan is untouched
+
+
+@pytest.mark.parametrize("edit", [{"Amount": 0}, {"Amount": -3}, {"Amount": "lots"}, {"Meal": "brunch"}])
+def test_bad_edits_are_refused(plan, catalog, edit):
+    _, refs = rows_of(plan, catalog)
+    with pytest.raises(PlannerError):
+        apply_edits(plan, 0, refs, {0: edit}, MEALS)
+
+
+def test_edits_obey_plan_file_limits(plan, catalog):
+    _, refs = rows_of(plan, catalog)
+    huge = apply_edits(plan, 0, refs, {0: {"Amount": 9000}}, MEALS)
+    with pytest.raises(PlanFileError, match="more than the 5000 g"):
+        validated(huge, catalog)

@@ -1,0 +1,438 @@
+"""The app's panels. Each reads plain values, calls planner functions, and renders.
+
+Plan changes go through the callbacks in ui.state; nothing here edits the plan in place.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from planner.custom import DailyValueBasis, LabelUnit, slugify
+from planner.errors import PlannerError, QueryError
+from planner.export import DISCLAIMER, plan_csv, report_html
+from planner.fdc.client import FdcClient
+from planner.food import DietMode, Food
+from planner.plan import DEFAULT_MEALS, Plan
+from planner.planfile import plan_to_json
+from planner.profile import Sex, Standard
+from planner.search import SearchIndex
+from planner.snapshot import SR24_YEAR, FoodCatalog
+from planner.sources import search_foods
+from planner.store import PERSONAL, PlanStore
+from planner.suggest import Suggestions
+from planner.targets import Target
+from planner.totals import PlanTotals, Status, intake_text, status_text
+from ui import state
+from ui.charts import by_food_chart, by_meal_chart
+from ui.table import COLUMNS, day_rows
+
+STANDARD_NAMES = {Standard.IOM: "IOM/NIH (US, Canada)", Standard.EFSA: "EFSA (EU)", Standard.WHO: "WHO/FAO"}
+STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
+
+
+def show_messages() -> None:
+    for kind, text in st.session_state["messages"]:
+        getattr(st, kind)(text)
+    st.session_state["messages"] = []
+
+
+# ---- sidebar: profile and data source -----------------------------------------------------
+
+def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) -> None:
+    sidebar = st.sidebar
+    sidebar.header("Profile")
+    args = (store, catalog)
+    change = state.on_profile_change
+    sidebar.number_input("Age (years)", min_value=0, max_value=120, step=1, key=state.P_AGE,
+                         on_change=change, args=args, help="0 for a baby under 1 year")
+    if st.session_state.get(state.P_AGE) == 0:
+        sidebar.number_input("Age (months)", min_value=0, max_value=11, step=1, key=state.P_MONTHS,
+                             on_change=change, args=args)
+    sidebar.radio("Sex", [s.value for s in Sex], key=state.P_SEX, horizontal=True, on_change=change, args=args)
+    if st.session_state.get(state.P_SEX) == Sex.FEMALE.value:
+        sidebar.radio("Pregnant or breastfeeding?", state.STATES, key=state.P_STATE, horizontal=True,
+                      format_func={"none": "neither", "pregnant": "pregnant", "lactating": "breastfeeding"}.get,
+                      on_change=change, args=args)
+    sidebar.selectbox("Diet", [m.value for m in DietMode], key=state.P_DIET, on_change=change, args=args)
+    sidebar.selectbox("Reference standard", [s.value for s in Standard], key=state.P_STANDARD,
+                      format_func=lambda v: STANDARD_NAMES[Standard(v)], on_change=change, args=args)
+    sidebar.text_input("Leave out foods with these words", key=state.P_EXCLUDE, on_change=change, args=args,
+                       placeholder="e.g. soy, liver, pork", help="Comma-separated; matched against food names.")
+    sidebar.checkbox("Supplements are fine", key=state.P_SUPPLEMENTS, on_change=change, args=args)
+    sidebar.checkbox("Absorbs B12 poorly (no intrinsic factor)", key=state.P_NO_IF, on_change=change, args=args,
+                     help="Pernicious anaemia or some stomach surgery: only ~1 % of a dose is absorbed.")
+    if st.session_state.get("profile_error"):
+        sidebar.error(f"{st.session_state['profile_error']} The plan keeps the previous profile.")
+    if target is not None:
+        ear = f" · EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
+        sidebar.markdown(f"**Target: {target.target_ug:g} µg/day** ({target.kind.value}{ear})  \n"
+                         f"{target.life_stage} — {target.source}")
+
+
+def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) -> bool:
+    """Show where numbers come from; returns whether searches should go to FDC."""
+    sidebar = st.sidebar
+    sidebar.header("Food data")
+    if client is None:
+        sidebar.caption(f"USDA SR24 ({SR24_YEAR}), bundled: works offline. Add an FDC API key for live "
+                        "FoodData Central searches (see README).")
+        return False
+    use_live = sidebar.toggle("Search USDA FoodData Central (live)", value=True, key="use_fdc")
+    if not use_live:
+        sidebar.caption(f"Searching the bundled USDA SR24 ({SR24_YEAR}) data.")
+        return False
+    status = "connected with the demo key (30 requests an hour)" if demo else "connected"
+    if fdc_error:
+        status = f"offline fallback: {fdc_error}"
+    elif client.rate_limit and client.rate_limit.remaining is not None:
+        status += f"; {client.rate_limit.remaining} requests left this hour"
+    sidebar.caption(f"FoodData Central: {status}. Bundled USDA SR24 ({SR24_YEAR}) is the fallback.")
+    return True
+
+
+# ---- plan header: name, days ---------------------------------------------------------------
+
+def plan_header_ui(store: PlanStore, catalog: FoodCatalog) -> int:
+    plan = state.current_plan()
+    left, right = st.columns([3, 2])
+    with left:
+        with st.form("name_form", border=False):
+            name = st.text_input("Plan name", value="" if plan.name == state.UNTITLED else plan.name,
+                                 placeholder="e.g. Client A — current diet")
+            saved = st.session_state["autosave"]
+            if st.form_submit_button("Rename" if saved else "Save this plan"):
+                state.name_plan(store, catalog, name)
+                st.rerun()
+        st.caption("Saved plans keep themselves up to date; this page's address reopens them."
+                   if st.session_state["autosave"] else "Not saved yet: the plan lives in this browser tab.")
+    with right:
+        labels = [day.label for day in plan.days]
+        index = st.selectbox("Day", range(len(labels)), format_func=lambda i: labels[i],
+                             index=st.session_state["day_index"])
+        st.session_state["day_index"] = index
+        c1, c2, c3 = st.columns(3)
+        c1.button("Add a day", on_click=state.add_days, args=(store, catalog, False), width="stretch")
+        c2.button("Copy this day", on_click=state.add_days, args=(store, catalog, True), width="stretch")
+        c3.button("Remove day", on_click=state.drop_day, args=(store, catalog), disabled=len(labels) < 2,
+                  width="stretch")
+    return index
+
+
+def _meals(plan: Plan, day_index: int) -> list[str]:
+    names = [meal.name for meal in plan.days[day_index].meals]
+    return names + [m for m in DEFAULT_MEALS if m not in names]
+
+
+def _food_label(food: Food) -> str:
+    b12 = "B12 unknown" if food.b12_ug_per_100g is None else f"{food.b12_ug_per_100g:g} µg B12/100 g"
+    return f"{food.description} — {b12} — {food.source}"
+
+
+# ---- adding foods --------------------------------------------------------------------------------
+
+@st.fragment
+def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client: FdcClient | None) -> None:
+    """Search and add: reruns only this panel until something is added."""
+    ss = st.session_state
+    plan = state.current_plan()
+    with st.form("search_form", border=False):
+        query = st.text_input("Search foods", placeholder="e.g. beef liver, soymilk, cheddar, cereal",
+                              help="Every word must match; press Enter to search.")
+        only_diet = st.checkbox(f"Only foods for this diet ({plan.profile.diet.value})", value=True)
+        if st.form_submit_button("Search"):
+            try:
+                result = search_foods(query, index, client, diet=plan.profile.diet if only_diet else None)
+            except QueryError as error:
+                st.warning(str(error))
+            else:
+                ss["search_results"], ss["search_origin"], ss["search_message"] = list(result.foods), result.origin, result.message
+    results: list[Food] = ss.get("search_results", [])
+    if ss.get("search_message"):
+        st.info(ss["search_message"])
+    if not results:
+        if "search_results" in ss:
+            st.caption("No food matches every word of that search.")
+        return
+    st.caption(f"{len(results)} result{'s' if len(results) != 1 else ''} from {ss.get('search_origin')}")
+    food = st.selectbox("Food", results, format_func=_food_label, key="pick_food")
+    if food.unreliable:
+        st.warning(f"{food.description} is not a reliable B12 source (seaweed, algae, tempeh and mushrooms "
+                   "hold inactive analogues or variable amounts): it counts as 0 µg.")
+    if food.check_label:
+        st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
+    c1, c2, c3 = st.columns([3, 1, 2])
+    portions = [p.label for p in food.portions] + ["grams"]
+    portion = c1.selectbox("Portion", portions, key="pick_portion",
+                           format_func=lambda p: p if p == "grams" else f"{p} ({food.portion(p).grams:g} g)")
+    if portion == "grams":
+        amount = c2.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key="pick_grams")
+    else:
+        amount = c2.number_input("How many", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key="pick_count")
+    meal = c3.selectbox("Meal", _meals(plan, ss["day_index"]), key="pick_meal")
+    grams = amount if portion == "grams" else food.portion(portion).grams * amount
+    b12 = food.b12_ug(grams)
+    st.caption(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})")
+    if st.button("Add to plan", type="primary", key="add_food"):
+        state.add_food(store, catalog, food, meal, None if portion == "grams" else portion, float(amount))
+        st.rerun(scope="app")
+
+
+def add_supplement_ui(store: PlanStore, catalog: FoodCatalog) -> None:
+    plan = state.current_plan()
+    with st.form("supplement_form", clear_on_submit=False):
+        c1, c2, c3, c4 = st.columns([3, 1, 1, 2])
+        name = c1.text_input("Supplement", value="B12 (cyanocobalamin)")
+        ug = c2.number_input("µg per dose", min_value=0.1, max_value=100000.0, value=10.0, step=5.0)
+        every = c3.selectbox("Every", ["day", "week"])
+        meal = c4.selectbox("With", _meals(plan, st.session_state["day_index"]))
+        if st.form_submit_button("Add supplement"):
+            state.add_supplement(store, catalog, name, ug, every, meal)
+            st.rerun()
+
+
+def add_custom_food_ui(store: PlanStore, catalog: FoodCatalog) -> None:
+    plan = state.current_plan()
+    with st.form("custom_food_form"):
+        st.markdown("**A food from its label** — for products not in the USDA data.")
+        c1, c2 = st.columns([3, 1])
+        name = c1.text_input("Name on the label", placeholder="e.g. Oat drink, fortified")
+        serving = c2.number_input("Serving size (g or ml)", min_value=1.0, max_value=5000.0, value=250.0)
+        c3, c4, c5 = st.columns([1, 1, 2])
+        b12 = c3.number_input("B12 per serving", min_value=0.0, max_value=100000.0, value=0.0, step=0.1)
+        unit = c4.selectbox("as", [LabelUnit.MICROGRAMS.value, LabelUnit.PERCENT_DV.value],
+                            format_func={"ug": "µg", "pct_dv": "% Daily Value"}.get)
+        basis = c5.selectbox("Label's Daily Value for B12", [DailyValueBasis.CURRENT.value, DailyValueBasis.BEFORE_2020.value],
+                             format_func=lambda v: f"{v:g} µg ({'labels since 2020' if v == 2.4 else 'labels before 2020'})")
+        c6, c7, c8, c9 = st.columns([2, 1, 1, 2])
+        diet = c6.selectbox("Suits", [m.value for m in DietMode], help="The most inclusive diet it fits.")
+        fortified = c7.checkbox("Fortified", value=True)
+        count = c8.number_input("Servings", min_value=0.25, max_value=50.0, value=1.0, step=0.5)
+        meal = c9.selectbox("Meal", _meals(plan, st.session_state["day_index"]))
+        if st.form_submit_button("Add food from label"):
+            state.add_custom_food(store, catalog, {"name": name, "serving_g": serving, "b12": b12, "unit": unit,
+                                                   "basis": basis, "diet": diet, "fortified": fortified,
+                                                   "count": count, "meal": meal})
+            st.rerun()
+
+
+# ---- the day's items -------------------------------------------------------------------------------
+
+def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, day_index: int) -> None:
+    plan = state.current_plan()
+    rows, refs = day_rows(plan, day_index, totals.days[day_index])
+    if not rows:
+        st.info("Nothing planned for this day yet: search for a food above, or use a suggestion below.")
+        return
+    meals = _meals(plan, day_index)
+    key = f"items_{st.session_state['editor_version']}"
+    st.data_editor(
+        pd.DataFrame(rows, columns=COLUMNS), key=key, hide_index=True, num_rows="fixed",
+        disabled=["Item", "Unit", "B12 (µg)", "Source"],
+        column_config={
+            "Meal": st.column_config.SelectboxColumn("Meal", options=meals, required=True),
+            "Amount": st.column_config.NumberColumn("Amount", min_value=0.0, help="Servings, grams or µg (see Unit)"),
+            "B12 (µg)": st.column_config.NumberColumn("B12 (µg)", format="%.2f µg"),
+            "Source": st.column_config.TextColumn("Source (dataset and id)", width="medium"),
+            "Remove": st.column_config.CheckboxColumn("Remove"),
+        },
+        on_change=state.apply_table_edits, args=(store, catalog, key, refs, meals))
+
+
+# ---- the gap -----------------------------------------------------------------------------------------
+
+def gap_ui(totals: PlanTotals, day_index: int) -> None:
+    target = totals.target
+    day = totals.days[day_index]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(f"B12 eaten, {day.label}", intake_text(day.total_ug, day.unknown_items).split(";")[0],
+              help="; ".join(intake_text(day.total_ug, day.unknown_items).split("; ")[1:]) or None)
+    ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
+    c2.metric("Target", f"{target.target_ug:g} µg", help=f"{target.kind.value}{ear} — {target.source}",
+              delta=f"{day.total_ug - target.target_ug:+.2f} µg", delta_color="normal")
+    c3.metric("Absorbed (estimate)", f"{day.absorbed_ug:.2f} µg",
+              delta=f"goal {totals.absorption_goal_ug:.2f} µg", delta_color="off")
+    STATUS_BOX[day.status](status_text(day.status, target)
+                           + (f" {day.unknown_items} item(s) have no B12 value, so the total is a minimum."
+                              if day.unknown_items else ""))
+    st.caption("Absorption: intrinsic factor takes up at most about 1.5 µg per meal, so B12 spread over "
+               "meals is absorbed better; the estimate is compared with half the target because the "
+               "recommended amounts already assume about half is absorbed.")
+    if len(totals.days) > 1:
+        average = totals.average
+        st.markdown(f"**Average of {len(totals.days)} days:** {intake_text(average.total_ug, average.unknown_items)}, "
+                    f"absorbed ≈ {average.absorbed_ug:.2f} µg — {status_text(average.status, target)}")
+    if any(meal.items or meal.total_ug for meal in day.meals):
+        c4, c5 = st.columns(2)
+        c4.altair_chart(by_food_chart(day), width="stretch")
+        c5.altair_chart(by_meal_chart(day, target.target_ug), width="stretch")
+    for note in totals.notes:
+        if "does not help" in note or "does not suit" in note:
+            st.warning(note)
+
+
+# ---- act: suggestions --------------------------------------------------------------------------------
+
+def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_index: int) -> None:
+    plan = state.current_plan()
+    st.caption(DISCLAIMER)
+    for note in result.notes[1:]:
+        st.info(note)
+    if not result.sources and not result.plan:
+        return
+    if result.plan:
+        st.markdown(f"**A day plan** — brings this day to {result.total_after_ug:.2f} µg "
+                    f"(absorbed ≈ {result.absorbed_after_ug:.2f} µg):")
+        for position, addition in enumerate(result.plan):
+            c1, c2 = st.columns([5, 1])
+            every = f", every {addition.every}" if addition.every else ""
+            portion = "" if addition.id.startswith("supplement:") else f"{addition.count} × {addition.portion.label} "
+            c1.write(f"{addition.meal}: {portion}{addition.description} — {addition.b12_ug:.2f} µg{every}")
+            c2.button("Add", key=f"plan_add_{position}", on_click=_add_plan_items, args=(store, catalog, [addition]))
+        st.button("Add the whole day plan", type="primary", on_click=_add_plan_items, args=(store, catalog, list(result.plan)))
+    if result.sources:
+        meal = st.selectbox("Add sources to", _meals(plan, day_index), key="source_meal")
+        st.markdown(f"**Best sources for this diet ({plan.profile.diet.value})**, gap {result.gap_ug:.2f} µg:")
+        for position, source in enumerate(result.sources):
+            c1, c2 = st.columns([5, 1])
+            flags = [word for word, on in (("fortified", source.food.fortified),
+                                           ("check the label", source.food.check_label)) if on]
+            more = f" · +{source.more_like_this} more like this" if source.more_like_this else ""
+            kcal = "" if source.kcal_per_serving is None else f" · {source.kcal_per_serving:.0f} kcal"
+            c1.markdown(f"{source.food.description} — **{source.b12_ug_per_serving:.2f} µg** per {source.portion.label} "
+                        f"({source.pct_target_per_serving:.0f} % of target{kcal})"
+                        f"{' · ' + ', '.join(flags) if flags else ''}{more}  \n"
+                        f"<small>{source.food.b12_ug_per_100g:g} µg/100 g · {source.food.source}</small>",
+                        unsafe_allow_html=True)
+            c2.button("Add", key=f"source_add_{position}", on_click=state.add_food,
+                      args=(store, catalog, source.food, meal, source.portion.label, 1.0))
+    if result.supplements:
+        st.markdown("**Supplement options:** " + " · ".join(f"{o.description} ({o.why})" for o in result.supplements))
+
+
+def _add_plan_items(store: PlanStore, catalog: FoodCatalog, additions) -> None:
+    for addition in additions:
+        if addition.id.startswith("supplement:"):
+            state.add_supplement(store, catalog, addition.description, addition.b12_ug, addition.every or "day",
+                                 addition.meal)
+        else:
+            state.add_food(store, catalog, catalog.get_food(addition.id), addition.meal,
+                           addition.portion.label, float(addition.count))
+
+
+# ---- dietitian mode, export, import ---------------------------------------------------------------
+
+def clients_ui(store: PlanStore, catalog: FoodCatalog) -> None:
+    ss = st.session_state
+    sidebar = st.sidebar
+    sidebar.header("Clients")
+    clients = sorted(set(store.clients()) | {ss["client"]})
+    client = sidebar.selectbox("Client", clients, index=clients.index(ss["client"]),
+                               format_func=lambda c: "Myself" if c == PERSONAL else c)
+    if client != ss["client"]:
+        state.start_new_plan(client)
+        st.rerun()
+    with sidebar.form("new_client", clear_on_submit=True, border=False):
+        new_name = st.text_input("New client", placeholder="e.g. Client A")
+        if st.form_submit_button("Add client") and new_name.strip():
+            state.start_new_plan(slugify(new_name))
+            st.rerun()
+    saved = store.plans(client)
+    if saved:
+        slug = sidebar.selectbox("Open a saved plan", saved, key="open_slug")
+        sidebar.button("Open", on_click=state.open_saved, args=(store, catalog, client, slug))
+    if client != PERSONAL:
+        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {client}", key="confirm_delete")
+        sidebar.button("Delete this client's data", disabled=not confirm, on_click=state.delete_client,
+                       args=(store, client))
+
+
+def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
+    """Two or more scenarios side by side: saved plans of this client and the one open now."""
+    ss = st.session_state
+    client = ss["client"]
+    saved = store.plans(client)
+    st.markdown("Compare scenarios for one person, e.g. *current diet* vs *with fortified soy milk at "
+                "breakfast*. Save the open plan under another name to make a new scenario.")
+    with st.form("scenario_form", border=False):
+        name = st.text_input("Save the open plan as a scenario named", placeholder="with fortified soy milk at breakfast")
+        if st.form_submit_button("Save scenario") and name.strip():
+            state.name_plan(store, catalog, name)
+            st.rerun()
+    if len(saved) < 2:
+        st.info("Save at least two scenarios to compare them.")
+        return
+    chosen = st.multiselect("Scenarios", saved, default=saved[:2])
+    if len(chosen) < 2:
+        st.info("Pick two or more scenarios.")
+        return
+    columns = st.columns(len(chosen))
+    for column, slug in zip(columns, chosen):
+        try:
+            plan = store.load(client, slug, catalog)
+        except PlannerError as error:
+            column.error(str(error))
+            continue
+        totals = totals_of(plan)
+        average = totals.average
+        with column:
+            st.subheader(plan.name)
+            st.caption(f"{plan.profile.age_years} y, {plan.profile.sex.value}, {plan.profile.diet.value}; "
+                       f"target {totals.target.target_ug:g} µg ({totals.target.kind.value})")
+            st.metric("Average intake", intake_text(average.total_ug, average.unknown_items).split(";")[0])
+            st.metric("Absorbed (estimate)", f"{average.absorbed_ug:.2f} µg")
+            STATUS_BOX[average.status](status_text(average.status, totals.target))
+            frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description,
+                                   "B12 (µg)": None if i.b12_ug is None else round(i.b12_ug, 2), "Source": i.source}
+                                  for d in totals.days for m in d.meals for i in m.items])
+            st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def export_import_ui(catalog: FoodCatalog, totals: PlanTotals, suggestions: Suggestions | None) -> None:
+    plan = state.current_plan()
+    slug = slugify(plan.name)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("Plan file (JSON)", plan_to_json(plan), file_name=f"{slug}.json",
+                       mime="application/json", on_click="ignore", width="stretch")
+    c2.download_button("Table (CSV)", plan_csv(totals), file_name=f"{slug}.csv", mime="text/csv",
+                       on_click="ignore", width="stretch")
+    c3.download_button("Printable report (HTML)", report_html(plan, totals, suggestions), file_name=f"{slug}.html",
+                       mime="text/html", on_click="ignore", width="stretch",
+                       help="Open it in a browser and print, or save as PDF.")
+    st.file_uploader("Open a plan file", type=["json"], key="upload_plan",
+                     on_change=state.import_plan_file, args=(catalog, "upload_plan"),
+                     help="A bad file is refused with the reason; your current plan stays as it is.")
+
+
+# ---- learn ---------------------------------------------------------------------------------------------
+
+LEARN_TEXT = """
+**Why B12 matters.** Vitamin B12 (cobalamin) keeps nerves working and helps make red blood cells and DNA.
+The body stores several years' worth, so a shortfall can take a long time to show.
+
+**Who is at risk.** People who eat few or no animal foods (vegetarians and vegans); people over 50, many of
+whom absorb the B12 in food poorly; people with pernicious anaemia (no intrinsic factor), stomach or bowel
+surgery (for example bariatric surgery), Crohn's or coeliac disease; long-term users of metformin, acid-reducing
+medicines (proton-pump inhibitors, H2 blockers); heavy alcohol use; nitrous oxide use, which inactivates B12;
+and babies breastfed by mothers who lack B12.
+
+**Signs of deficiency.** Tiredness, weakness, headaches, low mood, pale skin and a fast pulse (anaemia);
+numbness or tingling, poor balance (nerve damage); memory problems. These have many causes.
+
+**Tests a clinician may use.** A full blood count, serum B12, methylmalonic acid (MMA) and homocysteine.
+
+**Treatment.** B12 by mouth or by injection, as a clinician decides; recovery of nerve symptoms can take
+6–12 months.
+
+**Where B12 comes from.** Animal foods (clams, liver, fish, meat, dairy, eggs), and fortified foods such as
+breakfast cereals, plant milks, nutritional yeast and meat alternatives. Seaweed (nori), algae (spirulina),
+tempeh and mushrooms are not reliable sources.
+"""
+
+
+def learn_ui() -> None:
+    st.markdown(LEARN_TEXT)
+    st.warning("This app plans intake from food composition data. It does not diagnose or treat anything: "
+               "if you are worried about B12, talk to a doctor.")

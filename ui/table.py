@@ -1,0 +1,101 @@
+"""The day's items as editable table rows, and edits applied back to a new plan. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
+
+from planner.errors import PlannerError
+from planner.plan import Item, Meal, Plan, SupplementItem, prune_foods
+from planner.snapshot import FoodCatalog
+from planner.totals import DayTotal
+
+COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
+
+
+@dataclass(frozen=True)
+class RowRef:
+    meal: str
+    index: int  # position within the meal
+
+
+def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef]]:
+    """One row per item with its µg and source; the refs say where each row lives in the plan."""
+    rows: list[dict[str, Any]] = []
+    refs: list[RowRef] = []
+    meal_totals = {meal.name: meal for meal in day_total.meals}
+    for meal in plan.days[day_index].meals:
+        totals = meal_totals.get(meal.name)
+        for index, item in enumerate(meal.items):
+            line = totals.items[index] if totals else None
+            if isinstance(item, SupplementItem):
+                amount, unit = item.ug, f"µg, every {item.every.value}"
+            elif item.portion is not None:
+                amount, unit = item.count, f"× {item.portion}"
+            else:
+                amount, unit = item.grams, "g"
+            b12 = None if line is None or line.b12_ug is None else round(line.b12_ug, 2)
+            rows.append({
+                "Meal": meal.name, "Item": line.description if line else getattr(item, "food", ""),
+                "Amount": amount, "Unit": unit, "B12 (µg)": b12,
+                "Source": (line.source + (f" — {line.caveat}" if line.caveat else "")) if line else "",
+                "Remove": False,
+            })
+            refs.append(RowRef(meal.name, index))
+    return rows, refs
+
+
+def _with_amount(item: Item, amount: Any) -> Item:
+    try:
+        value = float(amount)
+    except (TypeError, ValueError):
+        raise PlannerError("Amounts must be numbers.") from None
+    if not value > 0:
+        raise PlannerError("Amounts must be above 0; tick 'Remove' to drop an item.")
+    if isinstance(item, SupplementItem):
+        return replace(item, ug=value)
+    if item.portion is not None:
+        return replace(item, count=value)
+    return replace(item, grams=value)
+
+
+def apply_edits(plan: Plan, day_index: int, refs: list[RowRef], edited_rows: Mapping[int, Mapping[str, Any]],
+                meal_names: list[str]) -> Plan:
+    """A new plan with the table's edits (amount, meal, remove). Raises PlannerError on bad values."""
+    day = plan.days[day_index]
+    items: dict[str, list[Item | None]] = {meal.name: list(meal.items) for meal in day.meals}
+    moves: list[tuple[str, Item]] = []
+    for row_index, changes in edited_rows.items():
+        row = int(row_index)
+        if not 0 <= row < len(refs):
+            continue
+        ref = refs[row]
+        item = items[ref.meal][ref.index]
+        if item is None:
+            continue
+        if changes.get("Remove"):
+            items[ref.meal][ref.index] = None
+            continue
+        if "Amount" in changes:
+            item = _with_amount(item, changes["Amount"])
+        new_meal = changes.get("Meal", ref.meal)
+        if new_meal not in meal_names:
+            raise PlannerError(f"Unknown meal {new_meal!r}.")
+        if new_meal != ref.meal:
+            items[ref.meal][ref.index] = None
+            moves.append((new_meal, item))
+        else:
+            items[ref.meal][ref.index] = item
+    for meal_name, item in moves:
+        items.setdefault(meal_name, []).append(item)
+    meals = tuple(Meal(name, tuple(i for i in items[name] if i is not None)) for name in items)
+    days = list(plan.days)
+    days[day_index] = replace(day, meals=meals)
+    return prune_foods(replace(plan, days=tuple(days)))
+
+
+def validated(plan: Plan, catalog: FoodCatalog) -> Plan:
+    """Run a plan through the plan-file validator, so edits obey the same limits as files."""
+    from planner.planfile import parse_plan, plan_to_json
+
+    return parse_plan(plan_to_json(plan), catalog)
