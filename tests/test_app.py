@@ -90,6 +90,14 @@ def test_profile_then_food_changes_total_and_gap(at):
     assert any(s.value.startswith("Meets the recommended amount") for s in at.success)
 
 
+def test_a_new_search_offers_its_own_results(at):
+    search_and_add(at, "soymilk silk plain")
+    text_input(at, "Search foods").input("cheddar cheese")
+    button(at, "Search").click().run()
+    food = next(s for s in at.selectbox if s.label == "Food")
+    assert food.value.description == "Cheese, cheddar"
+
+
 def test_vegan_mode_shows_no_animal_suggestions(at):
     at.selectbox(key="p_diet").set_value("vegan").run()
     assert not at.exception

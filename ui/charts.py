@@ -18,19 +18,22 @@ def contributions_frame(day: DayTotal) -> pd.DataFrame:
 
 def by_food_chart(day: DayTotal) -> alt.Chart:
     data = contributions_frame(day)
-    return alt.Chart(data, title="B12 by food (µg)").mark_bar().encode(
-        x=alt.X("sum(b12_ug):Q", title="µg"),
-        y=alt.Y("item:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("meal:N", title="Meal", legend=alt.Legend(orient="bottom")),
+    # Biggest contributor first. No chart title and the default legend: with a title or a bottom
+    # legend inside a short fixed height, Streamlit's Vega squeezes the bars to nothing.
+    order = data.groupby("item")["b12_ug"].sum().sort_values(ascending=False).index.tolist()
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("b12_ug:Q", title="µg"),
+        y=alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=180)),
+        color=alt.Color("meal:N", title="Meal"),
         tooltip=[alt.Tooltip("item:N", title="Food"), alt.Tooltip("meal:N", title="Meal"),
                  alt.Tooltip("b12_ug:Q", title="B12 (µg)"), alt.Tooltip("source:N", title="Source")],
-    ).properties(height=max(120, 28 * max(len(data), 1)))
+    ).properties(height=max(140, 44 * len(order)))
 
 
 def by_meal_chart(day: DayTotal, target_ug: float) -> alt.LayerChart:
     data = pd.DataFrame([{"meal": m.name, "b12_ug": round(m.total_ug, 3), "absorbed_ug": round(m.absorbed_ug, 3)}
                          for m in day.meals])
-    bars = alt.Chart(data, title="B12 by meal (µg); dashed line: the daily target").mark_bar().encode(
+    bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("meal:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("b12_ug:Q", title="µg"),
         tooltip=[alt.Tooltip("meal:N", title="Meal"), alt.Tooltip("b12_ug:Q", title="B12 (µg)"),

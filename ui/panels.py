@@ -149,6 +149,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
                 st.warning(str(error))
             else:
                 ss["search_results"], ss["search_origin"], ss["search_message"] = list(result.foods), result.origin, result.message
+                ss["search_count"] = ss.get("search_count", 0) + 1  # new results: a fresh pick list
     results: list[Food] = ss.get("search_results", [])
     if ss.get("search_message"):
         st.info(ss["search_message"])
@@ -157,7 +158,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
             st.caption("No food matches every word of that search.")
         return
     st.caption(f"{len(results)} result{'s' if len(results) != 1 else ''} from {ss.get('search_origin')}")
-    food = st.selectbox("Food", results, format_func=_food_label, key="pick_food")
+    food = st.selectbox("Food", results, format_func=_food_label, key=f"pick_food_{ss.get('search_count', 0)}")
     if food.unreliable:
         st.warning(f"{food.description} is not a reliable B12 source (seaweed, algae, tempeh and mushrooms "
                    "hold inactive analogues or variable amounts): it counts as 0 µg.")
@@ -165,7 +166,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
         st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
     c1, c2, c3 = st.columns([3, 1, 2])
     portions = [p.label for p in food.portions] + ["grams"]
-    portion = c1.selectbox("Portion", portions, key="pick_portion",
+    portion = c1.selectbox("Portion", portions, key=f"pick_portion_{food.id}",
                            format_func=lambda p: p if p == "grams" else f"{p} ({food.portion(p).grams:g} g)")
     if portion == "grams":
         amount = c2.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key="pick_grams")
@@ -266,7 +267,9 @@ def gap_ui(totals: PlanTotals, day_index: int) -> None:
                     f"absorbed ≈ {average.absorbed_ug:.2f} µg — {status_text(average.status, target)}")
     if any(meal.items or meal.total_ug for meal in day.meals):
         c4, c5 = st.columns(2)
+        c4.markdown("**B12 by food (µg)**")
         c4.altair_chart(by_food_chart(day), width="stretch")
+        c5.markdown("**B12 by meal (µg)** — dashed line: the daily target")
         c5.altair_chart(by_meal_chart(day, target.target_ug), width="stretch")
     for note in totals.notes:
         if "does not help" in note or "does not suit" in note:
