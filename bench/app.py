@@ -10,12 +10,12 @@ one-line Streamlit script rerun by AppTest: what any rerun costs before the app 
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import timing
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,12 +37,7 @@ def cold_start_s(script: str) -> float:
 
 
 def median_ms(action) -> float:
-    runs = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        action()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
+    return timing.median_ms(action, REPEATS)
 
 
 def main() -> None:

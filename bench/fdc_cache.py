@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import per_input_ms
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pytest_httpserver import HTTPServer  # noqa: E402
@@ -56,12 +58,7 @@ def serve(delay_s: float) -> HTTPServer:
 
 
 def median_ms(client: FdcClient, queries: list[str]) -> float:
-    runs = []
-    for query in queries:
-        start = time.perf_counter()
-        client.search(query)
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
+    return statistics.median(per_input_ms(client.search, queries))
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ same run), their ratio, and the index build time.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from timing import per_input_ms, percentile
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -53,19 +54,6 @@ def naive_search(frame: pd.DataFrame, query: str, limit: int = 20) -> list[str]:
     return frame.loc[mask, "id"].head(limit).tolist()
 
 
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[int(q) - 1]
-
-
-def timed(fn, queries: list[str]) -> list[float]:
-    out = []
-    for query in queries:
-        start = time.perf_counter()
-        fn(query)
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
 def main() -> None:
     catalog = read_snapshot()
     foods = catalog.foods()
@@ -76,14 +64,14 @@ def main() -> None:
     queries = realistic_queries()
     for query in queries[:5]:  # warm both paths once
         index.search(query), naive_search(frame, query)
-    index_ms = timed(lambda q: index.search(q), queries)
+    index_ms = per_input_ms(lambda q: index.search(q), queries)
 
     def cold_search(query: str) -> None:
         index.clear_cache()
         index.search(query)
 
-    cold_ms = timed(cold_search, queries)
-    naive_ms = timed(lambda q: naive_search(frame, q), queries)
+    cold_ms = per_input_ms(cold_search, queries)
+    naive_ms = per_input_ms(lambda q: naive_search(frame, q), queries)
     p50, p95 = percentile(index_ms, 50), percentile(index_ms, 95)
     b50, b95 = percentile(naive_ms, 50), percentile(naive_ms, 95)
     print(f"foods: {len(foods)}, queries: {len(queries)}")

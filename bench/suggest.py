@@ -8,10 +8,11 @@ Baseline in the same run: one pass over the catalog that only reads each food's 
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
+
+import timing
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,12 +25,7 @@ REPEATS = 15
 
 
 def median_ms(fn) -> float:
-    runs = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
+    return timing.median_ms(fn, REPEATS)
 
 
 def main() -> None:
@@ -44,8 +40,8 @@ def main() -> None:
     for diet in DietMode:
         for supplements in (True, False):
             profile = Profile(30, Sex.FEMALE, diet=diet, supplements_allowed=supplements)
-            rank = median_ms(lambda: candidate_sources(foods, profile, 2.4, 2.4))
-            plan = median_ms(lambda: suggest(profile, foods, CurrentDay()))
+            rank = median_ms(lambda profile=profile: candidate_sources(foods, profile, 2.4, 2.4))
+            plan = median_ms(lambda profile=profile: suggest(profile, foods, CurrentDay()))
             label = f"{diet.value:<11} supplements {'on ' if supplements else 'off'}"
             print(f"{label}  rank {rank:6.2f} ms ({rank / baseline:4.1f}x baseline)   "
                   f"rank+plan {plan:6.2f} ms ({plan / baseline:4.1f}x baseline)")

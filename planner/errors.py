@@ -78,21 +78,20 @@ class FdcRateLimited(FdcError):
         return f"FoodData Central's rate limit is reached: rate-limited until {local:%H:%M}."
 
 
-class FdcUnavailable(FdcError):
+class _FdcReason(FdcError):
+    """An FDC failure told in one sentence."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class FdcUnavailable(_FdcReason):
     """Timeouts, DNS or connection failures, 5xx answers."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
-    def __str__(self) -> str:
-        return self.reason
-
-
-class FdcBadResponse(FdcError):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return self.reason
+class FdcBadResponse(_FdcReason):
+    """An answer that is not FDC data (an HTML page, a wrong shape)."""

@@ -96,10 +96,6 @@ class Food:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_portion_index", {p.label: p for p in self.portions})
 
-    @property
-    def b12_known(self) -> bool:
-        return self.b12_ug_per_100g is not None
-
     def portion(self, label: str) -> Portion:
         try:
             return self._portion_index[label]

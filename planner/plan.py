@@ -116,21 +116,6 @@ def add_item(plan: Plan, day_index: int, meal_name: str, item: Item, food: Food 
     return new
 
 
-def remove_item(plan: Plan, day_index: int, meal_name: str, item_index: int) -> Plan:
-    day = plan.days[day_index]
-    meals = tuple(
-        replace(meal, items=meal.items[:item_index] + meal.items[item_index + 1:])
-        if meal.name == meal_name else meal
-        for meal in day.meals)
-    return prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
-
-
-def replace_meal_items(plan: Plan, day_index: int, meal_name: str, items: tuple[Item, ...]) -> Plan:
-    day = plan.days[day_index]
-    meals = tuple(replace(meal, items=items) if meal.name == meal_name else meal for meal in day.meals)
-    return prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))
-
-
 def add_day(plan: Plan, label: str, copy_from: int | None = None) -> Plan:
     day = (replace(plan.days[copy_from], label=label) if copy_from is not None
            else Day(label, tuple(Meal(m) for m in DEFAULT_MEALS)))

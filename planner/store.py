@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 from planner.custom import slugify
@@ -58,17 +57,6 @@ class PlanStore:
         if not path.exists():
             raise PlannerError(f"There is no saved plan {plan_slug!r} for {client!r}.")
         return load_plan(path, catalog)
-
-    def rename(self, client: str, plan: Plan, new_name: str) -> Plan:
-        renamed = replace(plan, name=new_name)
-        old = self.path(client, plan.name)
-        self.save(client, renamed)
-        if old != self.path(client, new_name):
-            old.unlink(missing_ok=True)
-        return renamed
-
-    def delete_plan(self, client: str, plan_name: str) -> None:
-        self.path(client, plan_name).unlink(missing_ok=True)
 
     def delete_client(self, client: str) -> None:
         """Remove every saved plan of this client (their data leaves the machine's store)."""

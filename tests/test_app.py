@@ -217,7 +217,7 @@ def test_dietitian_mode_compares_scenarios(at):
     button(at, "Save this plan").click().run()
     search_and_add(at, "soymilk silk plain")
     text_input(at, "Plan name").input("with fortified soy milk")
-    button(at, "Rename").click().run()
+    button(at, "Save a copy under this name").click().run()
     assert not at.exception
     at.radio(key="view").set_value("Compare scenarios").run()
     assert not at.exception

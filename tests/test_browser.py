@@ -62,7 +62,7 @@ def app_url(tmp_path):
                         break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {server.stdout.read().decode()[-2000:]}")
+                    raise RuntimeError(f"streamlit did not start: {server.stdout.read().decode()[-2000:]}") from None
                 time.sleep(0.3)
         yield url
     finally:

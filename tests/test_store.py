@@ -8,15 +8,15 @@ from planner.profile import Profile, Sex
 from planner.store import PlanStore, default_data_dir
 
 
-def test_save_list_load_rename_delete(tmp_path, catalog):
+def test_save_list_load_delete(tmp_path, catalog):
     store = PlanStore(tmp_path)
     plan = new_plan("Current diet", Profile(40, Sex.FEMALE))
     store.save("Client A", plan)
     assert store.clients() == ["client-a"]
     assert store.plans("Client A") == ["current-diet"]
     assert store.load("client-a", "current-diet", catalog) == plan
-    renamed = store.rename("client-a", plan, "With soy milk")
-    assert store.plans("client-a") == ["with-soy-milk"] and renamed.name == "With soy milk"
+    store.save("client-a", new_plan("With soy milk", Profile(40, Sex.FEMALE)))
+    assert store.plans("client-a") == ["current-diet", "with-soy-milk"]
     store.delete_client("client-a")
     assert store.clients() == [] and not (tmp_path / "clients" / "client-a").exists()
     with pytest.raises(PlannerError, match="no saved plan"):

@@ -5,8 +5,6 @@ Plan changes go through the callbacks in ui.state; nothing here edits the plan i
 
 from __future__ import annotations
 
-from typing import Sequence
-
 import pandas as pd
 import streamlit as st
 
@@ -103,7 +101,7 @@ def plan_header_ui(store: PlanStore, catalog: FoodCatalog) -> int:
             name = st.text_input("Plan name", value="" if plan.name == state.UNTITLED else plan.name,
                                  placeholder="e.g. Client A — current diet")
             saved = st.session_state["autosave"]
-            if st.form_submit_button("Rename" if saved else "Save this plan"):
+            if st.form_submit_button("Save a copy under this name" if saved else "Save this plan"):
                 state.name_plan(store, catalog, name)
                 st.rerun()
         st.caption("Saved plans keep themselves up to date; this page's address reopens them."
@@ -372,7 +370,7 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
         st.info("Pick two or more scenarios.")
         return
     columns = st.columns(len(chosen))
-    for column, slug in zip(columns, chosen):
+    for column, slug in zip(columns, chosen, strict=True):
         try:
             plan = store.load(client, slug, catalog)
         except PlannerError as error:
