@@ -43,7 +43,7 @@ def plan_store(data_dir: str) -> PlanStore:
     return PlanStore(data_dir)
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def fdc_client(base_url: str, cache_dir: str, api_key: str) -> FdcClient:
     """One client per key and address for the server process (it holds the HTTP cache)."""
     return FdcClient(settings_from_env({"FDC_BASE_URL": base_url, "FDC_CACHE_DIR": cache_dir}, api_key=api_key))

@@ -9,19 +9,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Callable, Sequence
-
-from planner.errors import FdcError, PlannerError
-from planner.food import DietMode, Food
 from pathlib import Path
+from typing import Any, Callable, Sequence
 
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
+from planner.errors import FdcError, PlannerError
+from planner.food import DietMode, Food
+from planner.plan import Plan
 from planner.planfile import load_plan
+from planner.snapshot import FoodCatalog, bundled_foods
 from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
 from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
-from planner.snapshot import bundled_foods
 
 EXIT_OK = 0
 EXIT_SERVICE = 1
@@ -109,7 +109,7 @@ def cmd_total(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _current_day(args: argparse.Namespace, catalog) -> tuple[CurrentDay, object | None]:
+def _current_day(args: argparse.Namespace, catalog: FoodCatalog) -> tuple[CurrentDay, Plan | None]:
     """The day to build on: a plan file's day, a bare intake, or nothing yet."""
     if args.plan:
         plan = load_plan(Path(args.plan), catalog)
@@ -130,10 +130,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             raise PlannerError("give both --age and --sex (or neither, to use the plan's profile).")
         profile = profile_from_flags(args)
     elif plan is not None:
-        profile = plan.profile  # type: ignore[attr-defined]
+        profile = plan.profile
     else:
         raise PlannerError("give --age and --sex, or --plan PLAN.json.")
-    foods = list(catalog.values()) + list(plan.foods.values() if plan is not None else [])  # type: ignore[attr-defined]
+    foods = list(catalog.values()) + (list(plan.foods.values()) if plan is not None else [])
     result = suggest(profile, foods, current)
     if args.json:
         _print_json(suggestions_to_dict(result))

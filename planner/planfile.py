@@ -16,8 +16,7 @@ from typing import Any, Callable
 
 from planner.errors import PlanFileError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import (BUNDLED_PREFIX, PLAN_VERSION, Day, Every, FoodItem, Item, Meal, Plan,
-                          SupplementItem)
+from planner.plan import BUNDLED_PREFIX, PLAN_VERSION, Day, Every, FoodItem, Item, Meal, Plan, SupplementItem
 from planner.profile import Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 

@@ -34,6 +34,14 @@ def tokens(text: str) -> list[str]:
     return [_singular(word) for word in _TOKEN.findall(folded)]
 
 
+def query_words(query: str) -> list[str]:
+    """The distinct words of a query; an empty or all-punctuation query is refused."""
+    words = list(dict.fromkeys(tokens(query)))[:MAX_QUERY_WORDS]
+    if not words:
+        raise QueryError("Type a food name to search, e.g. 'milk' or 'beef liver'.")
+    return words
+
+
 def _postings(pairs: Iterable[tuple[str, int]]) -> dict[str, np.ndarray]:
     grouped: dict[str, set[int]] = {}
     for word, position in pairs:
@@ -92,9 +100,7 @@ class SearchIndex:
 
     def search(self, query: str, diet: DietMode | None = None, limit: int = 20) -> list[Food]:
         """Foods whose names hold every query word (as a word or a word's prefix)."""
-        words = list(dict.fromkeys(tokens(query)))[:MAX_QUERY_WORDS]
-        if not words:
-            raise QueryError("Type a food name to search, e.g. 'milk' or 'beef liver'.")
+        words = query_words(query)
         matched = np.ones(self._size, dtype=bool)
         whole = np.zeros(self._size, dtype=np.int16)
         in_head = np.zeros(self._size, dtype=np.int16)

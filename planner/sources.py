@@ -10,7 +10,7 @@ from planner.errors import FdcError
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
-from planner.search import SearchIndex
+from planner.search import SearchIndex, query_words
 from planner.snapshot import SR24_CITATION
 
 BUNDLED_ORIGIN = f"bundled {SR24_CITATION}"
@@ -32,7 +32,7 @@ def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None
     Raises QueryError for an empty query (from either source) so the caller can ask again.
     """
     if client is not None:
-        index.search(query, limit=1)  # the same empty-query check for both sources
+        query_words(query)  # the same empty-query check for both sources
         try:
             found = client.search(query, data_types=data_types, page_size=min(max(limit * 2, 25), 200))
         except FdcError as error:

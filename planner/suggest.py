@@ -27,8 +27,9 @@ from planner.totals import DayTotal
 Micrograms = float
 MAX_SERVINGS_PER_FOOD = 2
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
-SOURCES_SHOWN = 15
+SHOWN_PER_KIND = 8  # animal sources and fortified foods each get this many lines
 BEST_PER_GROUP = 2
+ANIMAL, FORTIFIED = "animal", "fortified"
 
 # IOM tolerable upper intake of preformed vitamin A, µg/day, by age (brief §2b);
 # pregnancy and lactation use the same values for their ages.
@@ -107,6 +108,7 @@ class Source:
     pct_target_per_serving: float
     servings_to_close_gap: float
     kcal_per_serving: float | None
+    kind: str = ANIMAL  # ANIMAL or FORTIFIED
     more_like_this: int = 0
 
     @property
@@ -191,12 +193,11 @@ def eligible(food: Food, profile: Profile, retinol_limit_ug: float) -> bool:
     return facts.retinol_ug_per_serving <= retinol_limit_ug
 
 
-def _tier(food: Food, profile: Profile) -> int:
-    """0 comes first. Over 50, fortified foods first (IOM); otherwise animal sources first."""
-    fortified_first = profile.age_years > 50 or not profile.intrinsic_factor
-    if food.fortified:
-        return 0 if fortified_first else 1
-    return 1 if fortified_first else 0
+def _kind_order(profile: Profile) -> tuple[str, str]:
+    """Over 50 (or without intrinsic factor), fortified foods first (IOM); else animal sources first."""
+    if profile.age_years > 50 or not profile.intrinsic_factor:
+        return (FORTIFIED, ANIMAL)
+    return (ANIMAL, FORTIFIED)
 
 
 def _group_key(food: Food) -> tuple[str, str]:
@@ -209,22 +210,32 @@ def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: Microg
                       gap_ug: Micrograms) -> list[Source]:
     """Every eligible food as a source, best first (tier, then µg per serving)."""
     limit = retinol_ul_ug(profile)
+    order = _kind_order(profile)
     sources: list[tuple[tuple, Source]] = []
     for food in foods:
         if not eligible(food, profile, limit):
             continue
         facts = food_facts(food)
         per_serving = facts.b12_ug_per_serving
+        kind = FORTIFIED if food.fortified else ANIMAL
         source = Source(food, facts.serving, per_serving, 100.0 * per_serving / target_ug,
-                        max(gap_ug, 0.0) / per_serving, food.kcal(facts.serving.grams))
-        sources.append(((_tier(food, profile), -per_serving, food.id), source))
+                        max(gap_ug, 0.0) / per_serving, food.kcal(facts.serving.grams), kind)
+        sources.append(((order.index(kind), -per_serving, food.id), source))
     sources.sort(key=lambda pair: pair[0])
     return [source for _, source in sources]
 
 
-def group_near_duplicates(sources: Sequence[Source], shown: int = SOURCES_SHOWN,
+def shown_sources(sources: Sequence[Source]) -> list[Source]:
+    """The list a person sees: near-duplicates folded, then the best of each kind in rank order,
+    so fortified foods still show for a vegetarian with plenty of dairy options."""
+    kinds = list(dict.fromkeys(source.kind for source in sources))
+    return [shown for kind in kinds
+            for shown in group_near_duplicates([s for s in sources if s.kind == kind], SHOWN_PER_KIND)]
+
+
+def group_near_duplicates(sources: Sequence[Source], shown: int,
                           per_group: int = BEST_PER_GROUP) -> list[Source]:
-    """The best few of each kind, each leader saying how many more like it were folded away."""
+    """The best few of each group, the last shown saying how many more like it were folded away."""
     counts: dict[tuple[str, str], int] = {}
     for source in sources:
         key = _group_key(source.food)
@@ -419,12 +430,13 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay) -> Sug
     if profile.diet is DietMode.VEGAN:
         notes.append("Vegan Society guidance: eat fortified foods two or three times a day for at least "
                      "3 µg a day, or take one 10 µg supplement daily, or one 2,000 µg supplement weekly.")
-    if any(s.food.check_label for s in ranked[:SOURCES_SHOWN]):
+    listed = shown_sources(ranked)
+    if any(s.food.check_label for s in listed):
         notes.append("Foods marked 'check the label' may contain honey, milk powder, gelatin or "
                      "vitamin D3 from lanolin; the USDA data has no ingredient list.")
     if profile.pregnant:
         notes.append("Liver and liver products are left out in pregnancy (very high in vitamin A).")
-    return Suggestions(target, gap, tuple(group_near_duplicates(ranked)),
+    return Suggestions(target, gap, tuple(listed),
                        supplement_options(profile) if profile.supplements_allowed else (),
                        tuple(additions), total_after, absorbed_after, reaches, tuple(notes))
 
@@ -445,7 +457,7 @@ def suggestions_to_dict(result: Suggestions) -> dict:
             "pct_target_per_serving": _r(s.pct_target_per_serving, 1),
             "servings_to_close_gap": _r(s.servings_to_close_gap, 2),
             "kcal_per_serving": _r(s.kcal_per_serving, 0), "fortified": s.food.fortified,
-            "check_label": s.food.check_label, "more_like_this": s.more_like_this,
+            "check_label": s.food.check_label, "more_like_this": s.more_like_this, "kind": s.kind,
             "diet": s.food.diet.value, "source": s.food.source,
         } for s in result.sources],
         "supplements": [{"id": o.id, "description": o.description, "ug": o.ug, "every": o.every, "why": o.why}

@@ -179,6 +179,14 @@ def test_impossible_profile_is_refused_and_typed_values_stay(at):
     assert any("14 to 50" in e.value for e in at.sidebar.error)
 
 
+def test_a_profile_without_a_target_is_refused(at):
+    at.selectbox(key="p_standard").set_value("efsa").run()
+    at.number_input(key="p_age").set_value(0).run()
+    assert not at.exception
+    assert plan(at).profile.age_years == 30 and plan(at).profile.standard.value == "efsa"
+    assert any("EFSA" in e.value for e in at.sidebar.error)
+
+
 def test_named_plan_autosaves_and_reopens_from_the_url(at, tmp_path):
     text_input(at, "Plan name").input("Client A current diet")
     button(at, "Save this plan").click().run()

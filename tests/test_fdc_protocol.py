@@ -7,9 +7,21 @@ import json
 import pytest
 
 from planner.errors import PlannerError
-from planner.fdc.protocol import (API_KEY_HEADER, RateLimit, batch_requests, diet_group, error_code,
-                                  food_from_fdc, food_request, foods_from_batch, foods_from_search,
-                                  parse_fdc_id, rate_limit, retry_after_seconds, search_request)
+from planner.fdc.protocol import (
+    API_KEY_HEADER,
+    RateLimit,
+    batch_requests,
+    diet_group,
+    error_code,
+    food_from_fdc,
+    food_request,
+    foods_from_batch,
+    foods_from_search,
+    parse_fdc_id,
+    rate_limit,
+    retry_after_seconds,
+    search_request,
+)
 from planner.food import DietMode
 from tests.conftest import shared_path
 from tests.fdc_fixtures import fixture

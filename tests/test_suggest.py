@@ -13,7 +13,7 @@ from planner.planfile import parse_plan
 from planner.profile import Profile, Sex
 from planner.serving import MEAT_FISH_GROUPS
 from planner.snapshot import bundled_foods
-from planner.suggest import (CurrentDay, candidate_sources, retinol_ul_ug, suggest, suggestions_to_dict)
+from planner.suggest import CurrentDay, candidate_sources, retinol_ul_ug, suggest, suggestions_to_dict
 from planner.totals import plan_totals
 from tests.plans import plan_document
 
@@ -89,6 +89,13 @@ def test_omnivores_see_animal_sources_first_and_over_50_fortified_first():
     assert young.sources[0].food.food_group in MEAT_FISH_GROUPS | {"Dairy and Egg Products"}
     older = suggest(Profile(60, Sex.MALE), FOODS, CurrentDay())
     assert older.sources[0].food.fortified
+
+
+def test_vegetarians_see_dairy_and_eggs_then_fortified_foods():
+    result = suggest(Profile(30, Sex.FEMALE, diet=DietMode.VEGETARIAN), FOODS, CurrentDay())
+    kinds = [s.kind for s in result.sources]
+    assert kinds == sorted(kinds, key=["animal", "fortified"].index)  # animal sources first
+    assert "fortified" in kinds and "animal" in kinds
 
 
 def test_vegans_get_fortified_foods_with_caveats_and_supplement_options():

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from planner.planfile import parse_plan
-from planner.totals import Status, WEEKLY_MEAL, intake_text, plan_totals, totals_to_dict
+from planner.totals import WEEKLY_MEAL, Status, intake_text, plan_totals, totals_to_dict
 from tests.plans import plan_document
 
 

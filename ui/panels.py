@@ -295,8 +295,13 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
         st.button("Add the whole day plan", type="primary", on_click=_add_plan_items, args=(store, catalog, list(result.plan)))
     if result.sources:
         meal = st.selectbox("Add sources to", _meals(plan, day_index), key="source_meal")
-        st.markdown(f"**Best sources for this diet ({plan.profile.diet.value})**, gap {result.gap_ug:.2f} µg:")
+        st.markdown(f"**Best sources for this diet ({plan.profile.diet.value})**, gap {result.gap_ug:.2f} µg. "
+                    "Per typical serving; the USDA value per 100 g and its source below each.")
+        kind_shown = None
         for position, source in enumerate(result.sources):
+            if source.kind != kind_shown:
+                kind_shown = source.kind
+                st.caption("Animal sources" if source.kind == "animal" else "Fortified foods (B12 added)")
             c1, c2 = st.columns([5, 1])
             flags = [word for word, on in (("fortified", source.food.fortified),
                                            ("check the label", source.food.check_label)) if on]

@@ -19,6 +19,7 @@ from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import PERSONAL, PlanStore
+from planner.targets import life_stage_target
 from ui.table import apply_edits, validated
 
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
@@ -122,6 +123,7 @@ def guarded(action: Callable[[], None]) -> None:
 def on_profile_change(store: PlanStore, catalog: FoodCatalog) -> None:
     try:
         profile = profile_from_widgets()
+        life_stage_target(profile)  # e.g. EFSA sets no amount under 7 months
     except ProfileError as error:
         st.session_state["profile_error"] = str(error)
         return

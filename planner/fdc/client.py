@@ -19,12 +19,24 @@ from requests.adapters import HTTPAdapter
 from requests_cache.policy.settings import DEFAULT_IGNORED_PARAMS
 from urllib3.util.retry import Retry
 
-from planner.errors import (FdcBadResponse, FdcKeyRejected, FdcRateLimited, FdcUnavailable,
-                            UnknownFoodError)
-from planner.fdc.protocol import (API_KEY_HEADER, DEFAULT_SEARCH_TYPES, FdcResponseError, RateLimit,
-                                  Request, batch_requests, error_code, food_from_fdc, food_request,
-                                  foods_from_batch, foods_from_search, rate_limit, retry_after_seconds,
-                                  retry_at, search_request)
+from planner.errors import FdcBadResponse, FdcKeyRejected, FdcRateLimited, FdcUnavailable, UnknownFoodError
+from planner.fdc.protocol import (
+    API_KEY_HEADER,
+    DEFAULT_SEARCH_TYPES,
+    FdcResponseError,
+    RateLimit,
+    Request,
+    batch_requests,
+    error_code,
+    food_from_fdc,
+    food_request,
+    foods_from_batch,
+    foods_from_search,
+    rate_limit,
+    retry_after_seconds,
+    retry_at,
+    search_request,
+)
 from planner.fdc.settings import FdcSettings
 from planner.food import Food
 
