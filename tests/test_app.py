@@ -221,16 +221,19 @@ def test_dietitian_mode_compares_scenarios(at):
     new_client = next(t for t in at.sidebar.text_input if t.label == "New client")
     new_client.input("Client B")
     next(b for b in at.sidebar.button if b.label == "Add client").click().run()
+    search_and_add(at, "cheddar cheese")
     text_input(at, "Plan name").input("current diet")
     button(at, "Save this plan").click().run()
-    search_and_add(at, "soymilk silk plain")
     text_input(at, "Plan name").input("with fortified soy milk")
-    button(at, "Save a copy under this name").click().run()
+    button(at, "Save a copy under this name").click().run()  # the copy is now the open plan
+    search_and_add(at, "soymilk silk plain")
     assert not at.exception
     at.radio(key="view").set_value("Compare scenarios").run()
     assert not at.exception
     headers = [h.value for h in at.subheader]
     assert len([h for h in headers if h in ("current diet", "with fortified soy milk")]) == 2
+    intakes = [m.value for m in at.metric if m.label == "Average intake"]
+    assert intakes == ["1.10 µg", "4.08 µg"]  # cheddar 1 oz; plus a cup of SILK soymilk
 
 
 def test_exports_import_back(at):

@@ -361,9 +361,10 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
     client = ss["client"]
     saved = store.plans(client)
     st.markdown("Compare scenarios for one person, e.g. *current diet* vs *with fortified soy milk at "
-                "breakfast*. Save the open plan under another name to make a new scenario.")
+                "breakfast*. Saving a copy under a new name makes a scenario; the copy becomes the open "
+                "plan, so later changes go to it.")
     with st.form("scenario_form", border=False):
-        name = st.text_input("Save the open plan as a scenario named", placeholder="with fortified soy milk at breakfast")
+        name = st.text_input("Save a copy of the open plan as", placeholder="with fortified soy milk at breakfast")
         if st.form_submit_button("Save scenario") and name.strip():
             state.name_plan(store, catalog, name)
             st.rerun()
