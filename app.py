@@ -94,7 +94,7 @@ dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian",
                               help="Named clients, scenarios side by side, exports for a client.")
 if dietitian:
     panels.clients_ui(store, foods)
-use_live = panels.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
+fdc_types = panels.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
 
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
@@ -113,7 +113,10 @@ elif target is not None:
     plan = state.current_plan()
     totals = plan_totals(plan, foods)
     st.subheader("Add to the day")
-    panels.add_food_ui(store, foods, index, client if use_live else None)
+    if fdc_types is None:
+        panels.add_food_ui(store, foods, index, None)
+    else:
+        panels.add_food_ui(store, foods, index, client, fdc_types)
     if st.toggle("Add a supplement", key="show_supplement"):
         panels.add_supplement_ui(store, foods)
     if st.toggle("Add a food from its label", key="show_custom"):

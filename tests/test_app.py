@@ -248,3 +248,25 @@ def test_exports_import_back(at):
     totals = plan_totals(current, catalog)
     assert "USDA SR24 (2011), NDB 13326" in plan_csv(totals)
     assert "<svg" in report_html(current, totals) and "NDB 13326" in report_html(current, totals)
+
+
+def test_live_fdc_results_become_plan_foods(monkeypatch, httpserver):
+    from tests.fdc_fixtures import fixture
+
+    httpserver.expect_request("/fdc/v1/foods/search").respond_with_json(fixture("search-branded.json"))
+    monkeypatch.setenv("FDC_API_KEY", "sk-test-live-51c2")
+    monkeypatch.setenv("FDC_BASE_URL", httpserver.url_for("/fdc/v1/"))
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    app.multiselect(key="fdc_types").set_value(["Branded"]).run()
+    text_input(app, "Search foods").input("oat beverage")
+    button(app, "Search").click().run()
+    assert not app.exception
+    assert any("USDA FoodData Central (live)" in c.value for c in app.caption)
+    button(app, "Add to plan").click().run()
+    assert not app.exception
+    current = plan(app)
+    assert "fdc:2199999" in current.foods  # the record travels with the plan
+    assert metric(app, "B12 eaten") == "1.20 µg"  # 1 cup (240 g) at 0.5 µg/100 g
+    request, _ = httpserver.log[0]
+    assert request.args.getlist("dataType") == ["Branded"] and "sk-test" not in request.url
+    assert "sk-test-live-51c2" not in rendered_text(app)

@@ -12,6 +12,7 @@ from planner.custom import DailyValueBasis, LabelUnit, slugify
 from planner.errors import PlannerError, QueryError
 from planner.export import DISCLAIMER, plan_csv, report_html
 from planner.fdc.client import FdcClient
+from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.plan import DEFAULT_MEALS, Plan
 from planner.planfile import plan_to_json
@@ -70,25 +71,27 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
                          f"{target.life_stage} — {target.source}")
 
 
-def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) -> bool:
-    """Show where numbers come from; returns whether searches should go to FDC."""
+def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) -> tuple[str, ...] | None:
+    """Show where numbers come from; returns the FDC data types to search, or None for bundled data."""
     sidebar = st.sidebar
     sidebar.header("Food data")
     if client is None:
         sidebar.caption(f"USDA SR24 ({SR24_YEAR}), bundled: works offline. Add an FDC API key for live "
                         "FoodData Central searches (see README).")
-        return False
+        return None
     use_live = sidebar.toggle("Search USDA FoodData Central (live)", value=True, key="use_fdc")
     if not use_live:
         sidebar.caption(f"Searching the bundled USDA SR24 ({SR24_YEAR}) data.")
-        return False
+        return None
+    types = sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES),
+                                key="fdc_types", help="Branded foods carry label data and swamp plain searches.")
     status = "connected with the demo key (30 requests an hour)" if demo else "connected"
     if fdc_error:
         status = f"offline fallback: {fdc_error}"
     elif client.rate_limit and client.rate_limit.remaining is not None:
         status += f"; {client.rate_limit.remaining} requests left this hour"
     sidebar.caption(f"FoodData Central: {status}. Bundled USDA SR24 ({SR24_YEAR}) is the fallback.")
-    return True
+    return tuple(types) or DEFAULT_SEARCH_TYPES
 
 
 # ---- plan header: name, days ---------------------------------------------------------------
@@ -132,7 +135,8 @@ def _food_label(food: Food) -> str:
 # ---- adding foods --------------------------------------------------------------------------------
 
 @st.fragment
-def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client: FdcClient | None) -> None:
+def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client: FdcClient | None,
+                data_types: tuple[str, ...] = DEFAULT_SEARCH_TYPES) -> None:
     """Search and add: reruns only this panel until something is added."""
     ss = st.session_state
     plan = state.current_plan()
@@ -142,7 +146,8 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
         only_diet = st.checkbox(f"Only foods for this diet ({plan.profile.diet.value})", value=True)
         if st.form_submit_button("Search"):
             try:
-                result = search_foods(query, index, client, diet=plan.profile.diet if only_diet else None)
+                result = search_foods(query, index, client, diet=plan.profile.diet if only_diet else None,
+                                      data_types=data_types)
             except QueryError as error:
                 st.warning(str(error))
             else:
