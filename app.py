@@ -21,7 +21,7 @@ from planner.profile import Profile
 from planner.snapshot import FoodCatalog, bundled_foods
 from planner.store import PlanStore, default_data_dir
 from planner.suggest import CurrentDay, Suggestions, suggest
-from planner.targets import life_stage_target
+from planner.targets import Target, life_stage_target
 from planner.totals import PlanTotals, plan_totals
 from ui import panels, state
 
@@ -83,6 +83,7 @@ api_key = read_api_key()
 settings = settings_from_env(api_key=api_key)
 client = fdc_client(settings.base_url, str(settings.cache_dir), api_key) if api_key else None
 
+target: Target | None
 try:
     target = life_stage_target(plan.profile)
 except ProfileError as error:

@@ -91,7 +91,7 @@ class Food:
     source: str
     brand_owner: str | None = None
     url: str | None = None
-    _portion_index: dict[str, Portion] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    _portion_index: dict[str, Portion] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_portion_index", {p.label: p for p in self.portions})

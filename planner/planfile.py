@@ -11,6 +11,7 @@ import math
 import os
 import re
 import tempfile
+from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
@@ -88,7 +89,7 @@ class _Checker:
             return None
         return float(value)
 
-    def enum(self, value: Any, choices: type, path: str) -> Any:
+    def enum(self, value: Any, choices: type[Enum], path: str) -> Any:
         allowed = [member.value for member in choices]
         if value not in allowed:
             self.fail(path, f"must be one of {', '.join(allowed)} (got {json.dumps(value)})")

@@ -29,7 +29,7 @@ def default_data_dir() -> Path:
 
 
 class PlanStore:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path | str):
         self.root = Path(root)
 
     def _client_dir(self, client: str) -> Path:

@@ -29,6 +29,7 @@ from ui.charts import by_food_chart, by_meal_chart
 from ui.table import COLUMNS, day_rows
 
 STANDARD_NAMES = {Standard.IOM: "IOM/NIH (US, Canada)", Standard.EFSA: "EFSA (EU)", Standard.WHO: "WHO/FAO"}
+LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
 
 
@@ -206,8 +207,7 @@ def add_custom_food_ui(store: PlanStore, catalog: FoodCatalog) -> None:
         serving = c2.number_input("Serving size (g or ml)", min_value=1.0, max_value=5000.0, value=250.0)
         c3, c4, c5 = st.columns([1, 1, 2])
         b12 = c3.number_input("B12 per serving", min_value=0.0, max_value=100000.0, value=0.0, step=0.1)
-        unit = c4.selectbox("as", [LabelUnit.MICROGRAMS.value, LabelUnit.PERCENT_DV.value],
-                            format_func={"ug": "µg", "pct_dv": "% Daily Value"}.get)
+        unit = c4.selectbox("as", list(LABEL_UNITS), format_func=lambda value: LABEL_UNITS[value])
         basis = c5.selectbox("Label's Daily Value for B12", [DailyValueBasis.CURRENT.value, DailyValueBasis.BEFORE_2020.value],
                              format_func=lambda v: f"{v:g} µg ({'labels since 2020' if v == 2.4 else 'labels before 2020'})")
         c6, c7, c8, c9 = st.columns([2, 1, 1, 2])

@@ -28,6 +28,7 @@ def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict
         totals = meal_totals.get(meal.name)
         for index, item in enumerate(meal.items):
             line = totals.items[index] if totals else None
+            amount: float | None
             if isinstance(item, SupplementItem):
                 amount, unit = item.ug, f"µg, every {item.every.value}"
             elif item.portion is not None:

@@ -190,7 +190,7 @@ class _Nutrient:
     amount: float | None
 
 
-def _nutrient_rows(raw: Iterable[Any]) -> list[_Nutrient]:
+def _nutrient_rows(raw: Iterable[Any] | None) -> list[_Nutrient]:
     """Normalise the three shapes: flat search rows, nested detail rows, abridged rows."""
     rows: list[_Nutrient] = []
     for item in raw or []:
