@@ -55,7 +55,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 MEAT_WORDS = _words(
     "beef", "pork", "ham", "hams", "bacon", "chicken", "turkey", "lamb", "veal", "mutton", "goat",
     "duck", "goose", "venison", "elk", "bison", "buffalo", "rabbit", "quail", "pheasant",
-    "sausages?", "salami", "pepperoni", "bologna", "frankfurters?", "hot ?dogs?", "wieners?",
+    "sausages?", "salami", "bologna", "frankfurters?", "hot ?dogs?", "wieners?",
     "meats?", "meatballs?", "meatloaf", "liver", "livers", "liverwurst", "braunschweiger",
     "p[aâ]t[eé]", "giblets", "tripe", "sweetbreads", "lard", "tallow", "gelatin",
     "animal fat", "bacon grease", "chorizo", "pastrami", "corned", "prosciutto", "jerky",

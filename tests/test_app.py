@@ -270,3 +270,19 @@ def test_live_fdc_results_become_plan_foods(monkeypatch, httpserver):
     request, _ = httpserver.log[0]
     assert request.args.getlist("dataType") == ["Branded"] and "sk-test" not in request.url
     assert "sk-test-live-51c2" not in rendered_text(app)
+
+
+def test_rate_limit_is_shown_and_answers_at_once(monkeypatch, httpserver):
+    from tests.fdc_fixtures import fixture
+
+    httpserver.expect_request("/fdc/v1/foods/search").respond_with_json(
+        fixture("error-429.json"), status=429, headers={"Retry-After": "3600"})
+    monkeypatch.setenv("FDC_API_KEY", "sk-test-rate-9d1e")
+    monkeypatch.setenv("FDC_BASE_URL", httpserver.url_for("/fdc/v1/"))
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    text_input(app, "Search foods").input("beef liver braised")
+    button(app, "Search").click().run()
+    assert not app.exception
+    assert any("rate-limited until" in i.value and "bundled" in i.value for i in app.info)
+    assert any("rate-limited until" in c.value for c in app.sidebar.caption)
+    assert [s for s in app.selectbox if s.label == "Food"]  # bundled results still offered

@@ -5,11 +5,13 @@ Plan changes go through the callbacks in ui.state; nothing here edits the plan i
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pandas as pd
 import streamlit as st
 
 from planner.custom import DailyValueBasis, LabelUnit, slugify
-from planner.errors import PlannerError, QueryError
+from planner.errors import FdcRateLimited, PlannerError, QueryError
 from planner.export import DISCLAIMER, plan_csv, report_html
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
@@ -87,11 +89,17 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
     types = sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES),
                                 key="fdc_types", help="Branded foods carry label data and swamp plain searches.")
     status = "connected with the demo key (30 requests an hour)" if demo else "connected"
-    if fdc_error:
+    limit = client.rate_limit
+    if client.blocked_until and client.blocked_until > datetime.now(timezone.utc):
+        status = str(FdcRateLimited(client.blocked_until))
+    elif fdc_error:
         status = f"offline fallback: {fdc_error}"
-    elif client.rate_limit and client.rate_limit.remaining is not None:
-        status += f"; {client.rate_limit.remaining} requests left this hour"
+    elif limit and limit.remaining is not None:
+        status += f"; {limit.remaining} requests left this hour"
     sidebar.caption(f"FoodData Central: {status}. Bundled USDA SR24 ({SR24_YEAR}) is the fallback.")
+    if limit and limit.running_low:
+        sidebar.warning(f"Only {limit.remaining} FoodData Central requests left this hour; repeated searches "
+                        "come from the cache.")
     return tuple(types) or DEFAULT_SEARCH_TYPES
 
 
@@ -152,8 +160,11 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
             except QueryError as error:
                 st.warning(str(error))
             else:
+                status_changed = ss.get("search_message") != result.message
                 ss["search_results"], ss["search_origin"], ss["search_message"] = list(result.foods), result.origin, result.message
                 ss["search_count"] = ss.get("search_count", 0) + 1  # new results: a fresh pick list
+                if status_changed:
+                    st.rerun(scope="app")  # the sidebar's data-source status must say so too
     results: list[Food] = ss.get("search_results", [])
     if ss.get("search_message"):
         st.info(ss["search_message"])
