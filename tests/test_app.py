@@ -170,20 +170,22 @@ def test_good_plan_file_imports(at):
     assert at.session_state["p_age"] == 60 and at.session_state["p_diet"] == "vegetarian"
 
 
-def test_impossible_profile_is_refused_and_typed_values_stay(at):
+def test_pregnancy_is_offered_only_where_it_is_tabled(at):
     at.radio(key="p_state").set_value("pregnant").run()
+    assert plan(at).profile.pregnant and plan(at).profile.age_years == 30
+    assert any("Target: 2.6 µg/day" in m.value for m in at.sidebar.markdown)
     at.number_input(key="p_age").set_value(60).run()
     assert not at.exception
-    assert at.session_state["p_age"] == 60  # what was typed stays
-    assert plan(at).profile.age_years == 30  # the plan keeps the last valid profile
-    assert any("14 to 50" in e.value for e in at.sidebar.error)
+    assert not [r for r in at.sidebar.radio if r.label == "Pregnant or breastfeeding?"]
+    assert plan(at).profile.age_years == 60 and not plan(at).profile.pregnant
 
 
-def test_a_profile_without_a_target_is_refused(at):
+def test_a_profile_without_a_target_is_refused_and_typed_values_stay(at):
     at.selectbox(key="p_standard").set_value("efsa").run()
     at.number_input(key="p_age").set_value(0).run()
     assert not at.exception
-    assert plan(at).profile.age_years == 30 and plan(at).profile.standard.value == "efsa"
+    assert at.session_state["p_age"] == 0  # what was typed stays
+    assert plan(at).profile.age_years == 30 and plan(at).profile.standard.value == "efsa"  # the last valid one
     assert any("EFSA" in e.value for e in at.sidebar.error)
 
 

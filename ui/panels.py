@@ -18,7 +18,7 @@ from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.plan import DEFAULT_MEALS, Plan
 from planner.planfile import plan_to_json
-from planner.profile import Sex, Standard
+from planner.profile import REPRODUCTIVE_AGES, Sex, Standard
 from planner.search import SearchIndex
 from planner.snapshot import SR24_YEAR, FoodCatalog
 from planner.sources import search_foods
@@ -54,7 +54,7 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
         sidebar.number_input("Age (months)", min_value=0, max_value=11, step=1, key=state.P_MONTHS,
                              on_change=change, args=args)
     sidebar.radio("Sex", [s.value for s in Sex], key=state.P_SEX, horizontal=True, on_change=change, args=args)
-    if st.session_state.get(state.P_SEX) == Sex.FEMALE.value:
+    if st.session_state.get(state.P_SEX) == Sex.FEMALE.value and st.session_state.get(state.P_AGE) in REPRODUCTIVE_AGES:
         sidebar.radio("Pregnant or breastfeeding?", state.STATES, key=state.P_STATE, horizontal=True,
                       format_func={"none": "neither", "pregnant": "pregnant", "lactating": "breastfeeding"}.get,
                       on_change=change, args=args)
@@ -424,7 +424,7 @@ def export_import_ui(catalog: FoodCatalog, totals: PlanTotals, suggestions: Sugg
     c3.download_button("Printable report (HTML)", report_html(plan, totals, suggestions), file_name=f"{slug}.html",
                        mime="text/html", on_click="ignore", width="stretch",
                        help="Open it in a browser and print, or save as PDF.")
-    st.file_uploader("Open a plan file", type=["json"], key="upload_plan",
+    st.file_uploader("Open a plan file", type=["json"], key="upload_plan", max_upload_size=1,
                      on_change=state.import_plan_file, args=(catalog, "upload_plan"),
                      help="A bad file is refused with the reason; your current plan stays as it is.")
 

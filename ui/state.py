@@ -16,7 +16,7 @@ from planner.errors import PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
 from planner.plan import Every, FoodItem, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
 from planner.planfile import parse_plan
-from planner.profile import Profile, Sex, Standard
+from planner.profile import REPRODUCTIVE_AGES, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import PERSONAL, PlanStore
 from planner.targets import life_stage_target
@@ -78,7 +78,7 @@ def profile_from_widgets() -> Profile:
     """Raises ProfileError for an impossible combination; the widgets keep what was typed."""
     ss = st.session_state
     age = int(ss[P_AGE])
-    state = ss.get(P_STATE, "none") if ss[P_SEX] == Sex.FEMALE.value else "none"
+    state = ss.get(P_STATE, "none") if ss[P_SEX] == Sex.FEMALE.value and age in REPRODUCTIVE_AGES else "none"
     exclude = tuple(w.strip().lower() for w in str(ss.get(P_EXCLUDE, "")).split(",") if w.strip())
     return Profile(age_years=age, age_months=int(ss.get(P_MONTHS, 0)) if age == 0 else 0,
                    sex=Sex(ss[P_SEX]), pregnant=state == "pregnant", lactating=state == "lactating",
