@@ -1,6 +1,7 @@
 """A real browser: `streamlit run app.py` on 127.0.0.1, Debian's Chromium driven by Playwright.
 
-Adds a food and sees the total update; saves a screenshot to tests/artifacts/. Under CI=true
+Adds a food and sees the total update, edits its amount in the table and sees it double;
+saves a screenshot to tests/artifacts/. Under CI=true
 a missing browser or Playwright fails the test instead of skipping it.
 """
 
@@ -115,6 +116,22 @@ def test_add_a_food_and_see_the_total_update(app_url):
                                    timeout=30_000)  # the charts are drawn, not placeholders
             page.wait_for_timeout(500)
             page.screenshot(path=str(ARTIFACTS / "planner.png"))
+            # Edit the amount in the day's table (a canvas grid): select the first cell, move two
+            # columns right to "Amount", type 2 slices: the total doubles.
+            header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
+            assert header[:3] == ["Meal", "Item", "Amount"]
+            grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+            page.mouse.click(grid["x"] + 20, grid["y"] + 53)
+            page.wait_for_timeout(500)  # the grid takes focus
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(300)
+            page.keyboard.type("2")
+            page.wait_for_timeout(500)  # the cell editor opens
+            page.keyboard.press("Enter")
+            page.wait_for_function(
+                "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+                ".some(e => e.innerText.includes('95.99'))", timeout=30_000)
         finally:
             browser.close()
     assert (ARTIFACTS / "planner.png").stat().st_size > 10_000
