@@ -417,11 +417,13 @@ def export_import_ui(catalog: FoodCatalog, totals: PlanTotals, suggestions: Sugg
     plan = state.current_plan()
     slug = slugify(plan.name)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Plan file (JSON)", plan_to_json(plan), file_name=f"{slug}.json",
+    # Files are built when a button is clicked, not on every rerun.
+    c1.download_button("Plan file (JSON)", lambda: plan_to_json(plan), file_name=f"{slug}.json",
                        mime="application/json", on_click="ignore", width="stretch")
-    c2.download_button("Table (CSV)", plan_csv(totals), file_name=f"{slug}.csv", mime="text/csv",
+    c2.download_button("Table (CSV)", lambda: plan_csv(totals), file_name=f"{slug}.csv", mime="text/csv",
                        on_click="ignore", width="stretch")
-    c3.download_button("Printable report (HTML)", report_html(plan, totals, suggestions), file_name=f"{slug}.html",
+    c3.download_button("Printable report (HTML)", lambda: report_html(plan, totals, suggestions),
+                       file_name=f"{slug}.html",
                        mime="text/html", on_click="ignore", width="stretch",
                        help="Open it in a browser and print, or save as PDF.")
     st.file_uploader("Open a plan file", type=["json"], key="upload_plan", max_upload_size=1,
