@@ -11,9 +11,9 @@ from typing import Iterable
 from planner.diet import is_unreliable
 from planner.errors import PlannerError
 from planner.food import DietMode, Food, unique_portions
+from planner.planfile import MAX_FOOD_ITEM_GRAMS
 
 CUSTOM_DATA_TYPE = "Custom"
-MAX_SERVING_G = 5000.0
 MAX_B12_PER_SERVING_UG = 100_000.0
 
 
@@ -56,8 +56,8 @@ def custom_food_from_label(name: str, serving_g: float, b12_amount: float, unit:
     for label, value in (("Serving size", serving_g), ("B12 per serving", b12_amount)):
         if value is None or not math.isfinite(float(value)):
             raise PlannerError(f"{label} must be a number.")
-    if not 0 < serving_g <= MAX_SERVING_G:
-        raise PlannerError(f"Serving size must be above 0 g and at most {MAX_SERVING_G:g} g.")
+    if not 0 < serving_g <= MAX_FOOD_ITEM_GRAMS:
+        raise PlannerError(f"Serving size must be above 0 g and at most {MAX_FOOD_ITEM_GRAMS:g} g.")
     if b12_amount < 0:
         raise PlannerError("B12 per serving cannot be negative.")
     per_serving_ug = b12_amount if unit is LabelUnit.MICROGRAMS else b12_amount / 100.0 * basis.value

@@ -38,14 +38,16 @@ GROUP_BASE: dict[str, DietMode] = {
 }
 # Soups, fast foods, entrees, baby foods, restaurant and regional dishes: the main
 # ingredients are not in the name often enough to call them vegan.
-MIXED_DISH_BASE = VG
-
-# Plant-based by name, minor ingredients unknown (honey, milk powder, gelatin, D3).
-CHECK_LABEL_GROUPS = frozenset({
-    "Breakfast Cereals", "Baked Products", "Sweets", "Snacks",
+MIXED_DISH_GROUPS = frozenset({
     "Soups, Sauces, and Gravies", "Fast Foods", "Meals, Entrees, and Side Dishes",
     "Restaurant Foods", "Baby Foods", "American Indian/Alaska Native Foods",
 })
+MIXED_DISH_BASE = VG
+SR_GROUP_NAMES = frozenset(GROUP_BASE) | MIXED_DISH_GROUPS
+MEAT_FISH_GROUPS = frozenset(group for group, base in GROUP_BASE.items() if base in (O, P))
+
+# Plant-based by name, minor ingredients unknown (honey, milk powder, gelatin, D3).
+CHECK_LABEL_GROUPS = frozenset({"Breakfast Cereals", "Baked Products", "Sweets", "Snacks"}) | MIXED_DISH_GROUPS
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:

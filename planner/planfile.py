@@ -17,7 +17,18 @@ from typing import Any, Callable
 
 from planner.errors import PlanFileError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import BUNDLED_PREFIX, PLAN_VERSION, Day, Every, FoodItem, Item, Meal, Plan, SupplementItem
+from planner.plan import (
+    BUNDLED_PREFIX,
+    PLAN_VERSION,
+    Day,
+    Every,
+    FoodItem,
+    Item,
+    Meal,
+    Plan,
+    SupplementItem,
+    prune_foods,
+)
 from planner.profile import Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 
@@ -293,8 +304,7 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     days = _parse_days(check, document.get("days"), food_for)
     if check.problems or profile is None:
         raise PlanFileError(check.problems or ["$.profile: missing"])
-    used = {item.food for day in days for meal in day.meals for item in meal.items if isinstance(item, FoodItem)}
-    return Plan(name=str(name), profile=profile, days=days, foods={k: v for k, v in foods.items() if k in used})
+    return prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

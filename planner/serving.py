@@ -9,16 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.food import Food, Portion
+from planner.diet import MEAT_FISH_GROUPS
+from planner.food import HUNDRED_GRAMS, Food, Portion
 
 MIN_SERVING_G = 10.0
 MAX_SERVING_G = 350.0
-DEFAULT_SERVING = Portion("100 g", 100.0)
+DEFAULT_SERVING = Portion(HUNDRED_GRAMS, 100.0)
 
-MEAT_FISH_GROUPS = frozenset({
-    "Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
-    "Sausages and Luncheon Meats", "Finfish and Shellfish Products",
-})
 
 
 

@@ -17,12 +17,13 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from planner.absorption import absorbed_ug, absorption_goal_ug
+from planner.diet import MEAT_FISH_GROUPS
 from planner.food import DietMode, Food, Portion
 from planner.profile import Profile
 from planner.search import tokens
-from planner.serving import MEAT_FISH_GROUPS, typical_serving
+from planner.serving import typical_serving
 from planner.targets import Target, life_stage_target
-from planner.totals import DayTotal
+from planner.totals import DayTotal, rounded
 
 Micrograms = float
 MAX_SERVINGS_PER_FOOD = 2
@@ -321,11 +322,14 @@ class _DayBuilder:
             self.fortified_meals.add(meal)
         for index, existing in enumerate(self.additions):
             if existing.id == food.id and existing.meal == meal:
-                self.additions[index] = PlanAddition(food.id, food.description, source.portion,
-                                                     existing.count + 1, existing.b12_ug + source.b12_ug_per_serving, meal)
+                self.additions[index] = replace(existing, count=existing.count + 1,
+                                                b12_ug=existing.b12_ug + source.b12_ug_per_serving)
                 return
         self.additions.append(PlanAddition(food.id, food.description, source.portion, 1,
                                            source.b12_ug_per_serving, meal))
+
+    def has_supplement(self) -> bool:
+        return any(addition.id.startswith("supplement:") for addition in self.additions)
 
     def add_supplement(self, option: SupplementOption, meal: str = "breakfast") -> None:
         dose = option.ug if option.every == "day" else option.ug / 7
@@ -380,20 +384,20 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
         notes.append(f"A supplement ({option.description}) is included because {reason}.")
-    vegan_rule = profile.diet is DietMode.VEGAN and not builder_has_supplement(builder)
+    vegan_rule = profile.diet is DietMode.VEGAN and not builder.has_supplement()
     while True:
         step = _next_step(builder, sources, target.target_ug, goal, vegan_rule)
         if step is None:
             break
         builder.add(*step)
     reaches = builder.total() >= target.target_ug and builder.absorbed() >= goal
-    if not reaches and profile.supplements_allowed and not builder_has_supplement(builder):
+    if not reaches and profile.supplements_allowed and not builder.has_supplement():
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
         notes.append(f"A supplement ({option.description}) is included because the foods in the data "
                      f"cannot reach the target within {MAX_SERVINGS_PER_FOOD} servings of each food.")
         reaches = builder.total() >= target.target_ug and builder.absorbed() >= goal
-    if vegan_rule and not builder_has_supplement(builder):
+    if vegan_rule and not builder.has_supplement():
         if builder.fortified_ug >= VEGAN_FORTIFIED_UG and len(builder.fortified_meals) >= VEGAN_FORTIFIED_MEALS:
             notes.append(f"Fortified foods at {len(builder.fortified_meals)} meals give "
                          f"{builder.fortified_ug:.1f} µg, in line with the Vegan Society's advice "
@@ -405,10 +409,6 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
         notes.append("This plan does not reach the target with the foods allowed; talk to a "
                      "dietitian or clinician.")
     return builder.additions, builder.total(), builder.absorbed(), reaches, notes
-
-
-def builder_has_supplement(builder: _DayBuilder) -> bool:
-    return any(addition.id.startswith("supplement:") for addition in builder.additions)
 
 
 def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay) -> Suggestions:
@@ -441,22 +441,18 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay) -> Sug
                        tuple(additions), total_after, absorbed_after, reaches, tuple(notes))
 
 
-def _r(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(value, digits)
-
-
 def suggestions_to_dict(result: Suggestions) -> dict:
     """The contract's suggestions JSON (plus supplement options and `reaches_target`)."""
     return {
         "target_ug": result.target.target_ug,
-        "gap_ug": _r(result.gap_ug),
+        "gap_ug": rounded(result.gap_ug),
         "sources": [{
             "id": s.id, "description": s.food.description,
             "portion": {"label": s.portion.label, "grams": s.portion.grams},
-            "b12_ug_per_serving": _r(s.b12_ug_per_serving), "b12_ug_per_100g": s.food.b12_ug_per_100g,
-            "pct_target_per_serving": _r(s.pct_target_per_serving, 1),
-            "servings_to_close_gap": _r(s.servings_to_close_gap, 2),
-            "kcal_per_serving": _r(s.kcal_per_serving, 0), "fortified": s.food.fortified,
+            "b12_ug_per_serving": rounded(s.b12_ug_per_serving), "b12_ug_per_100g": s.food.b12_ug_per_100g,
+            "pct_target_per_serving": rounded(s.pct_target_per_serving, 1),
+            "servings_to_close_gap": rounded(s.servings_to_close_gap, 2),
+            "kcal_per_serving": rounded(s.kcal_per_serving, 0), "fortified": s.food.fortified,
             "check_label": s.food.check_label, "more_like_this": s.more_like_this, "kind": s.kind,
             "diet": s.food.diet.value, "source": s.food.source,
         } for s in result.sources],
@@ -464,10 +460,10 @@ def suggestions_to_dict(result: Suggestions) -> dict:
                         for o in result.supplements],
         "plan": [{"id": a.id, "description": a.description,
                   "portion": {"label": a.portion.label, "grams": a.portion.grams},
-                  "grams": a.grams, "count": a.count, "b12_ug": _r(a.b12_ug), "meal": a.meal,
+                  "grams": a.grams, "count": a.count, "b12_ug": rounded(a.b12_ug), "meal": a.meal,
                   **({"every": a.every} if a.every else {})} for a in result.plan],
-        "total_after_ug": _r(result.total_after_ug),
-        "absorbed_after_ug": _r(result.absorbed_after_ug),
+        "total_after_ug": rounded(result.total_after_ug),
+        "absorbed_after_ug": rounded(result.absorbed_after_ug),
         "reaches_target": result.reaches_target,
         "notes": list(result.notes),
     }

@@ -222,8 +222,9 @@ def vegan_society_check(plan: Plan, days: list[DayTotal], weekly_doses: list[flo
             "least 3 µg, or take 10 µg daily, or 2,000 µg weekly.")
 
 
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
+def rounded(value: float | None, digits: int = 3) -> float | None:
+    """A number for JSON output, None kept as None (unknown stays unknown)."""
+    return None if value is None else round(value, digits)
 
 
 def totals_to_dict(totals: PlanTotals) -> dict[str, Any]:
@@ -231,18 +232,18 @@ def totals_to_dict(totals: PlanTotals) -> dict[str, Any]:
     target = totals.target
     return {
         "target": target.to_dict(),
-        "absorption_goal_ug": _r(totals.absorption_goal_ug),
+        "absorption_goal_ug": rounded(totals.absorption_goal_ug),
         "days": [{
-            "label": day.label, "total_ug": _r(day.total_ug), "absorbed_ug": _r(day.absorbed_ug),
+            "label": day.label, "total_ug": rounded(day.total_ug), "absorbed_ug": rounded(day.absorbed_ug),
             "unknown_items": day.unknown_items, "status": day.status.value,
             "summary": intake_text(day.total_ug, day.unknown_items),
-            "meals": [{"name": meal.name, "total_ug": _r(meal.total_ug), "absorbed_ug": _r(meal.absorbed_ug),
-                       "items": [{"id": item.key, "description": item.description, "grams": _r(item.grams),
-                                  "b12_ug": _r(item.b12_ug), "counted_ug": _r(item.counted_ug),
+            "meals": [{"name": meal.name, "total_ug": rounded(meal.total_ug), "absorbed_ug": rounded(meal.absorbed_ug),
+                       "items": [{"id": item.key, "description": item.description, "grams": rounded(item.grams),
+                                  "b12_ug": rounded(item.b12_ug), "counted_ug": rounded(item.counted_ug),
                                   "source": item.source, "caveat": item.caveat} for item in meal.items]}
                       for meal in day.meals],
         } for day in totals.days],
-        "average": {"total_ug": _r(totals.average.total_ug), "absorbed_ug": _r(totals.average.absorbed_ug),
+        "average": {"total_ug": rounded(totals.average.total_ug), "absorbed_ug": rounded(totals.average.absorbed_ug),
                     "unknown_items": totals.average.unknown_items, "status": totals.average.status.value,
                     "summary": intake_text(totals.average.total_ug, totals.average.unknown_items),
                     "status_text": status_text(totals.average.status, target)},

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterable, Mapping
 
-from planner.diet import label_food
+from planner.diet import SR_GROUP_NAMES, label_food
 from planner.errors import PlannerError
 from planner.food import Food, unique_portions
 
@@ -62,15 +62,6 @@ CATEGORY_GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"beverage|drink|juice|water|coffee|tea|soda", "Beverages"),
         (r"baby|infant", "Baby Foods"),
     ))
-SR_GROUP_NAMES = frozenset({
-    "Dairy and Egg Products", "Spices and Herbs", "Baby Foods", "Fats and Oils", "Poultry Products",
-    "Soups, Sauces, and Gravies", "Sausages and Luncheon Meats", "Breakfast Cereals",
-    "Fruits and Fruit Juices", "Pork Products", "Vegetables and Vegetable Products",
-    "Nut and Seed Products", "Beef Products", "Beverages", "Finfish and Shellfish Products",
-    "Legumes and Legume Products", "Lamb, Veal, and Game Products", "Baked Products", "Sweets",
-    "Cereal Grains and Pasta", "Fast Foods", "Meals, Entrees, and Side Dishes", "Snacks",
-    "American Indian/Alaska Native Foods", "Restaurant Foods",
-})
 
 
 class FdcResponseError(PlannerError):
