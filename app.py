@@ -18,7 +18,7 @@ from planner.fdc.client import FdcClient
 from planner.fdc.settings import settings_from_env
 from planner.plan import Plan
 from planner.profile import Profile
-from planner.snapshot import FoodCatalog, bundled_foods
+from planner.snapshot import bundled_foods
 from planner.store import PlanStore, default_data_dir
 from planner.suggest import CurrentDay, Suggestions, suggest
 from planner.targets import Target, life_stage_target
@@ -26,16 +26,6 @@ from planner.totals import PlanTotals, plan_totals
 from ui import panels, state
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
-
-
-@st.cache_resource
-def catalog() -> FoodCatalog:
-    return bundled_foods()
-
-
-@st.cache_resource
-def search_index():
-    return bundled_search_index()
 
 
 @st.cache_resource
@@ -53,7 +43,7 @@ def fdc_client(base_url: str, cache_dir: str, api_key: str) -> FdcClient:
 def cached_suggestions(profile_json: str, meal_ug: tuple[tuple[str, float], ...], other_total: float,
                        other_absorbed: float) -> Suggestions:
     profile = Profile.from_dict(json.loads(profile_json))
-    return suggest(profile, catalog().values(), CurrentDay(dict(meal_ug), other_total, other_absorbed))
+    return suggest(profile, bundled_foods().values(), CurrentDay(dict(meal_ug), other_total, other_absorbed))
 
 
 def read_api_key() -> str | None:
@@ -74,7 +64,7 @@ def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestio
                               current.other_absorbed_ug)
 
 
-foods, index = catalog(), search_index()
+foods, index = bundled_foods(), bundled_search_index()  # each read once per process (lru_cache in planner)
 store = plan_store(str(default_data_dir()))
 state.init_state(store, foods)
 plan = state.current_plan()

@@ -307,8 +307,10 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
             every = f", every {addition.every}" if addition.every else ""
             portion = "" if addition.id.startswith("supplement:") else f"{addition.count} × {addition.portion.label} "
             c1.write(f"{addition.meal}: {portion}{addition.description} — {addition.b12_ug:.2f} µg{every}")
-            c2.button("Add", key=f"plan_add_{position}", on_click=_add_plan_items, args=(store, catalog, [addition]))
-        st.button("Add the whole day plan", type="primary", on_click=_add_plan_items, args=(store, catalog, list(result.plan)))
+            c2.button("Add", key=f"plan_add_{position}", on_click=state.add_plan_additions,
+                      args=(store, catalog, [addition]))
+        st.button("Add the whole day plan", type="primary", on_click=state.add_plan_additions,
+                  args=(store, catalog, list(result.plan)))
     if result.sources:
         meal = st.selectbox("Add sources to", _meals(plan, day_index), key="source_meal")
         st.markdown(f"**Best sources for this diet ({plan.profile.diet.value})**, gap {result.gap_ug:.2f} µg. "
@@ -332,16 +334,6 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
                       args=(store, catalog, source.food, meal, source.portion.label, 1.0))
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(f"{o.description} ({o.why})" for o in result.supplements))
-
-
-def _add_plan_items(store: PlanStore, catalog: FoodCatalog, additions) -> None:
-    for addition in additions:
-        if addition.id.startswith("supplement:"):
-            state.add_supplement(store, catalog, addition.description, addition.b12_ug, addition.every or "day",
-                                 addition.meal)
-        else:
-            state.add_food(store, catalog, catalog.get_food(addition.id), addition.meal,
-                           addition.portion.label, float(addition.count))
 
 
 # ---- dietitian mode, export, import ---------------------------------------------------------------

@@ -7,18 +7,19 @@ it in; on failure the old plan stays and a message says why. Named plans autosav
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import streamlit as st
 
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import Every, FoodItem, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
+from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
 from planner.planfile import parse_plan
 from planner.profile import REPRODUCTIVE_AGES, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import PERSONAL, PlanStore
+from planner.suggest import PlanAddition
 from planner.targets import life_stage_target
 from ui.table import apply_edits, validated
 
@@ -143,6 +144,20 @@ def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float,
     item = SupplementItem(name, float(ug), Every(every))
     if commit(add_item(current_plan(), st.session_state["day_index"], meal, item), store, catalog):
         say("success", f"Added {name}, {ug:g} µg every {every}, to {meal}.")
+
+
+def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
+    """Add suggested items as one change: one check and one save, however many items."""
+    plan, day = current_plan(), st.session_state["day_index"]
+    for addition in additions:
+        if addition.id.startswith("supplement:"):
+            item: Item = SupplementItem(addition.description, addition.b12_ug, Every(addition.every or "day"))
+        else:
+            item = FoodItem(addition.id, portion=addition.portion.label, count=float(addition.count))
+        plan = add_item(plan, day, addition.meal, item)
+    if commit(plan, store, catalog):
+        for addition in additions:
+            say("success", f"Added {addition.description} to {addition.meal}.")
 
 
 def add_custom_food(store: PlanStore, catalog: FoodCatalog, form: dict[str, Any]) -> None:
