@@ -18,7 +18,7 @@ from planner.errors import FdcError, PlannerError
 from planner.food import DietMode, Food
 from planner.plan import Plan
 from planner.planfile import load_plan
-from planner.snapshot import FoodCatalog, bundled_foods
+from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
 from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
 from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
@@ -46,8 +46,8 @@ def _b12_text(food: Food) -> str:
 
 def _print_foods(foods: Sequence[Food]) -> None:
     for food in foods:
-        flags = [food.diet.value] + [name for name in ("fortified", "check_label", "unreliable")
-                                      if getattr(food, name)]
+        flags = [food.diet.value] + [name for name in ("fortified", "check_label", "unreliable", "everyday",
+                                                       "retired") if getattr(food, name)]
         print(f"{food.id}\t{food.description}\tB12 per 100 g: {_b12_text(food)}\t"
               f"[{', '.join(flags)}]\t{food.source}")
 
@@ -58,6 +58,13 @@ def cmd_food(args: argparse.Namespace) -> int:
         _print_json(food.to_dict())
     else:
         _print_foods([food])
+        if food.b12_added_ug_per_100g is not None:
+            print(f"  B12 added (fortification, USDA nutrient 578): {food.b12_added_ug_per_100g:g} µg per 100 g")
+        for note in filter(None, [food.data_age_note(), ", ".join(food.common_names) or None]):
+            print(f"  {note}")
+        described = langual_descriptions()
+        for code in food.langual:
+            print(f"  LanguaL {code}: {described.get(code, 'unknown code')}")
         for portion in food.portions:
             b12 = food.b12_ug(portion.grams)
             amount = "unknown" if b12 is None else f"{b12:.2f} µg"
@@ -187,11 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     food = commands.add_parser("food", help="show one bundled food record")
-    food.add_argument("food_id", metavar="ID", help="e.g. sr24:13326")
+    food.add_argument("food_id", metavar="ID", help="e.g. sr:13326 (old sr24: ids resolve too)")
     food.add_argument("--json", action="store_true")
     food.set_defaults(run=cmd_food)
 
-    search = commands.add_parser("search", help="search the bundled USDA SR24 foods")
+    search = commands.add_parser("search", help="search the bundled USDA SR Legacy (SR28) foods")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--diet", choices=[m.value for m in DietMode])
     search.add_argument("--limit", type=int, default=20)

@@ -1,14 +1,17 @@
-"""Diet labels (diet, check_label, fortified, unreliable) from a food's name and group.
+"""Diet labels (diet, check_label, fortified, unreliable) from USDA's facts, then names.
 
-The rules are tables of groups and words (brief §3 and §6); `label_food` only scans them.
-It sees names, not ingredient lists, so it errs strict: a food that may hold meat, fish,
-dairy or egg as a main ingredient is never called vegan.
+USDA's own facts come first: "Vitamin B-12, added" (nutrient 578) for fortification, and
+SR's LanguaL facets for the source organism (B) and added ingredients (H, e.g. H0191 MEAT
+ADDED). Where those are silent the rules read the food group and the words of the name,
+as tables (brief §3 and §6). The rules err strict: a food that may hold meat, fish, dairy,
+egg, honey or gelatin is never called vegan; a label may be too strict, never too lax.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from planner.food import DietMode
 
@@ -45,9 +48,50 @@ MIXED_DISH_GROUPS = frozenset({
 MIXED_DISH_BASE = VG
 SR_GROUP_NAMES = frozenset(GROUP_BASE) | MIXED_DISH_GROUPS
 MEAT_FISH_GROUPS = frozenset(group for group, base in GROUP_BASE.items() if base in (O, P))
+ANIMAL_GROUPS = frozenset(group for group, base in GROUP_BASE.items() if base is not V)
 
 # Plant-based by name, minor ingredients unknown (honey, milk powder, gelatin, D3).
 CHECK_LABEL_GROUPS = frozenset({"Breakfast Cereals", "Baked Products", "Sweets", "Snacks"}) | MIXED_DISH_GROUPS
+# Single plant foods: B12 here that nobody added is not a reliable source (brief §3).
+# In every other plant group (products: breads, sweets, drinks, spreads) it betrays an
+# animal ingredient such as milk, whey or egg.
+PLANT_FOOD_GROUPS = frozenset({
+    "Vegetables and Vegetable Products", "Fruits and Fruit Juices", "Legumes and Legume Products",
+    "Nut and Seed Products", "Spices and Herbs", "Cereal Grains and Pasta",
+})
+
+# LanguaL facets (SR28 LANGUAL/LANGDESC): source organisms and added ingredients that an
+# animal-free food cannot have. COW is the dairy cow (milk); CATTLE is beef.
+LANGUAL_DIET: dict[str, DietMode] = {
+    "B1125": O,  # GUINEA FOWL
+    "B1136": O,  # SWINE
+    "B1161": O,  # CATTLE
+    "B1198": O,  # BROILER OR FRYER CHICKEN
+    "B1201": VG,  # COW
+    "B1236": O,  # TURKEY (POULTRY)
+    "B1253": O,  # GOOSE
+    "B1304": O,  # PIGEON
+    "B1316": O,  # DUCK
+    "B1346": O,  # QUAIL
+    "B1457": O,  # CHICKEN
+    "B1460": O,  # PHEASANT
+    "B1710": O,  # ROASTER CHICKEN
+    "B1711": O,  # CAPON
+    "B1713": O,  # HEN
+    "H0191": O,  # MEAT ADDED
+    "H0171": O,  # POULTRY ADDED
+    "H0262": O,  # ANIMAL FAT OR OIL ADDED
+    "H0143": VG,  # CHEESE ADDED
+    "H0149": VG,  # HONEY ADDED
+    "H0184": VG,  # MILK ADDED
+    "H0185": VG,  # EGG YOLK ADDED
+    "H0186": VG,  # EGG ADDED
+    "H0205": VG,  # EGG WHITE ADDED
+    "H0260": VG,  # WHEY ADDED
+    "H0271": VG,  # BUTTER ADDED
+    "H0748": VG,  # MILK PROTEIN ADDED
+}
+LANGUAL_ANIMAL_SOURCES = frozenset(code for code in LANGUAL_DIET if code.startswith("B"))
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -57,26 +101,45 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 MEAT_WORDS = _words(
     "beef", "pork", "ham", "hams", "bacon", "chicken", "turkey", "lamb", "veal", "mutton", "goat",
     "duck", "goose", "venison", "elk", "bison", "buffalo", "rabbit", "quail", "pheasant",
-    "sausages?", "salami", "bologna", "frankfurters?", "hot ?dogs?", "wieners?",
+    "sausages?", "salami", "bologna", "frankfurters?", "franks?", "hot ?dogs?", "wieners?",
     "meats?", "meatballs?", "meatloaf", "liver", "livers", "liverwurst", "braunschweiger",
-    "p[aâ]t[eé]", "giblets", "tripe", "sweetbreads", "lard", "tallow", "gelatin",
-    "animal fat", "bacon grease", "chorizo", "pastrami", "corned", "prosciutto", "jerky",
-    "broth", "bouillon", "consomme", "gravy", "burgers?", "cheeseburgers?", "hamburgers?",
-    "pepperoni", "chili con carne", "chitterlings", "oxtail", "poultry", "squab", "dove",
+    "p[aâ]t[eé]", "giblets", "tripe", "sweetbreads", "lard", "tallow", "animal fat",
+    "bacon grease", "chorizo", "pastrami", "corned", "prosciutto", "jerky", "broth", "bouillon",
+    "consomme", "gravy", "burgers?", "cheeseburgers?", "hamburgers?", "pepperoni",
+    "chili con carne", "chitterlings", "oxtail", "poultry", "squab", "dove", "mcchicken", "mcrib",
 )
+# Animal gelatin (marshmallows, gelatin desserts, gummies; brief §6): not even vegetarian,
+# whatever else the name says, unless it claims to be vegan.
+GELATIN_WORDS = _words("gelatins?", "marshmallows?", "gummy", "gummi", "starburst")
 FISH_WORDS = _words(
     "fish", "salmon", "tuna", "cod", "anchovy", "anchovies", "sardines?", "shrimp", "crab",
     "lobster", "clams?", "oysters?", "mussels?", "scallops?", "squid", "octopus", "caviar",
     "roe", "surimi", "herring", "mackerel", "trout", "tilapia", "catfish", "haddock",
     "pollock", "halibut", "seafood", "shellfish", "crustaceans", "mollusks", "worcestershire",
-    "caesar", "bonito", "krill", "eel", "snail", "jellyfish",
+    "caesar", "green goddess", "bonito", "krill", "eel", "snail", "jellyfish",
 )
 DAIRY_EGG_WORDS = _words(
-    "milk", "milks", "cheese", "cheeses", "cheddar", "mozzarella", "parmesan", "cream", "butter", "buttermilk", "yogurt", "yoghurt", "whey", "casein", "caseinate",
-    "eggs?", "ghee", "custard", "eggnog", "kefir", "milkfat", "milk chocolate", "mayonnaise",
-    "honey", "cakes?", "cheesecake", "cookies?", "muffins?", "pancakes?", "waffles?",
-    "croissants?", "brioche", "french toast", "doughnuts?", "brownies?", "alfredo",
-    "puddings?", "ice creams?", "lactose", "souffle", "quiche", "omelet",
+    "milk", "milks", "cheese", "cheeses", "cheddar", "mozzarella", "parmesan", "cream", "butter",
+    "buttermilk", "yogurt", "yoghurt", "whey", "casein", "caseinate", "eggs?", "ghee", "custard",
+    "eggnog", "kefir", "milkfat", "mayonnaise", "honey", "cakes?", "cheesecake", "cookies?",
+    "muffins?", "pancakes?", "waffles?", "croissants?", "brioche", "french toast", "doughnuts?",
+    "brownies?", "alfredo", "puddings?", "ice creams?", "lactose", "souffle", "quiche", "omelet",
+    "meringue", "malted", "miracle whip",
+    # dressings made with buttermilk, egg or cheese
+    "ranch", "thousand island", "russian dressing", "roquefort", "coleslaw", "poppyseed",
+    "peppercorn dressing", "creamy dressing", "dressing, creamy",
+)
+# Confectionery made with milk or butter; in a plant milk "chocolate" is cocoa.
+CONFECTIONERY_WORDS = _words("chocolate", "milky", "caramels?", "nougat", "toffee", "fudge",
+                             "butterscotch", "truffles?", "creme")
+# Branded products whose recipes hold milk, butter or egg white (SR has no ingredient lists;
+# brief §6): labelled vegetarian unless the name says vegan.
+DAIRY_EGG_BRANDS = _words(
+    "morningstar", "loma linda", "worthington", "gardenburger", "boca", "kit kat", "snickers",
+    "3 musketeers", "m&m'?s", "reese'?s", "twix", "almond joy", "heath", "caramello", "symphony",
+    "5th avenue", "butterfinger", "payday", "tootsie", "york", r"mr\. goodbar", "100 grand",
+    "whatchamacallit", "baby ruth", "oh henry", "skor", "toblerone", "krackel", "rolo", "whoppers",
+    "milk duds", "mounds", "hershey'?s", "dove", "cocoavia", "eggo", "slimfast",
 )
 # Phrases that look animal but are not ("Sauce, duck" is plum sauce; "Egg, duck" an egg).
 NEUTRAL_PHRASES = re.compile(
@@ -85,20 +148,26 @@ NEUTRAL_PHRASES = re.compile(
     r"cocoa butter|sesame butter|nut butter|soy ?milk|almond milk|rice milk|oat milk|"
     r"coconut milk|coconut cream|cream of tartar|cream of wheat|crabapples?|"
     r"mushrooms?, oyster|oyster mushrooms?|butternut|butterbur|buttercup|custard[- ]apple|"
-    r"fish sauce substitute|eggplant|milkweed|beefsteak)\b"
+    r"fish sauce substitute|eggplant|milkweed|beefsteak|"
+    # buns and relishes named after what they go with are plant foods
+    r"(?:rolls?|buns?), (?:hamburger|hot ?dog)(?: or (?:hamburger|hot ?dog))?|"
+    r"(?:hamburger|hot ?dog) (?:rolls?|buns?)|relish, (?:hamburger|hot ?dog))\b"
 )
+# Fish products named with an animal-organ word ("Fish oil, cod liver" is fish, not meat).
+FISH_PHRASES = re.compile(r"\b(?:cod|fish|shark) liver\b")
 MEAT_FISH_NEGATORS = _words(
     "meatless", "imitation", "vegetarian", "vegan", "veggie", "meat substitute", "meat analog",
     "plant[- ]based", "soyburger", "vege", "veja", "morningstar", "worthington", "loma linda",
     "gardenburger", "boca", "tofurky", "quorn",
 )
 DAIRY_EGG_NEGATORS = _words("non-?dairy", "dairy[- ]free", "vegan", "egg[- ]free", "eggless")
+VEGAN_CLAIM = _words("vegan")
 # Only these words turn a food filed with meat or fish into a plant food ("imitation" crab
 # made from surimi is still fish).
 MEATLESS = _words("meatless", "vegetarian", "vegan")
 MEAT_ANALOGUE = re.compile(
-    r"\b(?:meatless|morningstar|worthington|loma linda|gardenburger|boca|soyburger|"
-    r"vegetarian (?:fillets|meatloaf|burger|stew)|veggie (?:burger|pattie|patty)|"
+    r"\b(?:meatless|morningstar|worthington|loma linda|gardenburger|boca|soyburgers?|"
+    r"vegetarian (?:fillets|meatloaf|burgers?|stew)|veggie (?:burgers?|patt(?:y|ies)|pattie)|"
     r"tofurky|quorn|seitan)\b"
 )
 
@@ -128,6 +197,7 @@ UNRELIABLE_HEAD = _words(
     "spirulina", "chlorella", "algae", "tempeh", "mushrooms?", "fungi", "morels?",
     "chanterelles?", "shiitake", "enoki", "maitake", "portabellas?", "portobellos?",
 )
+SPREAD_OR_DRESSING = _words("margarine", "margarine-like", "spreads?", "dressings?")  # may hold whey or egg
 DISH_WORDS = _words("soup", "sauce", "gravy", "with", "and", "stuffed", "pizza", "dish", "salad",
                     "risotto", "stew", "pie", "casserole", "dip", "burger")
 
@@ -145,17 +215,28 @@ def _strictest(*diets: DietMode) -> DietMode:
 
 
 def name_diet(name: str) -> DietMode:
-    """The label the words of a name call for (vegan when no animal word appears)."""
-    text = NEUTRAL_PHRASES.sub(" ", name)
+    """The label the words of a lower-cased name call for (vegan when no animal word appears)."""
+    text = FISH_PHRASES.sub(" fish ", NEUTRAL_PHRASES.sub(" ", name))
+    vegan_claim = bool(VEGAN_CLAIM.search(text))
+    if GELATIN_WORDS.search(text) and not vegan_claim:
+        return O
     diet = V
     if not MEAT_FISH_NEGATORS.search(text):
         if MEAT_WORDS.search(text):
             return O
         if FISH_WORDS.search(text):
             diet = P
-    if DAIRY_EGG_WORDS.search(text) and not DAIRY_EGG_NEGATORS.search(text):
+    plant_milk = bool(PLANT_MILK.search(name))
+    if not DAIRY_EGG_NEGATORS.search(text) and (
+            DAIRY_EGG_WORDS.search(text) or (CONFECTIONERY_WORDS.search(text) and not plant_milk)
+            or (DAIRY_EGG_BRANDS.search(text) and not vegan_claim)):
         diet = _strictest(diet, VG)
     return diet
+
+
+def langual_diet(codes: Iterable[str]) -> DietMode:
+    """The strictest label the LanguaL facets call for (vegan when none is animal)."""
+    return _strictest(V, *(LANGUAL_DIET[code] for code in codes if code in LANGUAL_DIET))
 
 
 def is_unreliable(name: str) -> bool:
@@ -163,31 +244,48 @@ def is_unreliable(name: str) -> bool:
     return bool(UNRELIABLE_HEAD.search(head)) and not DISH_WORDS.search(head)
 
 
-def label_food(description: str, food_group: str | None, b12_ug_per_100g: float | None,
-               b12_added: bool = False) -> DietLabels:
-    """Label one food. `b12_added` is FDC's "Vitamin B-12, added" being present and > 0."""
-    name = description.lower()
-    analogue = bool(MEAT_ANALOGUE.search(name))
-    base = GROUP_BASE.get(food_group or "", MIXED_DISH_BASE)
-    if analogue or (base in (O, P) and MEATLESS.search(name)):
-        base = V  # meat analogues are plant foods by their main ingredients
-    diet = _strictest(base, name_diet(name))
-    unreliable = is_unreliable(name)
-    has_b12 = (b12_ug_per_100g or 0) > 0
+def _fortified_by_name(name: str, diet: DietMode, food_group: str | None, analogue: bool, has_b12: bool) -> bool:
+    """Fortification read from the name and the kind of food, where USDA gives no added-B12 value."""
+    if NOT_B12_FORTIFIED.search(name):
+        return False
     plant_milk = bool(PLANT_MILK.search(name))
-
     kind_fortified = diet in (V, VG) and (
         analogue
         or (food_group == "Breakfast Cereals" and (bool(RTE_CEREAL.search(name)) or has_b12))
         or ((plant_milk or bool(YEAST_PRODUCT.search(name))) and has_b12)
         or (plant_milk and bool(ENHANCED.search(name) or FORTIFYING_BRANDS.search(name)))
     )
-    fortified = b12_added or (not NOT_B12_FORTIFIED.search(name) and (
-        bool(FORTIFIED_WORDS.search(name)) or kind_fortified))
-    # Plants make no B12 (brief §3). A plant-by-name food with B12 that nothing explains
-    # (fortification, an unreliable source, plant-milk noise) likely hides milk or egg.
-    hidden_animal = diet == V and has_b12 and not (fortified or unreliable or plant_milk)
-    if hidden_animal:
-        diet = VG
-    check_label = diet in (V, VG) and (analogue or hidden_animal or food_group in CHECK_LABEL_GROUPS)
+    return bool(FORTIFIED_WORDS.search(name)) or kind_fortified
+
+
+def label_food(description: str, food_group: str | None, b12_ug_per_100g: float | None,
+               b12_added_ug_per_100g: float | None = None, langual: Iterable[str] = ()) -> DietLabels:
+    """Label one food from its name, group, B12, USDA's added B12 (None = not given) and LanguaL codes."""
+    name = description.lower()
+    codes = tuple(langual)
+    analogue = bool(MEAT_ANALOGUE.search(name))
+    base = GROUP_BASE.get(food_group or "", MIXED_DISH_BASE)
+    if analogue or (base in (O, P) and MEATLESS.search(name)):
+        base = V  # meat analogues are plant foods by their main ingredients
+    diet = _strictest(base, name_diet(name), langual_diet(codes))
+    if analogue and not codes and not VEGAN_CLAIM.search(name):
+        # Analogues of SR's era mostly bind with egg white or milk; LanguaL, where present,
+        # lists what was added (e.g. "Sausage, meatless": H0205 EGG WHITE ADDED).
+        diet = _strictest(diet, VG)
+    has_b12 = (b12_ug_per_100g or 0) > 0
+    if b12_added_ug_per_100g is not None:  # USDA says how much was added: believe it
+        fortified = b12_added_ug_per_100g > 0
+    else:
+        fortified = _fortified_by_name(name, diet, food_group, analogue, has_b12)
+    unreliable = is_unreliable(name)
+    hidden_animal = False
+    if diet is V and has_b12 and not fortified and not unreliable:
+        # Plants make no B12 (brief §3). In a single plant food or a plant milk it does not
+        # count; in any other product it likely comes from milk, whey or egg.
+        if (food_group in PLANT_FOOD_GROUPS or PLANT_MILK.search(name)) and not analogue:
+            unreliable = True
+        else:
+            hidden_animal, diet = True, VG
+    check_label = diet in (V, VG) and (analogue or hidden_animal or food_group in CHECK_LABEL_GROUPS
+                                       or bool(food_group == "Fats and Oils" and SPREAD_OR_DRESSING.search(name)))
     return DietLabels(diet=diet, check_label=check_label, fortified=fortified, unreliable=unreliable)

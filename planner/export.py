@@ -10,7 +10,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from planner.plan import Plan
-from planner.snapshot import SR24_CITATION
+from planner.snapshot import SR_CITATION
 from planner.suggest import Suggestions
 from planner.totals import PlanTotals, intake_text, status_text
 
@@ -18,7 +18,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
               "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
-                f"{SR24_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
+                f"{SR_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
 CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "source", "note"]
 
 

@@ -1,4 +1,4 @@
-"""The food record every source fills (bundled SR24, live FDC, custom labels).
+"""The food record every source fills (bundled SR28, retired SR24, live FDC, custom labels).
 
 Fields follow the shared contract "Food record". Unknown nutrient values are None, never 0.
 """
@@ -16,6 +16,15 @@ Micrograms = float
 Grams = float
 
 HUNDRED_GRAMS = "100 g"
+SR_PREFIX = "sr:"  # bundled SR Legacy (SR28)
+SR24_PREFIX = "sr24:"  # the earlier bundled release; resolves to SR28 or a retired record
+BUNDLED_PREFIXES = (SR_PREFIX, SR24_PREFIX)
+RETIRED_DATA_TYPE = "SR24"
+
+
+def is_bundled_id(food_id: str) -> bool:
+    """Bundled foods need no record in a plan file: the snapshot is authoritative."""
+    return food_id.startswith(BUNDLED_PREFIXES)
 
 
 class DietMode(str, Enum):
@@ -91,6 +100,11 @@ class Food:
     source: str
     brand_owner: str | None = None
     url: str | None = None
+    b12_added_ug_per_100g: Micrograms | None = None  # USDA nutrient 578 / FDC 1246; None = not given
+    everyday: bool = False  # commonly eaten (SR Survey flag, corrected; FNDDS foods)
+    common_names: tuple[str, ...] = ()
+    b12_data_year: int | None = None  # when the B12 value was set (fortified products change)
+    langual: tuple[str, ...] = ()  # SR LanguaL codes of the source (B) and treatment (H) facets
     _portion_index: dict[str, Portion] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +118,23 @@ class Food:
 
     def has_portion(self, label: str) -> bool:
         return label in self._portion_index
+
+    @property
+    def retired(self) -> bool:
+        """An SR24 food that SR28 dropped: kept so old plans open, never searched or suggested."""
+        return self.data_type == RETIRED_DATA_TYPE
+
+    @property
+    def label_may_have_changed(self) -> bool:
+        """Fortified branded products are reformulated; their data shows its age (issue: Cheerios)."""
+        return self.fortified and self.brand_owner is not None
+
+    def data_age_note(self) -> str | None:
+        """"B12 data from 2013; check today's label" for fortified branded products."""
+        if not self.label_may_have_changed:
+            return None
+        year = f" from {self.b12_data_year}" if self.b12_data_year else ""
+        return f"B12 data{year}; check today's label (fortified products are reformulated)"
 
     def b12_ug(self, grams: Grams) -> Micrograms | None:
         """B12 in `grams` of this food, or None when USDA has no value."""
@@ -127,6 +158,8 @@ class Food:
         record.pop("_portion_index")
         record["diet"] = self.diet.value
         record["portions"] = [{"label": p.label, "grams": p.grams} for p in self.portions]
+        record["common_names"] = list(self.common_names)
+        record["langual"] = list(self.langual)
         return record
 
     @classmethod
@@ -148,6 +181,11 @@ class Food:
             source=record["source"],
             brand_owner=record.get("brand_owner"),
             url=record.get("url"),
+            b12_added_ug_per_100g=_optional_float(record.get("b12_added_ug_per_100g")),
+            everyday=bool(record.get("everyday", False)),
+            common_names=tuple(record.get("common_names", ())),
+            b12_data_year=None if record.get("b12_data_year") is None else int(record["b12_data_year"]),
+            langual=tuple(record.get("langual", ())),
         )
 
 

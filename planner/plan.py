@@ -10,13 +10,12 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Mapping, Union
 
-from planner.food import Food, Grams
+from planner.food import Food, Grams, is_bundled_id
 from planner.profile import Profile
 from planner.snapshot import FoodCatalog
 
 PLAN_VERSION = 1
 DEFAULT_MEALS = ("breakfast", "lunch", "dinner", "snacks")
-BUNDLED_PREFIX = "sr24:"
 
 
 class Every(str, Enum):
@@ -32,11 +31,12 @@ class FoodItem:
     grams: Grams | None = None
     portion: str | None = None
     count: float = 1.0
+    note: str | None = None  # e.g. why an old SR24 portion became grams
 
     def to_dict(self) -> dict[str, Any]:
-        if self.portion is not None:
-            return {"food": self.food, "portion": self.portion, "count": self.count}
-        return {"food": self.food, "grams": self.grams}
+        amount: dict[str, Any] = ({"portion": self.portion, "count": self.count} if self.portion is not None
+                                  else {"grams": self.grams})
+        return {"food": self.food, **amount, **({"note": self.note} if self.note else {})}
 
     def grams_of(self, food: Food) -> Grams:
         if self.portion is not None:
@@ -75,6 +75,8 @@ class Plan:
     profile: Profile
     days: tuple[Day, ...]
     foods: Mapping[str, Food] = field(default_factory=dict)  # non-bundled records only
+    # What loading changed and the person should know (e.g. SR24 values now SR28); never saved.
+    notices: tuple[str, ...] = field(default=(), compare=False)
 
     def food(self, food_id: str, catalog: FoodCatalog) -> Food:
         """The record for an id: the plan's own (FDC, custom) first, then the bundled data."""
@@ -111,7 +113,7 @@ def add_item(plan: Plan, day_index: int, meal_name: str, item: Item, food: Food 
     else:
         meals.append(Meal(meal_name, (item,)))
     new = _with_day(plan, day_index, replace(day, meals=tuple(meals)))
-    if food is not None and not food.id.startswith(BUNDLED_PREFIX):
+    if food is not None and not is_bundled_id(food.id):
         new = replace(new, foods={**plan.foods, food.id: food})
     return new
 

@@ -13,12 +13,11 @@ import re
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from planner.errors import PlanFileError, ProfileError
-from planner.food import DietMode, Food
+from planner.food import SR24_PREFIX, DietMode, Food, is_bundled_id
 from planner.plan import (
-    BUNDLED_PREFIX,
     PLAN_VERSION,
     Day,
     Every,
@@ -36,8 +35,10 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 7  # root > days > day > meals > meal > items > item
 MAX_FOOD_ITEM_GRAMS = 5000.0
 MAX_SUPPLEMENT_UG = 100_000.0
-MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "kcal_per_100g": 1000.0, "retinol_ug_per_100g": 1_000_000.0}
-FOOD_ID = re.compile(r"^(sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
+MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "b12_added_ug_per_100g": 100_000.0, "kcal_per_100g": 1000.0,
+                "retinol_ug_per_100g": 1_000_000.0}
+FOOD_ID = re.compile(r"^(sr:\d{5}|sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
+MAX_NOTE_CHARS = 300
 PORTABLE_ID = re.compile(r"^(fdc|custom):")
 
 
@@ -168,6 +169,14 @@ def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
     check.enum(raw.get("diet"), DietMode, f"{path}.diet")
     for name in ("check_label", "fortified", "unreliable"):
         check.expect(raw.get(name), bool, f"{path}.{name}", "true/false")
+    if "everyday" in raw:  # fields added with SR28; older plan files lack them
+        check.expect(raw["everyday"], bool, f"{path}.everyday", "true/false")
+    for name in ("common_names", "langual"):
+        if check.expect(raw.get(name, []), list, f"{path}.{name}", "a list of text"):
+            for i, text in enumerate(raw.get(name, [])):
+                check.expect(text, str, f"{path}.{name}[{i}]", "text")
+    if raw.get("b12_data_year") is not None:
+        check.number(raw["b12_data_year"], f"{path}.b12_data_year", 1900, 2100)
     portions = raw.get("portions")
     if check.expect(portions, list, f"{path}.portions", "a list"):
         for i, portion in enumerate(portions):
@@ -181,7 +190,59 @@ def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
     return Food.from_dict(raw)
 
 
-def _parse_item(check: _Checker, raw: Any, path: str, food_for: Callable[[str], Food | None]) -> Item | None:
+class _Foods:
+    """Resolves item ids against the file's own records and the catalog, upgrading `sr24:` ids.
+
+    An `sr24:` id becomes `sr:` where SR28 has the NDB (NDB numbers are stable); the upgrade
+    is remembered so the person can be told which values changed (issue: old plans open).
+    """
+
+    def __init__(self, catalog: FoodCatalog, own: dict[str, Food]):
+        self.catalog, self.own = catalog, own
+        self.upgraded: dict[str, str] = {}  # old sr24 id -> sr id
+        self.retired: set[str] = set()
+
+    def resolve(self, food_id: str) -> tuple[str, Food] | None:
+        own = self.own.get(food_id)
+        if own is not None:
+            return food_id, own
+        food = self.catalog.find(food_id)
+        if food is None:
+            return None
+        if food_id.startswith(SR24_PREFIX):
+            if food.retired:
+                self.retired.add(food.id)
+            else:
+                self.upgraded[food_id] = food.id
+        return food.id, food
+
+    def sr24_portion_grams(self, old_id: str, label: str) -> float | None:
+        record = self.catalog.sr24_record(old_id[len(SR24_PREFIX):])
+        return record.portion(label).grams if record is not None and record.has_portion(label) else None
+
+    def notices(self) -> tuple[str, ...]:
+        """What the person should know after an SR24 plan opened with SR28 data."""
+        notes: list[str] = []
+        if self.upgraded:
+            notes.append(f"This plan was saved with USDA SR24 (2011) data; {len(self.upgraded)} of its foods now "
+                         "use USDA SR Legacy (SR28) values, matched by NDB number.")
+        for old_id, new_id in sorted(self.upgraded.items()):
+            old = self.catalog.sr24_record(old_id[len(SR24_PREFIX):])
+            new = self.catalog.get_food(new_id)
+            if old is not None and old.b12_ug_per_100g != new.b12_ug_per_100g:
+                notes.append(f"{new.description}: B12 {_per_100g(old.b12_ug_per_100g)} in SR24, "
+                             f"{_per_100g(new.b12_ug_per_100g)} in SR28.")
+        for food_id in sorted(self.retired):
+            food = self.catalog.get_food(food_id)
+            notes.append(f"{food.description} is not in SR28: its SR24 (2011) record is kept, read-only.")
+        return tuple(notes)
+
+
+def _per_100g(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:g} µg/100 g"
+
+
+def _parse_item(check: _Checker, raw: Any, path: str, foods: _Foods) -> Item | None:
     if not check.expect(raw, dict, path, "an item object"):
         return None
     if "supplement" in raw:
@@ -194,24 +255,38 @@ def _parse_item(check: _Checker, raw: Any, path: str, food_for: Callable[[str], 
     if "food" not in raw:
         check.fail(path, "an item needs a 'food' id or a 'supplement' name")
         return None
-    food_id = raw["food"]
-    if not check.expect(food_id, str, f"{path}.food", "a food id"):
+    raw_id = raw["food"]
+    if not check.expect(raw_id, str, f"{path}.food", "a food id"):
         return None
-    food = food_for(food_id)
-    if food is None:
-        check.fail(f"{path}.food", f"unknown food id {json.dumps(food_id)}: not in the bundled data "
+    resolved = foods.resolve(raw_id)
+    if resolved is None:
+        check.fail(f"{path}.food", f"unknown food id {json.dumps(raw_id)}: not in the bundled data "
                                    "or this file's 'foods'")
         return None
+    food_id, food = resolved
+    note = raw.get("note")
+    if note is not None and check.expect(note, str, f"{path}.note", "text") and len(note) > MAX_NOTE_CHARS:
+        check.fail(f"{path}.note", f"notes are at most {MAX_NOTE_CHARS} characters")
     has_grams, has_portion = "grams" in raw, "portion" in raw
     if has_grams == has_portion:
         check.fail(path, "give either 'grams' or a 'portion' with a 'count'")
         return None
     if has_grams:
         grams = check.number(raw["grams"], f"{path}.grams", 0, MAX_FOOD_ITEM_GRAMS, above_zero=True, unit=" g")
-        return None if grams is None else FoodItem(food_id, grams=grams)
+        return None if grams is None else FoodItem(food_id, grams=grams, note=note)
     label = raw["portion"]
     if not check.expect(label, str, f"{path}.portion", "a portion label"):
         return None
+    old_grams = foods.sr24_portion_grams(raw_id, label) if raw_id != food_id else None
+    if not food.has_portion(label) and old_grams is not None:
+        # SR28 no longer lists this SR24 measure: keep its SR24 weight, and say so on the item.
+        count = check.number(raw.get("count", 1), f"{path}.count", 0, 1000, above_zero=True)
+        if count is None:
+            return None
+        grams = check.number(old_grams * count, path, 0, MAX_FOOD_ITEM_GRAMS, above_zero=True, unit=" g")
+        return None if grams is None else FoodItem(
+            food_id, grams=grams, note=f"{count:g} × {label}: an SR24 measure of {old_grams:g} g each "
+                                       "(SR28 has no such measure)")
     if not food.has_portion(label):
         known = ", ".join(json.dumps(p.label) for p in food.portions[:6])
         check.fail(f"{path}.portion", f"{food.description} has no portion {json.dumps(label)} (it has {known})")
@@ -223,10 +298,10 @@ def _parse_item(check: _Checker, raw: Any, path: str, food_for: Callable[[str], 
     if total > MAX_FOOD_ITEM_GRAMS:
         check.fail(path, f"{count:g} × {label} is {total:g} g, more than the {MAX_FOOD_ITEM_GRAMS:g} g a plan allows")
         return None
-    return FoodItem(food_id, portion=label, count=count)
+    return FoodItem(food_id, portion=label, count=count, note=note)
 
 
-def _parse_days(check: _Checker, raw: Any, food_for: Callable[[str], Food | None]) -> tuple[Day, ...]:
+def _parse_days(check: _Checker, raw: Any, foods: _Foods) -> tuple[Day, ...]:
     days: list[Day] = []
     if not check.expect(raw, list, "$.days", "a list of days"):
         return ()
@@ -252,7 +327,7 @@ def _parse_days(check: _Checker, raw: Any, food_for: Callable[[str], Food | None
                 parsed: list[Item] = []
                 if check.expect(items, list, f"{meal_path}.items", "a list of items"):
                     for i, raw_item in enumerate(items):
-                        item = _parse_item(check, raw_item, f"{meal_path}.items[{i}]", food_for)
+                        item = _parse_item(check, raw_item, f"{meal_path}.items[{i}]", foods)
                         if item is not None:
                             parsed.append(item)
                 meals.append(Meal(str(name), tuple(parsed)))
@@ -292,19 +367,18 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     raw_foods = document.get("foods", {})
     if check.expect(raw_foods, dict, "$.foods", "an object of food records"):
         for key, record in raw_foods.items():
-            if key.startswith(BUNDLED_PREFIX):
+            if is_bundled_id(key):
                 continue  # bundled foods need no record; the snapshot is authoritative
             food = _parse_food_record(check, key, record)
             if food is not None:
                 foods[key] = food
 
-    def food_for(food_id: str) -> Food | None:
-        return foods.get(food_id) or catalog.find(food_id)
-
-    days = _parse_days(check, document.get("days"), food_for)
+    resolver = _Foods(catalog, foods)
+    days = _parse_days(check, document.get("days"), resolver)
     if check.problems or profile is None:
         raise PlanFileError(check.problems or ["$.profile: missing"])
-    return prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods))
+    return prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods,
+                            notices=resolver.notices()))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

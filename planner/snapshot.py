@@ -1,41 +1,77 @@
-"""The only reader of data/: the bundled USDA SR24 snapshot as food records.
+"""The only reader of data/: USDA SR Legacy (SR28) as food records, and the retired SR24 release.
 
-Loaded once per process (`bundled_foods()` is cached); the snapshot is read-only.
+`bundled_foods()` is read once per process. Ids are `sr:<NDB>`. Old `sr24:<NDB>` ids still
+resolve: to the SR28 food with the same NDB (NDB numbers are stable across releases), or,
+for the numbers SR28 dropped, to the old SR24 record, kept read-only and never searched.
+The SR24 files are read only when such an id is met.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from planner.diet import label_food
 from planner.errors import UnknownFoodError
-from planner.food import Food, unique_portions
+from planner.everyday import everyday_ndbs
+from planner.food import RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SR24_DATA_TYPE = "SR24"
+SR_DATA_TYPE = "SR Legacy"
+SR_CITATION = "USDA SR Legacy (SR28, 2016)"
+SR_RELEASE_NAME = "USDA SR Legacy (SR28)"
 SR24_CITATION = "USDA SR24 (2011)"
-SR24_YEAR = 2011
+
+# ComName entries that are not names people use (recipe numbers, commodity codes).
+NOT_A_COMMON_NAME = re.compile(r"recipe no|commodity|^includes?\b|^original$|^\d", re.I)
 
 
-def sr24_id(ndb: str) -> str:
-    return f"sr24:{ndb}"
+def sr_id(ndb: str) -> str:
+    return f"{SR_PREFIX}{ndb}"
+
+
+def ndb_of(food_id: str) -> str | None:
+    """The NDB number of a bundled id (`sr:01001`, `sr24:01001`), else None."""
+    for prefix in (SR_PREFIX, SR24_PREFIX):
+        if food_id.startswith(prefix):
+            return food_id[len(prefix):]
+    return None
 
 
 def _number(text: str) -> float | None:
     return float(text) if text != "" else None  # empty = unknown, never 0
 
 
-class FoodCatalog(Mapping[str, Food]):
-    """Foods by id, in snapshot order. `get_food` raises, `find` returns None."""
+def common_names(com_name: str) -> tuple[str, ...]:
+    """SR's ComName split into the names people type ("hot dog, frank, wiener")."""
+    names = (" ".join(part.split()) for part in com_name.split(","))
+    return tuple(dict.fromkeys(n for n in names if n and not NOT_A_COMMON_NAME.search(n)))
 
-    def __init__(self, foods: list[Food], manifest: dict | None = None):
+
+def _measures(path: Path) -> dict[str, list[tuple[str, float]]]:
+    measures: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            measures[row["ndb"]].append((row["label"], float(row["grams"])))
+    return measures
+
+
+class FoodCatalog(Mapping[str, Food]):
+    """Current foods by id, in snapshot order. `get_food` raises, `find` returns None.
+
+    Iteration yields current foods only; retired SR24 records are reached through their id.
+    """
+
+    def __init__(self, foods: list[Food], manifest: dict | None = None,
+                 legacy: Callable[[], Mapping[str, Food]] | None = None):
         self._by_id = {food.id: food for food in foods}
         self.manifest = manifest or {}
+        self._legacy_loader = legacy
 
     def __getitem__(self, food_id: str) -> Food:
         return self._by_id[food_id]
@@ -46,53 +82,105 @@ class FoodCatalog(Mapping[str, Food]):
     def __len__(self) -> int:
         return len(self._by_id)
 
+    def sr24_record(self, ndb: str) -> Food | None:
+        """The SR24 (2011) record of an NDB number, current in SR28 or not (old values, old portions)."""
+        if self._legacy_loader is None:
+            return None
+        return self._legacy_loader().get(ndb)
+
+    def canonical_id(self, food_id: str) -> str:
+        """`sr24:<NDB>` -> `sr:<NDB>` where SR28 has that NDB; every other id unchanged."""
+        if food_id.startswith(SR24_PREFIX):
+            current = sr_id(food_id[len(SR24_PREFIX):])
+            if current in self._by_id:
+                return current
+        return food_id
+
     def find(self, food_id: str) -> Food | None:
-        return self._by_id.get(food_id)
+        """A food by any accepted id, old `sr24:` ids included; None when nothing matches."""
+        food_id = self.canonical_id(food_id)
+        found = self._by_id.get(food_id)
+        if found is None and food_id.startswith(SR24_PREFIX):
+            found = self.sr24_record(food_id[len(SR24_PREFIX):])
+        return found
 
     def get_food(self, food_id: str) -> Food:
-        try:
-            return self._by_id[food_id]
-        except KeyError:
-            raise UnknownFoodError(food_id) from None
+        found = self.find(food_id)
+        if found is None:
+            raise UnknownFoodError(food_id)
+        return found
 
     def foods(self) -> list[Food]:
         return list(self._by_id.values())
 
 
-def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
-    """Read the CSV snapshot and label every food. Not cached; see bundled_foods()."""
-    measures: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    with (data_dir / "sr24_measures.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            measures[row["ndb"]].append((row["label"], float(row["grams"])))
-    foods: list[Food] = []
+def read_sr24(data_dir: Path) -> dict[str, Food]:
+    """Every SR24 record by NDB, labelled by today's rules and marked retired (data type SR24)."""
+    measures = _measures(data_dir / "sr24_measures.csv")
+    records: dict[str, Food] = {}
     with (data_dir / "sr24_foods.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            ndb = row["ndb"]
-            group = row["food_group"] or None
+            ndb, group = row["ndb"], row["food_group"] or None
             b12 = _number(row["b12_ug_per_100g"])
             labels = label_food(row["description"], group, b12)
-            foods.append(Food(
-                id=sr24_id(ndb),
-                description=row["description"],
-                food_group=group,
-                b12_ug_per_100g=b12,
-                kcal_per_100g=_number(row["kcal_per_100g"]),
-                retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]),
-                diet=labels.diet,
-                check_label=labels.check_label,
-                fortified=labels.fortified,
-                unreliable=labels.unreliable,
-                portions=unique_portions(measures.get(ndb, [])),
-                data_type=SR24_DATA_TYPE,
-                source=f"{SR24_CITATION}, NDB {ndb}",
-                url=None,
-            ))
-    manifest = json.loads((data_dir / "sr24_manifest.json").read_text(encoding="utf-8"))
-    return FoodCatalog(foods, manifest)
+            records[ndb] = Food(
+                id=f"{SR24_PREFIX}{ndb}", description=row["description"], food_group=group,
+                b12_ug_per_100g=b12, kcal_per_100g=_number(row["kcal_per_100g"]),
+                retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]), diet=labels.diet,
+                check_label=labels.check_label, fortified=labels.fortified, unreliable=labels.unreliable,
+                portions=unique_portions(measures.get(ndb, [])), data_type=RETIRED_DATA_TYPE,
+                source=f"{SR24_CITATION}, NDB {ndb} (retired: not in SR28)", b12_data_year=2011)
+    return records
+
+
+def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
+    """Read the SR28 CSV snapshot and label every food. Not cached; see bundled_foods()."""
+    measures = _measures(data_dir / "sr28_measures.csv")
+    with (data_dir / "sr28_foods.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    everyday = everyday_ndbs({r["ndb"]: r["survey"] == "Y" for r in rows},
+                             {r["ndb"]: r["description"] for r in rows})
+    foods: list[Food] = []
+    for row in rows:
+        ndb, group = row["ndb"], row["food_group"] or None
+        b12, added = _number(row["b12_ug_per_100g"]), _number(row["b12_added_ug_per_100g"])
+        langual = tuple(row["langual"].split())
+        labels = label_food(row["description"], group, b12, added, langual)
+        foods.append(Food(
+            id=sr_id(ndb),
+            description=row["description"],
+            food_group=group,
+            b12_ug_per_100g=b12,
+            kcal_per_100g=_number(row["kcal_per_100g"]),
+            retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]),
+            diet=labels.diet,
+            check_label=labels.check_label,
+            fortified=labels.fortified,
+            unreliable=labels.unreliable,
+            portions=unique_portions(measures.get(ndb, [])),
+            data_type=SR_DATA_TYPE,
+            source=f"{SR_CITATION}, NDB {ndb}",
+            brand_owner=row["manufacturer"] or None,
+            b12_added_ug_per_100g=added,
+            everyday=ndb in everyday,
+            common_names=common_names(row["common_names"]),
+            b12_data_year=int(row["b12_year"]) if row["b12_year"] else None,
+            langual=langual,
+        ))
+    manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
+    legacy_dir = data_dir if (data_dir / "sr24_foods.csv").exists() else None
+    legacy = lru_cache(maxsize=1)(lambda: read_sr24(legacy_dir)) if legacy_dir else None
+    return FoodCatalog(foods, manifest, legacy)
 
 
 @lru_cache(maxsize=1)
 def bundled_foods() -> FoodCatalog:
     """The bundled catalog, read once per process."""
     return read_snapshot(DATA_DIR)
+
+
+@lru_cache(maxsize=1)
+def langual_descriptions(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """LanguaL code -> USDA's description, for explaining a label ("H0191 MEAT ADDED")."""
+    with (data_dir / "sr28_langual.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["description"] for row in csv.DictReader(handle)}

@@ -1,5 +1,5 @@
 """Where food records come from: FoodData Central when a client is configured and answers,
-else the bundled SR24 snapshot, with a sentence saying why."""
+else the bundled SR Legacy (SR28) snapshot, with a sentence saying why."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.search import SearchIndex, query_words
-from planner.snapshot import SR24_CITATION
+from planner.snapshot import SR_RELEASE_NAME
 
-BUNDLED_ORIGIN = f"bundled {SR24_CITATION}"
+BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
 FDC_ORIGIN = "USDA FoodData Central (live)"
 
 
@@ -38,7 +38,7 @@ def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None
         except FdcError as error:
             foods = index.search(query, diet=diet, limit=limit)
             return FoodSearchResult(tuple(foods), BUNDLED_ORIGIN,
-                                    f"{error} Showing the bundled USDA SR24 data instead.")
+                                    f"{error} Showing the bundled {SR_RELEASE_NAME} data instead.")
         allowed = [f for f in found if diet is None or diet.allows(f.diet)]
         return FoodSearchResult(tuple(allowed[:limit]), FDC_ORIGIN)
     return FoodSearchResult(tuple(index.search(query, diet=diet, limit=limit)), BUNDLED_ORIGIN)

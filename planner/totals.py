@@ -128,15 +128,15 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
     food = plan.food(item.food, catalog)
     grams = item.grams_of(food)
     b12 = food.b12_ug(grams)
-    caveat = None
+    caveats = [text for text in (item.note, food.data_age_note()) if text]
     counted = b12 or 0.0
     if b12 is None:
-        caveat = "no B12 value in the data: not counted"
+        caveats.append("no B12 value in the data: not counted")
     elif food.unreliable:
         counted = 0.0
-        caveat = "not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg"
+        caveats.append("not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg")
     return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
-                     food.unreliable, caveat, food.diet)
+                     food.unreliable, "; ".join(caveats) or None, food.diet)
 
 
 def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
@@ -168,7 +168,7 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
     average_total = fmean(d.total_ug for d in days) if days else 0.0
     average = AverageTotal(average_total, fmean(d.absorbed_ug for d in days) if days else 0.0,
                            sum(d.unknown_items for d in days), status_for(average_total, target))
-    notes = list(target.notes) + _plan_notes(plan, days, weekly_doses, weekly_share, goal, average)
+    notes = list(plan.notices) + list(target.notes) + _plan_notes(plan, days, weekly_doses, weekly_share, goal, average)
     return PlanTotals(target, tuple(days), average, goal, tuple(dict.fromkeys(notes)))
 
 

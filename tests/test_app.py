@@ -50,7 +50,7 @@ def plan(at: AppTest):
 
 
 def test_starts_with_no_key_and_no_network(at):
-    assert any("USDA SR24 (2011), bundled" in c.value for c in at.sidebar.caption)
+    assert any("USDA SR Legacy (SR28), bundled" in c.value for c in at.sidebar.caption)
     assert metric(at, "B12 eaten") == "0.00 µg"
 
 
@@ -73,7 +73,7 @@ def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
     button(app, "Search").click().run()
     assert not app.exception
     text = rendered_text(app)
-    assert "Cannot reach FoodData Central" in text and "bundled USDA SR24" in text
+    assert "Cannot reach FoodData Central" in text and "bundled USDA SR Legacy (SR28)" in text
     assert "NDB 13326" in [s for s in app.selectbox if s.label == "Food"][0].format_func(
         [s for s in app.selectbox if s.label == "Food"][0].value)
     assert secret not in text
@@ -106,7 +106,7 @@ def test_vegan_mode_shows_no_animal_suggestions(at):
     assert len(shown) >= 5
     for text in shown:
         ndb = re.search(r"NDB (\d{5})", text).group(1)
-        food = catalog.get_food(f"sr24:{ndb}")
+        food = catalog.get_food(f"sr:{ndb}")
         assert food.diet is DietMode.VEGAN and food.fortified, food.description
 
 
@@ -119,7 +119,7 @@ def test_one_click_adds_a_suggestion(at):
     assert not at.exception
     items = [i for m in plan(at).days[0].meals for i in m.items]
     assert len(items) == before + 1
-    assert items[-1].food == f"sr24:{ndb}"
+    assert items[-1].food == f"sr:{ndb}"
 
 
 def test_whole_day_plan_meets_the_target(at):
@@ -154,7 +154,7 @@ def test_bad_plan_file_keeps_the_old_plan(at):
     search_and_add(at, "cheddar cheese")
     before = plan(at)
     bad = json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
-                      "days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr24:99999", "grams": 1}]}]}]})
+                      "days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr:99999", "grams": 1}]}]}]})
     at.file_uploader[0].upload("bad.json", bad.encode(), "application/json").run()
     assert not at.exception
     assert plan(at) == before
@@ -163,7 +163,7 @@ def test_bad_plan_file_keeps_the_old_plan(at):
 
 def test_good_plan_file_imports(at):
     good = json.dumps({"version": 1, "name": "Imported", "profile": {"age_years": 60, "sex": "male", "diet": "vegetarian"},
-                       "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr24:01077", "grams": 244}]}]}]})
+                       "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr:01077", "grams": 244}]}]}]})
     at.file_uploader[0].upload("good.json", good.encode(), "application/json").run()
     assert not at.exception
     assert plan(at).name == "Imported"
@@ -200,7 +200,7 @@ def test_named_plan_autosaves_and_reopens_from_the_url(at, tmp_path):
     assert not fresh.exception
     reopened = fresh.session_state["plan"]
     assert reopened.name == "Client A current diet"
-    assert any(i.food == "sr24:01009" for m in reopened.days[0].meals for i in m.items)
+    assert any(i.food == "sr:01009" for m in reopened.days[0].meals for i in m.items)
 
 
 def test_a_new_session_does_not_see_unsaved_work(at):
@@ -235,7 +235,8 @@ def test_dietitian_mode_compares_scenarios(at):
     headers = [h.value for h in at.subheader]
     assert len([h for h in headers if h in ("current diet", "with fortified soy milk")]) == 2
     intakes = [m.value for m in at.metric if m.label == "Average intake"]
-    assert intakes == ["1.10 µg", "4.08 µg"]  # cheddar 1 oz; plus a cup of SILK soymilk
+    # cheddar, its first measure (1 cup diced: 132 g × 1.10 µg/100 g); plus a cup of SILK (243 g × 1.23)
+    assert intakes == ["1.45 µg", "4.44 µg"]
 
 
 def test_exports_import_back(at):
@@ -248,7 +249,7 @@ def test_exports_import_back(at):
     catalog = bundled_foods()
     assert parse_plan(plan_to_json(current), catalog) == current
     totals = plan_totals(current, catalog)
-    assert "USDA SR24 (2011), NDB 13326" in plan_csv(totals)
+    assert "USDA SR Legacy (SR28, 2016), NDB 13326" in plan_csv(totals)
     assert "<svg" in report_html(current, totals) and "NDB 13326" in report_html(current, totals)
 
 

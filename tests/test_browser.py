@@ -111,7 +111,7 @@ def test_add_a_food_and_see_the_total_update(app_url):
                 "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
                 ".some(e => e.innerText.includes('47.99'))", timeout=30_000)
             assert metric_value(page, "B12 eaten") == "47.99 µg"
-            assert page.get_by_text("USDA SR24 (2011), NDB 13326").count() >= 1
+            assert page.get_by_text("USDA SR Legacy (SR28, 2016), NDB 13326").count() >= 1
             page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg',
                                    timeout=30_000)  # the charts are drawn, not placeholders
             page.wait_for_timeout(500)

@@ -15,20 +15,36 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_food_json_is_the_contract_record(capsys):
-    assert main(["food", "sr24:13326", "--json"]) == 0
+    assert main(["food", "sr:13326", "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert record["id"] == "sr24:13326"
+    assert record["id"] == "sr:13326"
     assert record["b12_ug_per_100g"] == pytest.approx(70.58)
     assert {"label": "1 slice", "grams": 68.0} in record["portions"]
     assert set(record) >= {"id", "description", "food_group", "b12_ug_per_100g", "kcal_per_100g",
                            "retinol_ug_per_100g", "diet", "check_label", "fortified", "unreliable",
-                           "portions", "data_type", "source", "brand_owner", "url"}
+                           "portions", "data_type", "source", "brand_owner", "url", "b12_added_ug_per_100g",
+                           "everyday", "common_names"}
+
+
+def test_fortified_soymilk_record_shows_added_b12_and_everyday(capsys):
+    assert main(["food", "sr:16139", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["b12_ug_per_100g"], record["b12_added_ug_per_100g"]) == (0.85, 0.85)
+    assert record["fortified"] is True and record["everyday"] is True
+    assert {"label": "1 cup", "grams": 243.0} in record["portions"]
+    assert record["data_type"] == "SR Legacy" and record["source"] == "USDA SR Legacy (SR28, 2016), NDB 16139"
+
+
+def test_food_text_explains_labels_with_langual(capsys):
+    assert main(["food", "sr:16008"]) == 0
+    out = capsys.readouterr().out
+    assert "LanguaL H0191: MEAT ADDED" in out and "[omnivore, everyday]" in out
 
 
 def test_unknown_b12_prints_as_null_and_unknown(capsys):
-    assert main(["food", "sr24:01188", "--json"]) == 0
+    assert main(["food", "sr:01188", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["b12_ug_per_100g"] is None
-    assert main(["food", "sr24:01188"]) == 0
+    assert main(["food", "sr:01188"]) == 0
     assert "B12 per 100 g: unknown" in capsys.readouterr().out
 
 
@@ -40,7 +56,7 @@ def test_search_json_with_diet_and_limit(capsys):
 
 
 @pytest.mark.parametrize("argv", [
-    ["food", "sr24:99999", "--json"],
+    ["food", "sr:99999", "--json"],
     ["food", "13326"],
     ["search", "   ", "--json"],
     ["search", "milk", "--limit", "0"],
@@ -69,7 +85,7 @@ def test_total_json(tmp_path, capsys):
     from tests.plans import plan_document
 
     path = tmp_path / "plan.json"
-    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}])]])))
+    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}])]])))
     assert main(["total", str(path), "--json"]) == 0
     totals = json.loads(capsys.readouterr().out)
     assert totals["days"][0]["total_ug"] == pytest.approx(6.0)
@@ -97,7 +113,7 @@ def test_impossible_profiles_and_missing_plans_exit_2(argv):
 def test_bad_plan_file_exits_2_with_paths(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"version": 1, "profile": {"age_years": 30, "sex": "female"}, '
-                    '"days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr24:99999", "grams": 1}]}]}]}')
+                    '"days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr:99999", "grams": 1}]}]}]}')
     done = subprocess.run([sys.executable, "-m", "planner", "total", str(path), "--json"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
@@ -117,7 +133,7 @@ def test_suggest_from_a_plan_uses_its_profile(tmp_path, capsys):
     from tests.plans import plan_document
 
     path = tmp_path / "plan.json"
-    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr24:01077", "grams": 244}])]],
+    path.write_text(json.dumps(plan_document([[("breakfast", [{"food": "sr:01077", "grams": 244}])]],
                                              profile={"age_years": 70, "sex": "male"})))
     assert main(["suggest", "--plan", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -26,11 +26,11 @@ def test_formula_cells_are_neutralised():
 
 
 def test_csv_has_items_sources_and_safe_cells(catalog):
-    _, totals = totals_and_plan(catalog, [{"food": "sr24:08077", "grams": 30},
+    _, totals = totals_and_plan(catalog, [{"food": "sr:08077", "grams": 30},
                                           {"supplement": "=HYPERLINK(\"x\")", "ug": 10, "every": "day"},
-                                          {"food": "sr24:01188", "grams": 20}])
+                                          {"food": "sr:01188", "grams": 20}])
     rows = list(csv.DictReader(io.StringIO(plan_csv(totals))))
-    assert rows[0]["source"] == "USDA SR24 (2011), NDB 08077" and rows[0]["b12_ug"] == "6.0"
+    assert rows[0]["source"] == "USDA SR Legacy (SR28, 2016), NDB 08077" and rows[0]["b12_ug"] == "6.0"
     assert rows[1]["item"].startswith("'=")
     assert rows[2]["b12_ug"] == "" and "no B12 value" in rows[2]["note"]
     assert rows[-1]["meal"] == "TOTAL" and rows[-1]["item"].startswith("at least 16.00 µg")
@@ -49,8 +49,8 @@ class _Collector(HTMLParser):
 
 
 def test_report_is_self_contained_and_cites_every_number(catalog):
-    plan, totals = totals_and_plan(catalog, [{"food": "sr24:13326", "portion": "1 slice", "count": 1},
-                                             {"food": "sr24:16235", "grams": 243}])
+    plan, totals = totals_and_plan(catalog, [{"food": "sr:13326", "portion": "1 slice", "count": 1},
+                                             {"food": "sr:16235", "grams": 243}])
     html = report_html(plan, totals, suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[0])))
     parser = _Collector()
     parser.feed(html)

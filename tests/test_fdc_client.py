@@ -254,7 +254,7 @@ def test_search_falls_back_to_bundled_data_with_a_message(httpserver, settings):
     serve(httpserver, "foods/search", Counter(Response("down", status=500)))
     result = search_foods("beef liver braised", bundled_search_index(), FdcClient(settings))
     assert result.origin == BUNDLED_ORIGIN
-    assert result.foods[0].id == "sr24:13326"
+    assert result.foods[0].id == "sr:13326"
     assert "HTTP 500" in result.message and "bundled" in result.message
 
 

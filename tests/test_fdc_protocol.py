@@ -54,7 +54,7 @@ def test_fdc_ids(text, expected):
     assert parse_fdc_id(text) == expected
 
 
-@pytest.mark.parametrize("text", ["sr24:13326", "abc", "", "12a"])
+@pytest.mark.parametrize("text", ["sr:13326", "abc", "", "12a"])
 def test_bad_fdc_ids(text):
     with pytest.raises(PlannerError):
         parse_fdc_id(text)
@@ -137,6 +137,17 @@ def test_branded_details_grm_serving_and_nameless_b12():
     assert yeast.b12_ug_per_100g == pytest.approx(66.7)
     assert yeast.portion("2 tbsp (15 g)").grams == 15
     assert yeast.brand_owner == "Example Yeast Ltd." and yeast.data_type == "Branded"
+
+
+def test_everyday_and_added_b12_in_fdc_records():
+    liver = food_from_fdc(fixture("food-sr-legacy.json"), everyday_ndbs=frozenset({"13326"}))
+    assert liver.everyday and liver.b12_added_ug_per_100g == 0.0  # SR Legacy: by its ndbNumber
+    assert not food_from_fdc(fixture("food-sr-legacy.json")).everyday  # an NDB the snapshot does not flag
+    cereal = food_from_fdc(fixture("food-fndds.json"))
+    assert cereal.everyday and cereal.b12_added_ug_per_100g == pytest.approx(5.3)  # every FNDDS food
+    yeast = food_from_fdc(fixture("food-branded.json"))
+    assert not yeast.everyday and yeast.b12_added_ug_per_100g is None  # Branded: no 1246 row
+    assert yeast.b12_data_year == 2023  # publicationDate 9/14/2023: "check today's label"
 
 
 def test_abridged_details():
@@ -224,8 +235,15 @@ def test_real_foundation_details_without_portions():
 
 
 def test_real_abridged_details_string_ndb_number():
-    food = food_from_fdc(sample("food-abridged.json"))
+    food = food_from_fdc(sample("food-abridged.json"), everyday_ndbs=bundled_foods_everyday())
     assert food.b12_ug_per_100g == pytest.approx(1.06)
+    assert food.everyday  # its string ndbNumber is a Survey-flagged SR28 food
+
+
+def bundled_foods_everyday() -> frozenset[str]:
+    from planner.snapshot import bundled_foods
+
+    return frozenset(f.id[3:] for f in bundled_foods().values() if f.everyday)
 
 
 @pytest.mark.parametrize("name,code", [("error-429.json", "OVER_RATE_LIMIT"), ("error-403.json", "API_KEY_MISSING")])

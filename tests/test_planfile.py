@@ -18,7 +18,7 @@ from planner.profile import Profile, Sex, Standard
 from planner.snapshot import bundled_foods
 from tests.plans import custom_food, plan_document
 
-SAMPLE_IDS = ["sr24:13326", "sr24:16139", "sr24:08077", "sr24:01129", "sr24:01188", "sr24:15157", "sr24:18069"]
+SAMPLE_IDS = ["sr:13326", "sr:16139", "sr:08077", "sr:01129", "sr:01188", "sr:15157", "sr:18069"]
 
 
 def problems_of(document, catalog) -> list[str]:
@@ -84,8 +84,8 @@ def test_round_trip_is_lossless(plan):
 
 def test_contract_example_loads(catalog):
     document = plan_document([[("breakfast", [
-        {"food": "sr24:16139", "portion": "1 cup", "count": 1},
-        {"food": "sr24:08077", "grams": 30},
+        {"food": "sr:16139", "portion": "1 cup", "count": 1},
+        {"food": "sr:08077", "grams": 30},
         {"supplement": "Cyanocobalamin", "ug": 2000, "every": "week"}])]],
         foods={"custom:my-oat-milk": custom_food()})
     plan = parse_plan(json.dumps(document), catalog)
@@ -108,24 +108,24 @@ ITEM = "$.days[0].meals[0].items[0]"
 
 
 @pytest.mark.parametrize("item,path,words", [
-    ({"food": "sr24:99999", "grams": 10}, f"{ITEM}.food", "unknown food id"),
+    ({"food": "sr:99999", "grams": 10}, f"{ITEM}.food", "unknown food id"),
     ({"food": "fdc:123", "grams": 10}, f"{ITEM}.food", "unknown food id"),
-    ({"food": "sr24:13326", "grams": -5}, f"{ITEM}.grams", "above 0"),
-    ({"food": "sr24:13326", "grams": 0}, f"{ITEM}.grams", "above 0"),
-    ({"food": "sr24:13326", "grams": 5001}, f"{ITEM}.grams", "more than the 5000 g"),
-    ({"food": "sr24:13326", "portion": "1 slice", "count": 80}, ITEM, "more than the 5000 g"),
-    ({"food": "sr24:13326", "portion": "1 wheel", "count": 1}, f"{ITEM}.portion", "has no portion"),
-    ({"food": "sr24:13326", "grams": "30"}, f"{ITEM}.grams", "expected a number"),
-    ({"food": "sr24:13326", "grams": True}, f"{ITEM}.grams", "expected a number"),
-    ({"food": "sr24:13326"}, ITEM, "either 'grams' or a 'portion'"),
-    ({"food": "sr24:13326", "grams": 10, "portion": "1 slice"}, ITEM, "either 'grams' or a 'portion'"),
+    ({"food": "sr:13326", "grams": -5}, f"{ITEM}.grams", "above 0"),
+    ({"food": "sr:13326", "grams": 0}, f"{ITEM}.grams", "above 0"),
+    ({"food": "sr:13326", "grams": 5001}, f"{ITEM}.grams", "more than the 5000 g"),
+    ({"food": "sr:13326", "portion": "1 slice", "count": 80}, ITEM, "more than the 5000 g"),
+    ({"food": "sr:13326", "portion": "1 wheel", "count": 1}, f"{ITEM}.portion", "has no portion"),
+    ({"food": "sr:13326", "grams": "30"}, f"{ITEM}.grams", "expected a number"),
+    ({"food": "sr:13326", "grams": True}, f"{ITEM}.grams", "expected a number"),
+    ({"food": "sr:13326"}, ITEM, "either 'grams' or a 'portion'"),
+    ({"food": "sr:13326", "grams": 10, "portion": "1 slice"}, ITEM, "either 'grams' or a 'portion'"),
     ({"food": 13326, "grams": 10}, f"{ITEM}.food", "expected a food id"),
     ({"supplement": "B12", "ug": 100_001, "every": "day"}, f"{ITEM}.ug", "more than the 100000 µg"),
     ({"supplement": "B12", "ug": -1, "every": "day"}, f"{ITEM}.ug", "above 0"),
     ({"supplement": "B12", "ug": 50, "every": "month"}, f"{ITEM}.every", "must be one of day, week"),
     ({"pill": "B12"}, ITEM, "needs a 'food' id or a 'supplement'"),
-    ("sr24:13326", ITEM, "expected an item object"),
-], ids=["unknown-sr24", "unknown-fdc", "negative", "zero", "over-5kg", "portion-over-5kg",
+    ("sr:13326", ITEM, "expected an item object"),
+], ids=["unknown-sr", "unknown-fdc", "negative", "zero", "over-5kg", "portion-over-5kg",
         "bad-portion", "string-grams", "bool-grams", "no-amount", "both-amounts", "id-type",
         "supplement-absurd", "supplement-negative", "every", "no-kind", "item-type"])
 def test_bad_items_are_rejected_with_their_path(catalog, item, path, words):
@@ -149,8 +149,8 @@ def test_bad_profiles_are_rejected(catalog, profile, path, words):
 
 
 def test_every_problem_is_reported_not_just_the_first(catalog):
-    document = plan_document([[("breakfast", [{"food": "sr24:99999", "grams": 10},
-                                              {"food": "sr24:13326", "grams": -1}])]],
+    document = plan_document([[("breakfast", [{"food": "sr:99999", "grams": 10},
+                                              {"food": "sr:13326", "grams": -1}])]],
                              profile={"age_years": 30, "sex": "robot"})
     problems = problems_of(document, catalog)
     assert len(problems) == 3

@@ -1,57 +1,110 @@
-"""The bundled SR24 snapshot: counts from the brief (§6), named foods, unknown stays None."""
+"""The bundled SR28 snapshot: counts from the brief (§6), named foods checked against outside
+sources (FDC's record for 169901, the NIH table), old SR24 ids, unknown stays None."""
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from planner.errors import UnknownFoodError
-from planner.snapshot import DATA_DIR, read_snapshot
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_counts_match_the_sr24_release(catalog):
-    assert len(catalog) == 8858
-    assert sum(1 for f in catalog.values() if f.b12_ug_per_100g is not None) == 7598
-    assert sum(1 for f in catalog.values() if (f.b12_ug_per_100g or 0) > 0) == 4741
-    with (DATA_DIR / "sr24_measures.csv").open(encoding="utf-8") as handle:
-        assert sum(1 for _ in csv.DictReader(handle)) == 15274
+from planner.food import Food
+from planner.snapshot import DATA_DIR, common_names
 
 
-def test_manifest_records_source_and_counts_without_timestamps():
-    manifest = json.loads((DATA_DIR / "sr24_manifest.json").read_text(encoding="utf-8"))
-    assert manifest["source_package"]["name"] == "cronometer"
-    assert manifest["source_package"]["version"] == "0.9.9+dfsg1-1"
-    assert len(manifest["jar_sha256"]) == 64
-    assert manifest["counts"] == {"foods": 8858, "foods_with_b12": 7598, "measures": 15274}
-    text = json.dumps(manifest)
-    assert "2026" not in text and "time" not in text.lower()
+def test_counts_match_the_sr28_release(catalog):
+    assert len(catalog) == 8789
+    assert sum(1 for f in catalog.values() if f.b12_ug_per_100g is not None) == 7596
+    assert sum(1 for f in catalog.values() if (f.b12_added_ug_per_100g or 0) > 0) == 323
+    assert sum(len(f.portions) - 1 for f in catalog.values()) >= 15000  # 15,438 measures, a few relabelled
 
 
-def test_beef_liver_braised_slice(catalog):
-    liver = catalog.get_food("sr24:13326")
-    assert liver.b12_ug_per_100g == pytest.approx(70.58)
-    slice_ = liver.portion("1 slice")
-    assert slice_.grams == 68
-    assert round(liver.b12_ug(slice_.grams), 1) == 48.0
-    assert liver.source == "USDA SR24 (2011), NDB 13326"
+def test_manifest_records_the_release_and_input_checksums():
+    manifest = json.loads((DATA_DIR / "sr28_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["release"] == "SR28"
+    assert manifest["checksums"] == "pinned"
+    # ../shared/reference/sr28/SHA256SUMS, FOOD_DES.txt and NUT_DATA.txt (uncompressed)
+    assert manifest["input_sha256"]["FOOD_DES.txt"] == "a0b39f3ac21703c75c855c35bd8f99df4710db2904a8c351fc5e7f5ed3596b98"
+    assert manifest["input_sha256"]["NUT_DATA.txt"] == "8b86e1d65bfa581e503fdafd16ce41fc04e7e4b00498c3888a04ec0c8f846759"
+    assert manifest["counts"]["foods"] == 8789 and manifest["counts"]["measures"] == 15438
+
+
+def test_imitation_cheddar_matches_fdcs_own_record_169901(catalog):
+    # ../shared/reference/sr28/README.md: energy 239, retinol 111, B12 0.40, added 0.00, 3 portions
+    food = catalog.get_food("sr:43278")
+    assert (food.kcal_per_100g, food.retinol_ug_per_100g, food.b12_ug_per_100g) == (239, 111, 0.4)
+    assert food.b12_added_ug_per_100g == 0
+    assert [(p.label, p.grams) for p in food.portions[:3]] == [
+        ("1 slice", 21), ("1 cubic inch", 18), ("1 cup", 224)]
+    assert food.source == "USDA SR Legacy (SR28, 2016), NDB 43278"
+    assert food.data_type == "SR Legacy"
+
+
+def test_two_percent_milk_per_cup_matches_the_nih_table(catalog):
+    milk = catalog.get_food("sr:01079")  # NIH ODS: 1.3 µg per cup of 2 % milk
+    assert round(milk.b12_ug(milk.portion("1 cup").grams), 1) == 1.3
+
+
+def test_fortified_soymilk_whose_name_never_says_b12(catalog):
+    soymilk = catalog.get_food("sr:16139")
+    assert (soymilk.b12_ug_per_100g, soymilk.b12_added_ug_per_100g) == (0.85, 0.85)
+    assert soymilk.fortified and soymilk.everyday
+    assert soymilk.portion("1 cup").grams == 243
+
+
+def test_cooked_clams_take_the_raw_clams_everyday_flag(catalog):
+    raw, cooked = catalog.get_food("sr:15157"), catalog.get_food("sr:15159")
+    assert raw.everyday and cooked.everyday
+    assert catalog.get_food("sr:15241").everyday  # trout, cooked (SR flags only the raw 15240)
+    assert not catalog.get_food("sr:05622").everyday  # emu, a meat few people report eating
+
+
+def test_common_names_are_the_ones_people_type(catalog):
+    assert "hot dog" in catalog.get_food("sr:07022").common_names
+    assert common_names("NFSMI Recipe No. G-08") == ()
+    assert common_names("Includes USDA Commodity B879") == ()
+    assert common_names("oatmeal, old-fashioned oats, rolled oats") == ("oatmeal", "old-fashioned oats", "rolled oats")
+
+
+def test_branded_fortified_food_shows_the_age_of_its_data(catalog):
+    cheerios = catalog.get_food("sr:08087")  # Multi-Grain CHEERIOS: 20.69 µg in SR24, 5.19 in SR28
+    assert cheerios.brand_owner == "General Mills Inc."
+    assert cheerios.b12_data_year == 2014
+    assert cheerios.data_age_note() == ("B12 data from 2014; check today's label "
+                                        "(fortified products are reformulated)")
+    assert catalog.get_food("sr:01079").data_age_note() is None  # milk is not a branded product
+
+
+def test_old_sr24_ids_resolve_to_the_same_ndb_in_sr28(catalog):
+    renamed = catalog.get_food("sr24:01029")  # only renamed: "…, part skim milk, low moisture" in SR24
+    assert renamed.id == "sr:01029"
+    assert renamed.description == "Cheese, mozzarella, low moisture, part-skim"
+    assert catalog.canonical_id("sr24:01029") == "sr:01029"
+
+
+def test_numbers_sr28_dropped_resolve_to_their_retired_sr24_record(catalog):
+    retired = catalog.get_food("sr24:01075")
+    assert retired.id == "sr24:01075" and retired.retired
+    assert retired.description == "Milk substitutes, fluid with hydrogenated vegetable oils"
+    assert retired.source == "USDA SR24 (2011), NDB 01075 (retired: not in SR28)"
+    assert "sr24:01075" not in catalog and retired not in catalog.values()  # never searched or suggested
+    assert catalog.find("sr:01075") is None
+
+
+def test_sr24_values_stay_available_for_change_reports(catalog):
+    assert catalog.sr24_record("08087").b12_ug_per_100g == pytest.approx(20.69)
+    assert catalog.get_food("sr:08087").b12_ug_per_100g == pytest.approx(5.19)
 
 
 def test_ndb_numbers_keep_leading_zeros(catalog):
-    butter = catalog.get_food("sr24:01001")
+    butter = catalog.get_food("sr:01001")
     assert butter.description == "Butter, salted"
     assert butter.food_group == "Dairy and Egg Products"
 
 
 def test_unknown_b12_is_none_not_zero(catalog):
-    cheez = catalog.get_food("sr24:01188")  # KRAFT CHEEZ WHIZ: no B12 row in SR24
-    assert cheez.b12_ug_per_100g is None
+    cheez = catalog.get_food("sr:01188")  # KRAFT CHEEZ WHIZ: no B12 row in SR28
+    assert cheez.b12_ug_per_100g is None and cheez.b12_added_ug_per_100g is None
     assert cheez.b12_ug(100) is None
     assert cheez.to_dict()["b12_ug_per_100g"] is None
 
@@ -64,57 +117,19 @@ def test_every_food_offers_100_g_and_unique_portion_labels(catalog):
 
 
 def test_repeated_usda_labels_are_told_apart(catalog):
-    bread = catalog.get_food("sr24:18069")  # "1 slice" is listed at 28 g and 25 g
-    assert bread.portion("1 slice").grams == 28
+    bread = catalog.get_food("sr:18069")  # "1 slice" is listed at 29 g and 25 g
+    assert bread.portion("1 slice").grams == 29
     assert bread.portion("1 slice (25 g)").grams == 25
 
 
 def test_unknown_id_raises_and_find_returns_none(catalog):
     with pytest.raises(UnknownFoodError):
-        catalog.get_food("sr24:99999")
+        catalog.get_food("sr:99999")
+    assert catalog.find("sr:99999") is None
     assert catalog.find("sr24:99999") is None
 
 
 def test_food_record_round_trips_through_its_dict(catalog):
-    from planner.food import Food
-
-    for food_id in ("sr24:13326", "sr24:01188", "sr24:16235"):
+    for food_id in ("sr:13326", "sr:01188", "sr:16235", "sr:16139", "sr:07022", "sr24:01075"):
         food = catalog.get_food(food_id)
         assert Food.from_dict(json.loads(json.dumps(food.to_dict()))) == food
-
-
-def _fake_jar(path: Path) -> None:
-    foods = {
-        "usda_sr24/01001.xml": '<food uid="01001" name="Butter, salted"><measure amount="1.0" name="tbsp" '
-        'grams="14.2"/><nutrient amount="717.0" name="Energy"/><nutrient amount="0.17" '
-        'name="B12 (Cyanocobalamin)"/><nutrient amount="671.0" name="Retinol"/></food>',
-        "usda_sr24/43128.xml": '<food uid="43128" name="Chicken, meatless"><nutrient amount="224.0" '
-        'name="Energy"/></food>',
-        "usda_sr24/foods.index": "01001|Butter, salted\n",
-    }
-    with zipfile.ZipFile(path, "w") as archive:
-        for name in reversed(list(foods)):
-            archive.writestr(name, foods[name])
-
-
-def test_builder_is_deterministic_and_keeps_unknowns_empty(tmp_path):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_snapshot", ROOT / "scripts" / "build_snapshot.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
-    jar = tmp_path / "usda_sr24.jar"
-    _fake_jar(jar)
-    first, second = tmp_path / "a", tmp_path / "b"
-    builder.build(jar, "0.9.9+dfsg1-1", first)
-    builder.build(jar, "0.9.9+dfsg1-1", second)
-    for name in ("sr24_foods.csv", "sr24_measures.csv", "sr24_manifest.json"):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
-    manifest = json.loads((first / "sr24_manifest.json").read_text())
-    assert manifest["jar_sha256"] == hashlib.sha256(jar.read_bytes()).hexdigest()
-    assert manifest["counts"] == {"foods": 2, "foods_with_b12": 1, "measures": 1}
-    loaded = read_snapshot(first)
-    assert loaded.get_food("sr24:01001").portion("1 tbsp").grams == pytest.approx(14.2)
-    meatless = loaded.get_food("sr24:43128")
-    assert meatless.b12_ug_per_100g is None and meatless.retinol_ug_per_100g is None
-    assert meatless.food_group == "Legumes and Legume Products"  # grouped by name, not NDB prefix

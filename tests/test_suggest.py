@@ -68,14 +68,14 @@ def test_every_ranked_source_respects_diet_safety_and_exclusions(profile):
 
 def test_retinol_cap_removes_liver_servings_for_children(catalog):
     toddler = Profile(2, Sex.MALE)
-    liver = catalog.get_food("sr24:13326")  # 1 slice carries ~6,400 µg retinol
+    liver = catalog.get_food("sr:13326")  # 1 slice carries ~6,400 µg retinol
     assert liver.retinol_ug(68) > retinol_ul_ug(toddler)
-    assert all(s.id != "sr24:13326" for s in candidate_sources(FOODS, toddler, 0.9, 0.9))
-    assert all(s.id != "sr24:13326" for s in candidate_sources(FOODS, Profile(30, Sex.MALE), 2.4, 2.4))
+    assert all(s.id != "sr:13326" for s in candidate_sources(FOODS, toddler, 0.9, 0.9))
+    assert all(s.id != "sr:13326" for s in candidate_sources(FOODS, Profile(30, Sex.MALE), 2.4, 2.4))
 
 
 def test_no_liver_in_pregnancy_but_offered_otherwise():
-    lamb_liver_ids = {"sr24:17199", "sr24:17200", "sr24:17201"}
+    lamb_liver_ids = {"sr:17199", "sr:17200", "sr:17201"}
     everyone = {s.id for s in candidate_sources(FOODS, Profile(30, Sex.FEMALE), 2.6, 2.6)}
     pregnant = {s.id for s in candidate_sources(FOODS, Profile(30, Sex.FEMALE, pregnant=True), 2.6, 2.6)}
     assert everyone & lamb_liver_ids  # an ounce fits under the adult cap
@@ -186,7 +186,7 @@ def test_intake_already_at_target_needs_nothing():
 
 def test_building_on_a_planned_day(catalog):
     # Milk at breakfast (1.1 µg): the plan adds what is missing, elsewhere in the day
-    document = plan_document([[("breakfast", [{"food": "sr24:01077", "portion": "1 cup", "count": 1}])]])
+    document = plan_document([[("breakfast", [{"food": "sr:01077", "portion": "1 cup", "count": 1}])]])
     day = plan_totals(parse_plan(json.dumps(document), catalog), catalog).days[0]
     result = suggest(Profile(30, Sex.FEMALE), FOODS, CurrentDay.from_day(day))
     assert result.gap_ug == pytest.approx(2.4 - 1.098)

@@ -17,8 +17,8 @@ MEALS = ["breakfast", "lunch", "dinner", "snacks"]
 
 @pytest.fixture
 def plan(catalog):
-    document = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30},
-                                              {"food": "sr24:01077", "portion": "1 cup", "count": 1}]),
+    document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30},
+                                              {"food": "sr:01077", "portion": "1 cup", "count": 1}]),
                                ("lunch", [{"supplement": "B12", "ug": 10, "every": "day"}])]])
     return parse_plan(json.dumps(document), catalog)
 
@@ -31,7 +31,9 @@ def test_rows_show_amounts_micrograms_and_sources(plan, catalog):
     rows, refs = rows_of(plan, catalog)
     assert [r["Amount"] for r in rows] == [30.0, 1.0, 10.0]
     assert [r["Unit"] for r in rows] == ["g", "× 1 cup", "µg, every day"]
-    assert rows[0]["B12 (µg)"] == 6.0 and rows[0]["Source"] == "USDA SR24 (2011), NDB 08077"
+    assert rows[0]["B12 (µg)"] == 6.0
+    assert rows[0]["Source"] == ("USDA SR Legacy (SR28, 2016), NDB 08077 — B12 data from 2012; "
+                                 "check today's label (fortified products are reformulated)")
     assert [(r.meal, r.index) for r in refs] == [("breakfast", 0), ("breakfast", 1), ("lunch", 0)]
 
 
@@ -41,7 +43,7 @@ def test_edit_amount_move_and_remove(plan, catalog):
     meals = {m.name: m.items for m in edited.days[0].meals}
     assert meals["breakfast"][0].grams == 60
     assert meals["lunch"] == ()
-    assert meals["dinner"][0].food == "sr24:01077"
+    assert meals["dinner"][0].food == "sr:01077"
     assert plan.days[0].meals[0].items[0].grams == 30  # the old plan is untouched
 
 

@@ -18,8 +18,8 @@ def totals_of(document, catalog):
 def test_worked_example(catalog):
     # TOTAL 30 g = 20 µg/100 g × 0.30 = 6.000 µg; hard-boiled egg 50 g = 1.11 × 0.5 = 0.555 µg.
     # Absorbed: 1.5·6/(6+1.73) + 0.06 = 1.2243; 1.5·0.555/(0.555+1.73) + 0.00555 = 0.3699.
-    document = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}]),
-                               ("dinner", [{"food": "sr24:01129", "grams": 50}])]])
+    document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}]),
+                               ("dinner", [{"food": "sr:01129", "grams": 50}])]])
     totals = totals_of(document, catalog)
     day = totals.days[0]
     assert day.total_ug == pytest.approx(6.555)
@@ -31,13 +31,13 @@ def test_worked_example(catalog):
 
 def test_portion_times_count(catalog):
     # Beef liver, braised: 1 slice = 68 g at 70.58 µg/100 g -> 47.99 µg; two slices 95.99 µg
-    document = plan_document([[("dinner", [{"food": "sr24:13326", "portion": "1 slice", "count": 2}])]])
+    document = plan_document([[("dinner", [{"food": "sr:13326", "portion": "1 slice", "count": 2}])]])
     assert totals_of(document, catalog).days[0].total_ug == pytest.approx(95.9888)
 
 
 def test_unknown_items_are_not_counted_as_zero_silently(catalog):
-    document = plan_document([[("lunch", [{"food": "sr24:01077", "grams": 244},  # milk: 0.45/100 g
-                                          {"food": "sr24:01188", "grams": 30}])]])  # no B12 value
+    document = plan_document([[("lunch", [{"food": "sr:01077", "grams": 244},  # milk: 0.45/100 g
+                                          {"food": "sr:01188", "grams": 30}])]])  # no B12 value
     totals = totals_of(document, catalog)
     day = totals.days[0]
     assert day.unknown_items == 1
@@ -49,9 +49,9 @@ def test_unknown_items_are_not_counted_as_zero_silently(catalog):
 
 
 def test_status_below_ear_only_where_an_ear_exists(catalog):
-    adult = plan_document([[("lunch", [{"food": "sr24:01077", "grams": 100}])]])  # 0.45 µg
+    adult = plan_document([[("lunch", [{"food": "sr:01077", "grams": 100}])]])  # 0.45 µg
     assert totals_of(adult, catalog).days[0].status is Status.BELOW_EAR
-    efsa = plan_document([[("lunch", [{"food": "sr24:01077", "grams": 100}])]],
+    efsa = plan_document([[("lunch", [{"food": "sr:01077", "grams": 100}])]],
                          profile={"age_years": 30, "sex": "female", "standard": "efsa"})
     totals = totals_of(efsa, catalog)
     assert totals.days[0].status is Status.BELOW_TARGET
@@ -81,19 +81,19 @@ def test_weekly_supplement_is_spread_over_the_week(catalog):
 
 def test_vegan_society_fortified_foods_rule(catalog):
     # TOTAL 30 g (6 µg) at breakfast and SILK 1 cup at lunch: fortified at two meals, > 3 µg
-    silk_cup = catalog.get_food("sr24:16235").portions[0].label
-    document = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}]),
-                               ("lunch", [{"food": "sr24:16235", "portion": silk_cup, "count": 1}])]],
+    silk_cup = catalog.get_food("sr:16235").portions[0].label
+    document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}]),
+                               ("lunch", [{"food": "sr:16235", "portion": silk_cup, "count": 1}])]],
                              profile={"age_years": 30, "sex": "male", "diet": "vegan"})
     assert any("fortified foods at two or more meals" in n for n in totals_of(document, catalog).notes)
-    one_meal = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}])]],
+    one_meal = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}])]],
                              profile={"age_years": 30, "sex": "male", "diet": "vegan"})
     assert any("not yet met" in n for n in totals_of(one_meal, catalog).notes)
 
 
 def test_unreliable_sources_count_zero_and_say_why(catalog):
-    # Tempeh has 0.08 µg/100 g in SR24, which does not count
-    document = plan_document([[("lunch", [{"food": "sr24:16114", "grams": 100}])]])
+    # Tempeh has 0.08 µg/100 g in SR28, which does not count
+    document = plan_document([[("lunch", [{"food": "sr:16114", "grams": 100}])]])
     totals = totals_of(document, catalog)
     assert totals.days[0].total_ug == 0
     assert totals.days[0].meals[0].items[0].b12_ug == pytest.approx(0.08)
@@ -122,7 +122,7 @@ def test_average_over_days(catalog):
 
 
 def test_totals_json_has_the_contract_shape(catalog):
-    document = plan_document([[("breakfast", [{"food": "sr24:08077", "grams": 30}])]])
+    document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}])]])
     data = totals_to_dict(totals_of(document, catalog))
     assert set(data) >= {"target", "days", "average", "notes"}
     assert set(data["target"]) >= {"life_stage", "target_ug", "kind", "ear_ug", "standard", "notes"}

@@ -20,7 +20,7 @@ from planner.plan import DEFAULT_MEALS, Plan
 from planner.planfile import plan_to_json
 from planner.profile import REPRODUCTIVE_AGES, Sex, Standard
 from planner.search import SearchIndex
-from planner.snapshot import SR24_YEAR, FoodCatalog
+from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
 from planner.sources import search_foods
 from planner.store import PERSONAL, PlanStore
 from planner.suggest import Suggestions
@@ -79,12 +79,12 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
     sidebar = st.sidebar
     sidebar.header("Food data")
     if client is None:
-        sidebar.caption(f"USDA SR24 ({SR24_YEAR}), bundled: works offline. Add an FDC API key for live "
+        sidebar.caption(f"{SR_RELEASE_NAME}, bundled: works offline. Add an FDC API key for live "
                         "FoodData Central searches (see README).")
         return None
     use_live = sidebar.toggle("Search USDA FoodData Central (live)", value=True, key="use_fdc")
     if not use_live:
-        sidebar.caption(f"Searching the bundled USDA SR24 ({SR24_YEAR}) data.")
+        sidebar.caption(f"Searching the bundled {SR_RELEASE_NAME} data.")
         return None
     types = sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES),
                                 key="fdc_types", help="Branded foods carry label data and swamp plain searches.")
@@ -96,7 +96,7 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
         status = f"offline fallback: {fdc_error}"
     elif limit and limit.remaining is not None:
         status += f"; {limit.remaining} requests left this hour"
-    sidebar.caption(f"FoodData Central: {status}. Bundled USDA SR24 ({SR24_YEAR}) is the fallback.")
+    sidebar.caption(f"FoodData Central: {status}. Bundled {SR_RELEASE_NAME} is the fallback.")
     if limit and limit.running_low:
         sidebar.warning(f"Only {limit.remaining} FoodData Central requests left this hour; repeated searches "
                         "come from the cache.")

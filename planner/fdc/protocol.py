@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Collection, Iterable, Mapping
 
 from planner.diet import SR_GROUP_NAMES, label_food
 from planner.errors import PlannerError
@@ -295,8 +295,26 @@ def diet_group(category: str | None) -> str | None:
     return None
 
 
-def food_from_fdc(food: dict) -> Food:
-    """One FDC food (search hit, full or abridged details) as a food record."""
+SURVEY_DATA_TYPE = "Survey (FNDDS)"
+DATE_FIELDS = ("publicationDate", "modifiedDate", "availableDate")  # Branded: when the label data was set
+
+
+def _data_year(food: dict) -> int | None:
+    """The year of a food's data ("4/1/2019" or "2019-04-01"), for "check today's label"."""
+    for name in DATE_FIELDS:
+        match = re.search(r"\b(19|20)\d{2}\b", str(food.get(name) or ""))
+        if match:
+            return int(match.group(0))
+    return None
+
+
+def food_from_fdc(food: dict, everyday_ndbs: Collection[str] = frozenset()) -> Food:
+    """One FDC food (search hit, full or abridged details) as a food record.
+
+    `everyday_ndbs` are the bundled SR foods people commonly eat: a food whose `ndbNumber`
+    (SR Legacy, and foods derived from it) is among them is everyday; so is every Survey
+    (FNDDS) food.
+    """
     if not isinstance(food, dict) or not isinstance(food.get("fdcId"), int):
         raise FdcResponseError("FDC sent a food without a numeric fdcId.")
     fdc_id = food["fdcId"]
@@ -306,8 +324,10 @@ def food_from_fdc(food: dict) -> Food:
     b12 = _micrograms(_find(rows, B12))
     added = _micrograms(_find(rows, B12_ADDED))
     category = food_category(food)
-    labels = label_food(description, diet_group(category), b12, b12_added=bool(added and added > 0))
+    labels = label_food(description, diet_group(category), b12, added)
     brand = food.get("brandOwner") or food.get("brandName")
+    ndb = str(food.get("ndbNumber") or "").strip()
+    everyday = data_type == SURVEY_DATA_TYPE or (ndb.isdigit() and ndb.zfill(5) in everyday_ndbs)
     return Food(
         id=f"fdc:{fdc_id}",
         description=description,
@@ -324,16 +344,19 @@ def food_from_fdc(food: dict) -> Food:
         source=f"USDA FoodData Central, {data_type}, FDC ID {fdc_id}",
         brand_owner=str(brand) if brand else None,
         url=FOOD_PAGE_URL.format(fdc_id=fdc_id),
+        b12_added_ug_per_100g=added,
+        everyday=everyday,
+        b12_data_year=_data_year(food),
     )
 
 
-def foods_from_search(body: Any) -> list[Food]:
+def foods_from_search(body: Any, everyday_ndbs: Collection[str] = frozenset()) -> list[Food]:
     if not isinstance(body, dict) or not isinstance(body.get("foods"), list):
         raise FdcResponseError("FDC's search answer has no list of foods.")
-    return [food_from_fdc(item) for item in body["foods"] if isinstance(item, dict)]
+    return [food_from_fdc(item, everyday_ndbs) for item in body["foods"] if isinstance(item, dict)]
 
 
-def foods_from_batch(body: Any) -> list[Food]:
+def foods_from_batch(body: Any, everyday_ndbs: Collection[str] = frozenset()) -> list[Food]:
     if not isinstance(body, list):
         raise FdcResponseError("FDC's batch answer is not a list of foods.")
-    return [food_from_fdc(item) for item in body if isinstance(item, dict)]
+    return [food_from_fdc(item, everyday_ndbs) for item in body if isinstance(item, dict)]
