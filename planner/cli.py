@@ -17,6 +17,7 @@ from planner.cliprofile import add_profile_flags, profile_from_flags
 from planner.errors import FdcError, PlannerError
 from planner.food import DietMode, Food
 from planner.plan import Plan
+from planner.search import SearchResult
 from planner.planfile import load_plan
 from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
 from planner.suggest import CurrentDay, suggest, suggestions_to_dict
@@ -72,17 +73,31 @@ def cmd_food(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def search_result_to_dict(result: SearchResult) -> dict[str, Any]:
+    """The contract's search JSON."""
+    return {"matches": result.matches,
+            "hidden": {"diet": result.hidden_by_diet, "exclusions": result.hidden_by_exclusions},
+            "foods": [food.to_dict() for food in result.foods], "message": result.message}
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise PlannerError("--limit must be at least 1.")
-    diet = DietMode(args.diet) if args.diet else None
-    foods = bundled_search_index().search(args.query, diet=diet, limit=args.limit)
+    leave_out = [word for word in args.exclude if word.strip()]
+    result = bundled_search_index().find(args.query, diet=DietMode(args.diet), leave_out=leave_out, limit=args.limit)
     if args.json:
-        _print_json([food.to_dict() for food in foods])
-    else:
-        _print_foods(foods)
-        if not foods:
-            print("No food matches every word of that search.")
+        _print_json(search_result_to_dict(result))
+        return EXIT_OK
+    _print_foods(result.foods)
+    if result.foods:
+        hidden = result.hidden_by_diet + result.hidden_by_exclusions
+        print(f"{len(result.foods)} of {result.shown_of} matches"
+              + (f" ({hidden} more hidden by the diet or leave-out words)" if hidden else ""))
+    if result.message:
+        print(result.message)
+    if not result.matches:
+        print(f"Try: python -m planner fdc search {json.dumps(args.query.strip()[:80])} (needs FDC_API_KEY), "
+              "or add the food from its label in the app.")
     return EXIT_OK
 
 
@@ -200,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="search the bundled USDA SR Legacy (SR28) foods")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--diet", choices=[m.value for m in DietMode])
+    add_profile_flags(search, required=False)  # the diet and leave-out words filter the results
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
     search.set_defaults(run=cmd_search)

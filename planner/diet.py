@@ -141,17 +141,22 @@ DAIRY_EGG_BRANDS = _words(
     "whatchamacallit", "baby ruth", "oh henry", "skor", "toblerone", "krackel", "rolo", "whoppers",
     "milk duds", "mounds", "hershey'?s", "dove", "cocoavia", "eggo", "slimfast",
 )
-# Phrases that look animal but are not ("Sauce, duck" is plum sauce; "Egg, duck" an egg).
-NEUTRAL_PHRASES = re.compile(
-    r"\b(?:sauce, duck|duck sauce|egg, (?:duck|goose|quail|turkey)|(?:milk|cheese|yogurt), goat|"
-    r"goat (?:milk|cheese)|peanut butter|almond butter|cashew butter|apple butter|"
-    r"cocoa butter|sesame butter|nut butter|soy ?milk|almond milk|rice milk|oat milk|"
-    r"coconut milk|coconut cream|cream of tartar|cream of wheat|crabapples?|"
-    r"mushrooms?, oyster|oyster mushrooms?|butternut|butterbur|buttercup|custard[- ]apple|"
+# Phrases whose words name something else: "peanut butter" is not butter, "soy milk" not
+# milk, "eggplant" not egg. Shared with the leave-out rule (exclusions.py).
+LOOK_ALIKES = re.compile(
+    r"\b(?:peanut butter|almond butter|cashew butter|apple butter|cocoa butter|sesame butter|nut butter|"
+    r"soy ?milk|almond milk|rice milk|oat milk|coconut milk|coconut cream|cream of tartar|cream of wheat|"
+    r"crabapples?|mushrooms?, oyster|oyster mushrooms?|butternut|butterbur|buttercup|custard[- ]apple|"
     r"fish sauce substitute|eggplant|milkweed|beefsteak|"
     # buns and relishes named after what they go with are plant foods
     r"(?:rolls?|buns?), (?:hamburger|hot ?dog)(?: or (?:hamburger|hot ?dog))?|"
     r"(?:hamburger|hot ?dog) (?:rolls?|buns?)|relish, (?:hamburger|hot ?dog))\b"
+)
+# For the diet label only: phrases with an animal word that do not change the diet ("Sauce,
+# duck" is plum sauce; "Egg, duck" is an egg; "Milk, goat" is milk).
+NEUTRAL_PHRASES = re.compile(
+    r"\b(?:sauce, duck|duck sauce|egg, (?:duck|goose|quail|turkey)|(?:milk|cheese|yogurt), goat|"
+    r"goat (?:milk|cheese))\b|" + LOOK_ALIKES.pattern
 )
 # Fish products named with an animal-organ word ("Fish oil, cod liver" is fish, not meat).
 FISH_PHRASES = re.compile(r"\b(?:cod|fish|shark) liver\b")

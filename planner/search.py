@@ -1,126 +1,337 @@
-"""Offline search over food records: every query word must match a word of the name
-(prefixes count, word order does not), better matches first. Built once per catalog.
+"""Offline food search that behaves like a search people trust (brief §8). No I/O.
 
-No I/O; the caller passes the foods. Scoring is vectorised with numpy over boolean masks,
-so a common word ("milk", hundreds of hits) costs about what a rare one does.
+Matching: every query word must match a word of the name or of SR's common names — the
+same word after folding case, accents and plurals ("Eggs" = "egg"), compounds either way
+("soy milk" = "soymilk"), synonyms from data/search_terms.csv ("nori" = "laver"), or, for
+words of three letters or more, the start of a word ("chedd"). "fortified" matches foods
+with B12 added.
+
+Ranking, best first, as a key a test can read (`SearchIndex.explain`):
+1. the food the words *name*: every word matches whole, and one of them sits in the name's
+   head (its first segment, or the next ones after a category such as "Fish," or a brand)
+   or in a common name — before foods that merely contain the words;
+2. plain forms before dried, powdered, infant, commodity, restaurant items and odd parts
+   (giblets, neck …) unless the query asks for them;
+3. everyday foods (SR's Survey flag) first;
+4. the words together as typed ("almond milk" before "milk chocolate, with almonds");
+5. more query words in the head; 6. a known B12 value before an unknown one;
+7. fewer other words in the head, then shorter names, then NDB order (stable).
+
+A multi-word query that names no food finds nothing, so the answer can say the bundled data
+lacks it (oat milk) instead of listing foods that only mention the words. Vectorised with
+numpy over boolean masks, so a common word costs about what a rare one does.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
 from planner.errors import QueryError
+from planner.diet import MEAT_FISH_GROUPS
+from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
+from planner.words import fold, query_words, stem, words
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)?%?|[a-z]+")
 MAX_QUERY_WORDS = 12
-MAX_EXACT_HEAD_WORDS = 4
+MIN_PREFIX_CHARS = 3
+FORTIFIED_WORD = "fortified"
+
+# Name segments that file a food under a category: the food itself is named after them.
+# ("Pork, cured, bacon" is bacon; "Beverages, almond milk" is almond milk.)
+CATEGORY_HEADS = frozenset({
+    "fish", "mollusks", "crustaceans", "beverages", "cereals", "cereals ready-to-eat", "candies", "snacks",
+    "babyfood", "fast foods", "restaurant", "alcoholic beverage", "alcoholic beverages", "usda commodity",
+    "game meat", "nuts", "seeds", "spices", "sweeteners", "syrups", "toppings", "frozen novelties",
+    "formulated bar", "oil", "pork", "beef", "lamb", "veal", "chicken", "turkey", "cheese", "milk", "yogurt",
+    "egg", "cured", "fresh", "broilers or fryers", "broiler or fryers", "roasting", "stewing",
+})
+# Forms and parts people do not mean unless they say so (brief §8): each is one bit.
+SPECIAL_WORDS = (
+    "dried", "dry", "powder", "powdered", "dehydrated", "freeze", "concentrate", "mix", "mixture", "infant",
+    "formula", "babyfood", "toddler", "human", "commodity", "restaurant", "fast", "imitation", "substitute",
+    "meatless", "industrial", "evaporated", "condensed", "deli", "prepackaged", "breaded", "battered",
+    "tenders", "nuggets", "rotisserie", "kit", "giblets", "neck", "skin", "gizzard", "heart", "kidney",
+    "brain", "lung", "spleen", "tongue", "tripe", "feet", "separable", "variety", "mechanically", "smoked",
+    "liquid",
+)
+# Words that qualify the plain food: a first segment made of the query's words and these
+# is the food itself ("Cereals ready-to-eat" for "cereal").
+PLAIN_QUALIFIERS = frozenset(stem(w) for w in (
+    "whole", "raw", "fresh", "plain", "regular", "fluid", "cooked", "ready", "to", "eat", "all", "types",
+    "varieties", "mixed", "species", "original", "unsweetened", "sweetened", "salted", "unsalted", "meat",
+    "only", "reduced", "fat", "lowfat", "low", "nonfat", "free", "lean", "light",
+))
+_CATEGORY_STEMS = frozenset(stem(w) for head in CATEGORY_HEADS for w in words(head))
+MEAT_FISH_RAW = re.compile(r"(?:^|, )raw\b")
+COOKING_PHRASES = re.compile(r"\b(?:dry|moist) heat\b")  # how it was cooked, not a dried food
+_SPECIAL_STEMS = {stem(word): bit for bit, word in enumerate(SPECIAL_WORDS)}
+_BRAND_SEGMENT = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")  # "GENERAL MILLS", "KELLOGG'S"
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+@dataclass(frozen=True)
+class SearchResult:
+    """Foods best first, and an honest count of what matched and what the filters hid."""
+
+    foods: tuple[Food, ...]
+    matches: int  # every food that matched, before the diet filter and leave-out words
+    hidden_by_diet: int = 0
+    hidden_by_exclusions: int = 0
+    message: str | None = None  # one sentence for the person, or None
+
+    @property
+    def shown_of(self) -> int:
+        """How many matches the filters left (the "of" in "25 of 132 matches")."""
+        return self.matches - self.hidden_by_diet - self.hidden_by_exclusions
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case singular words and numbers ("2%" stays one token; "hard-boiled" is two)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return [_singular(word) for word in _TOKEN.findall(folded)]
+def not_in_data_message(query: str) -> str:
+    return (f"The bundled USDA data has no food named \u201c{query.strip()[:80]}\u201d. Search USDA FoodData "
+            "Central (live, with an API key), or add it from its label.")
 
 
-def query_words(query: str) -> list[str]:
+def search_words(query: str) -> list[str]:
     """The distinct words of a query; an empty or all-punctuation query is refused."""
-    words = list(dict.fromkeys(tokens(query)))[:MAX_QUERY_WORDS]
-    if not words:
+    found = list(dict.fromkeys(query_words(query)))[:MAX_QUERY_WORDS]
+    if not found:
+        if any(ch.isalpha() for ch in query):
+            raise QueryError("USDA names foods in English: type the food's English name, e.g. 'milk'.")
         raise QueryError("Type a food name to search, e.g. 'milk' or 'beef liver'.")
-    return words
+    return found
 
 
-def _postings(pairs: Iterable[tuple[str, int]]) -> dict[str, np.ndarray]:
-    grouped: dict[str, set[int]] = {}
-    for word, position in pairs:
-        grouped.setdefault(word, set()).add(position)
-    return {word: np.fromiter(sorted(ids), dtype=np.int32) for word, ids in grouped.items()}
+def _head_segments(description: str) -> int:
+    """How many leading segments name the food: 1, plus one per category or brand segment."""
+    segments = [s.strip() for s in description.split(",")]
+    count = 1
+    while count < len(segments) and (fold(segments[count - 1]) in CATEGORY_HEADS
+                                     or _BRAND_SEGMENT.match(segments[count - 1])):
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class _FoodWords:
+    stems: frozenset[str]  # every word of name and common names
+    head: frozenset[str]  # words that name the food
+    bigrams: frozenset[tuple[str, str]]  # adjacent words within a segment
+    raw: frozenset[str]  # unstemmed, for prefixes
+    raw_head: frozenset[str]  # unstemmed head words, for prefixes
+    head_size: int
+    first_segment: frozenset[str]  # the first segment's words, plain qualifiers set aside
+    head_qualifiers: frozenset[str]  # head words that make it a variant ("buttermilk", "yolk", "canned")
+
+
+def _food_words(food: Food) -> _FoodWords:
+    segments = [s for s in food.description.split(",") if s.strip()]
+    head_count = _head_segments(food.description)
+    names = [*segments, *food.common_names]
+    segment_stems = [[stem(w) for w in words(text)] for text in names]
+    head = {s for seg in segment_stems[:head_count] for s in seg}
+    head |= {s for seg in segment_stems[len(segments):] for s in seg}  # common names name the food
+    bigrams = {(a, b) for seg in segment_stems for a, b in zip(seg, seg[1:])}
+    if len(segments) > 1 and segment_stems[0] and segment_stems[1]:
+        bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
+    raw = {w for text in names for w in words(text)}
+    head_count_names = [*segments[:head_count], *food.common_names]
+    raw_head = {w for text in head_count_names for w in words(text)}
+    first = frozenset(segment_stems[0]) - PLAIN_QUALIFIERS if segment_stems else frozenset()
+    brands = {s for text, seg in zip(segments[:head_count], segment_stems) if _BRAND_SEGMENT.match(text) for s in seg}
+    qualifiers = {s for seg in segment_stems[:head_count] for s in seg} - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands
+    return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
+                      frozenset(raw), frozenset(raw_head), len({s for seg in segment_stems[:head_count] for s in seg}),
+                      first,
+                      frozenset(qualifiers))
+
+
+def _special_stems(food: Food) -> set[str]:
+    return {s for s in map(stem, words(COOKING_PHRASES.sub(" ", fold(food.description)))) if s in _SPECIAL_STEMS}
+
+
+def _special_bits(food: Food) -> int:
+    return sum(1 << _SPECIAL_STEMS[s] for s in _special_stems(food))
+
+
+def _postings(pairs: Iterable[tuple[object, int]]) -> dict:
+    grouped: dict[object, set[int]] = {}
+    for key, position in pairs:
+        grouped.setdefault(key, set()).add(position)
+    return {key: np.fromiter(sorted(ids), dtype=np.int32, count=len(ids)) for key, ids in grouped.items()}
 
 
 class SearchIndex:
-    """Inverted indexes from words to food positions, plus a sorted vocabulary for prefixes.
-
-    Ranking, best first: more query words matched as whole words, more matched in the
-    name's head (before the first comma: what the food *is*), a head made only of query
-    words, a name that starts with the first query word, then shorter, more generic names.
-    """
+    """Inverted indexes over the foods' words, built once per catalog."""
 
     def __init__(self, foods: Iterable[Food]):
-        self.foods: list[Food] = list(foods)
-        size = len(self.foods)
-        word_lists = [tokens(food.description) for food in self.foods]
-        head_lists = [tokens(food.description.split(",", 1)[0]) for food in self.foods]
-        self._words = _postings((w, i) for i, ws in enumerate(word_lists) for w in ws)
-        self._head = _postings((w, i) for i, ws in enumerate(head_lists) for w in ws)
-        self._first = _postings((ws[0], i) for i, ws in enumerate(word_lists) if ws)
-        exact: dict[frozenset[str], list[int]] = {}
-        for i, head in enumerate(head_lists):
-            if head and len(set(head)) <= MAX_EXACT_HEAD_WORDS:
-                exact.setdefault(frozenset(head), []).append(i)
-        self._exact_head = {key: np.array(ids, dtype=np.int32) for key, ids in exact.items()}
-        self._vocabulary = sorted(self._words)
-        order = sorted(range(size), key=lambda i: (len(word_lists[i]), self.foods[i].description))
-        self._static_rank = np.empty(size, dtype=np.int32)
-        self._static_rank[order] = np.arange(size, dtype=np.int32)
-        self._diet_rank = np.array([food.diet.rank for food in self.foods], dtype=np.int8)
-        self._size = size
-        self._word_masks = lru_cache(maxsize=512)(self._word_masks_uncached)
+        self.foods: list[Food] = [f for f in foods if not f.retired]
+        size = self._size = len(self.foods)
+        per_food = [_food_words(food) for food in self.foods]
+        self._any = _postings((s, i) for i, fw in enumerate(per_food) for s in fw.stems)
+        self._head = _postings((s, i) for i, fw in enumerate(per_food) for s in fw.head)
+        self._bigram = _postings((b, i) for i, fw in enumerate(per_food) for b in fw.bigrams)
+        raw = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.raw)
+        self._raw_vocabulary = sorted(raw)
+        self._raw = raw
+        self._raw_head = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.raw_head)
+        self._fortified = np.array([f.fortified for f in self.foods], dtype=bool)
+        self._everyday = np.array([f.everyday for f in self.foods], dtype=bool)
+        self._known_b12 = np.array([f.b12_ug_per_100g is not None for f in self.foods], dtype=bool)
+        self._special = np.array([_special_bits(food) for food in self.foods], dtype=np.int64)
+        self._head_size = np.array([fw.head_size for fw in per_food], dtype=np.int16)
+        self._first_segment = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.first_segment)
+        self._first_size = np.array([len(fw.first_segment) for fw in per_food], dtype=np.int16)
+        self._qualifier = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.head_qualifiers)
+        self._qualifier_count = np.array([len(fw.head_qualifiers) for fw in per_food], dtype=np.int16)
+        self._raw_flesh = np.array([f.food_group in MEAT_FISH_GROUPS and bool(MEAT_FISH_RAW.search(fold(f.description)))
+                                    for f in self.foods], dtype=bool)
+        self._generic = np.array([f.brand_owner is None for f in self.foods], dtype=bool)
+        self._length = np.array([len(f.description) for f in self.foods], dtype=np.int16)
+        self._diet_rank = np.array([f.diet.rank for f in self.foods], dtype=np.int8)
+        self._position = {food.id: i for i, food in enumerate(self.foods)}
+        self._word_masks = lru_cache(maxsize=1024)(self._word_masks_uncached)
+        self._exclusion_masks = lru_cache(maxsize=32)(self._exclusion_mask_uncached)
 
     def clear_cache(self) -> None:
         """Forget cached per-word masks (benchmarks measure the cold path with it)."""
         self._word_masks.cache_clear()
 
-    def _mask(self, postings: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
+    def _mask(self, ids: np.ndarray | None) -> np.ndarray:
         mask = np.zeros(self._size, dtype=bool)
-        for word in words:
-            ids = postings.get(word)
-            if ids is not None:
-                mask[ids] = True
+        if ids is not None:
+            mask[ids] = True
         return mask
 
-    def _word_masks_uncached(self, query_word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(any word has the prefix, whole-word hit, head prefix hit, first-word prefix hit)."""
-        start = bisect.bisect_left(self._vocabulary, query_word)
-        end = bisect.bisect_left(self._vocabulary, query_word + "\uffff", lo=start)
-        prefixed = self._vocabulary[start:end]
-        return (self._mask(self._words, prefixed), self._mask(self._words, [query_word]),
-                self._mask(self._head, prefixed), self._mask(self._first, prefixed))
+    def _word_masks_uncached(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(matches at all, matches as a whole word, whole word in the head) for one query word."""
+        if word == FORTIFIED_WORD:
+            return self._fortified, self._fortified, np.zeros(self._size, dtype=bool)
+        word_stem = stem(word)
+        whole = self._mask(self._any.get(word_stem))
+        matched, head = whole.copy(), self._mask(self._head.get(word_stem))
+        if len(word) >= MIN_PREFIX_CHARS:
+            start = bisect.bisect_left(self._raw_vocabulary, word)
+            end = bisect.bisect_left(self._raw_vocabulary, word + "\x7f", lo=start)
+            for prefixed in self._raw_vocabulary[start:end]:
+                matched[self._raw[prefixed]] = True
+                if prefixed in self._raw_head:
+                    head[self._raw_head[prefixed]] = True
+        return matched, whole, head
+
+    def _exclusion_mask_uncached(self, leave_out: tuple[str, ...]) -> np.ndarray:
+        return np.array([exclusion_reason(food, leave_out) is not None for food in self.foods], dtype=bool)
+
+    def _completed(self, term: str) -> str:
+        """A word as typed so far ("chedd") completed to the commonest word it starts ("cheddar")."""
+        if term == FORTIFIED_WORD or stem(term) in self._any or len(term) < MIN_PREFIX_CHARS:
+            return term
+        start = bisect.bisect_left(self._raw_vocabulary, term)
+        end = bisect.bisect_left(self._raw_vocabulary, term + "\x7f", lo=start)
+        candidates = self._raw_vocabulary[start:end]
+        return max(candidates, key=lambda word: (len(self._raw[word]), word)) if candidates else term
+
+    def _ranked(self, typed: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Matching positions best first, and whether each one names the food."""
+        terms = [self._completed(term) for term in typed]
+        matched = np.ones(self._size, dtype=bool)
+        all_whole = np.ones(self._size, dtype=bool)
+        in_head = np.zeros(self._size, dtype=np.int16)
+        for term in terms:
+            any_hit, whole, head = self._word_masks(term)
+            matched &= any_hit
+            all_whole &= whole
+            in_head += head
+        candidates = np.flatnonzero(matched)
+        if candidates.size == 0:
+            return candidates, np.zeros(0, dtype=bool)
+        named = (all_whole & (in_head > 0))[candidates]
+        asked = sum(1 << _SPECIAL_STEMS[stem(t)] for t in terms if stem(t) in _SPECIAL_STEMS)
+        plain = (self._special[candidates] & ~asked) == 0
+        together = np.zeros(candidates.size, dtype=np.int16)
+        stems = [stem(t) for t in terms if t != FORTIFIED_WORD]
+        for pair in zip(stems, stems[1:]):
+            together += self._mask(self._bigram.get(pair))[candidates]
+        first_asked = np.zeros(self._size, dtype=np.int16)
+        qualifiers_asked = np.zeros(self._size, dtype=np.int16)
+        for word_stem in set(stems):
+            first_asked += self._mask(self._first_segment.get(word_stem))
+            qualifiers_asked += self._mask(self._qualifier.get(word_stem))
+        exact_first = (first_asked[candidates] == self._first_size[candidates]) & (first_asked[candidates] > 0)
+        variant = self._qualifier_count[candidates] - qualifiers_asked[candidates]
+        order = np.lexsort((
+            candidates,  # stable: snapshot (NDB) order
+            self._length[candidates],  # shorter names
+            self._head_size[candidates] - in_head[candidates],  # fewer other words in the head
+            ~self._known_b12[candidates],  # a known B12 value first
+            -in_head[candidates],  # more query words in the head
+            -together,  # the words together as typed
+            ~self._generic[candidates],  # the generic food before a brand's
+            variant,  # fewer words that make it a variant ("Milk, whole" before "Milk, buttermilk")
+            ~exact_first,  # a first segment that is the query ("Yogurt, …" before "Tofu yogurt")
+            self._raw_flesh[candidates],  # meat and fish as eaten (cooked, canned) before raw
+            ~self._everyday[candidates],  # everyday first
+            ~plain,  # plain forms first
+            ~named,  # foods the words name first
+        ))
+        return candidates[order], named[order]
+
+    def find(self, query: str, diet: DietMode | None = None, leave_out: Sequence[str] = (),
+             limit: int = 20) -> SearchResult:
+        """Foods for a query, best first, with the counts the diet and leave-out words hid."""
+        terms = search_words(query)
+        ranked, named = self._ranked(terms)
+        if len(terms) > 1 and not named.any():
+            ranked = ranked[:0]  # nothing is named this: do not list foods that merely mention the words
+        if ranked.size == 0:
+            return SearchResult((), 0, message=not_in_data_message(query))
+        by_diet = (self._diet_rank[ranked] > diet.rank) if diet is not None else np.zeros(ranked.size, dtype=bool)
+        leave = tuple(sorted({fold(w).strip() for w in leave_out if fold(w).strip()}))
+        by_words = self._exclusion_masks(leave)[ranked] & ~by_diet if leave else np.zeros(ranked.size, dtype=bool)
+        kept = ranked[~(by_diet | by_words)]
+        result = SearchResult(tuple(self.foods[i] for i in kept[:max(limit, 0)]), int(ranked.size),
+                              int(by_diet.sum()), int(by_words.sum()))
+        if kept.size == 0:
+            result = SearchResult((), result.matches, result.hidden_by_diet, result.hidden_by_exclusions,
+                                  hidden_message(result, diet))
+        return result
 
     def search(self, query: str, diet: DietMode | None = None, limit: int = 20) -> list[Food]:
-        """Foods whose names hold every query word (as a word or a word's prefix)."""
-        words = query_words(query)
-        matched = np.ones(self._size, dtype=bool)
-        whole = np.zeros(self._size, dtype=np.int16)
-        in_head = np.zeros(self._size, dtype=np.int16)
-        for word in words:
-            any_hit, whole_hit, head_hit, _ = self._word_masks(word)
-            matched &= any_hit
-            whole += whole_hit
-            in_head += head_hit
-        if diet is not None:
-            matched &= self._diet_rank <= diet.rank
-        candidates = np.flatnonzero(matched)
-        if candidates.size == 0 or limit < 1:
-            return []
-        exact = np.zeros(self._size, dtype=np.int16)
-        for size in range(1, min(len(words), MAX_EXACT_HEAD_WORDS) + 1):
-            for subset in combinations(words, size):
-                ids = self._exact_head.get(frozenset(subset))
-                if ids is not None:
-                    exact[ids] = 1
-        starts = self._word_masks(words[0])[3]
-        score = ((whole * 32 + in_head) * 2 + exact) * 2 + starts
-        order = np.lexsort((self._static_rank[candidates], -score[candidates]))
-        return [self.foods[i] for i in candidates[order[:limit]]]
+        """The foods of `find`, for callers that need only the list."""
+        return list(self.find(query, diet=diet, limit=limit).foods)
+
+    def explain(self, query: str, food_id: str) -> dict[str, object]:
+        """The ranking facts of one food for a query (why A ranks above B), or {} if it does not match."""
+        terms = [self._completed(term) for term in search_words(query)]
+        ranked, named = self._ranked(terms)
+        position = self._position.get(food_id)
+        hits = np.flatnonzero(ranked == position) if position is not None else []
+        if len(hits) == 0:
+            return {}
+        food, at = self.foods[position], int(hits[0])
+        stems = [stem(t) for t in terms if t != FORTIFIED_WORD]
+        asked = {stem(t) for t in terms}
+        return {
+            "rank": at + 1,
+            "names_the_food": bool(named[at]),
+            "special_forms": sorted(_special_stems(food) - asked),
+            "everyday": food.everyday,
+            "words_together": sum(1 for pair in zip(stems, stems[1:]) if pair in _food_words(food).bigrams),
+            "words_in_head": sum(1 for s in stems if s in _food_words(food).head),
+            "b12_known": food.b12_ug_per_100g is not None,
+        }
+
+
+def hidden_message(result: SearchResult, diet: DietMode | None) -> str:
+    """When the filters hid every match: say how many, and why."""
+    parts = []
+    if result.hidden_by_diet:
+        label = diet.value if diet is not None else "this"
+        parts.append(f"{result.hidden_by_diet} do not suit a {label} diet")
+    if result.hidden_by_exclusions:
+        parts.append(f"{result.hidden_by_exclusions} are left out by your leave-out words")
+    count = "1 food matches" if result.matches == 1 else f"{result.matches} foods match"
+    return f"{count}, but {' and '.join(parts)}."

@@ -3,14 +3,15 @@ else the bundled SR Legacy (SR28) snapshot, with a sentence saying why."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
 
 from planner.errors import FdcError
+from planner.exclusions import exclusion_reason
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
-from planner.search import SearchIndex, query_words
+from planner.search import SearchIndex, SearchResult, hidden_message, search_words
 from planner.snapshot import SR_RELEASE_NAME
 
 BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
@@ -19,26 +20,41 @@ FDC_ORIGIN = "USDA FoodData Central (live)"
 
 @dataclass(frozen=True)
 class FoodSearchResult:
-    foods: tuple[Food, ...]
+    result: SearchResult
     origin: str
-    message: str | None = None  # why the live source was not used
+    fallback: str | None = None  # why the live source was not used
+
+    @property
+    def foods(self) -> tuple[Food, ...]:
+        return self.result.foods
+
+
+def _filtered(found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[str], limit: int) -> SearchResult:
+    """FDC's answer with the same diet filter and leave-out rule as the bundled search."""
+    by_diet = [f for f in found if diet is not None and not diet.allows(f.diet)]
+    rest = [f for f in found if f not in by_diet]
+    kept = [f for f in rest if exclusion_reason(f, leave_out) is None]
+    result = SearchResult(tuple(kept[:limit]), len(found), len(by_diet), len(rest) - len(kept))
+    if found and not kept:
+        result = replace(result, message=hidden_message(result, diet))
+    elif not found:
+        result = replace(result, message="FoodData Central has no food matching that search.")
+    return result
 
 
 def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None,
-                 diet: DietMode | None = None, limit: int = 25,
+                 diet: DietMode | None = None, leave_out: Sequence[str] = (), limit: int = 25,
                  data_types: Iterable[str] = DEFAULT_SEARCH_TYPES) -> FoodSearchResult:
     """Search FDC when possible; on any FDC failure fall back to the bundled data and say so.
 
     Raises QueryError for an empty query (from either source) so the caller can ask again.
     """
     if client is not None:
-        query_words(query)  # the same empty-query check for both sources
+        search_words(query)  # the same empty-query check for both sources
         try:
             found = client.search(query, data_types=data_types, page_size=min(max(limit * 2, 25), 200))
         except FdcError as error:
-            foods = index.search(query, diet=diet, limit=limit)
-            return FoodSearchResult(tuple(foods), BUNDLED_ORIGIN,
-                                    f"{error} Showing the bundled {SR_RELEASE_NAME} data instead.")
-        allowed = [f for f in found if diet is None or diet.allows(f.diet)]
-        return FoodSearchResult(tuple(allowed[:limit]), FDC_ORIGIN)
-    return FoodSearchResult(tuple(index.search(query, diet=diet, limit=limit)), BUNDLED_ORIGIN)
+            bundled = index.find(query, diet=diet, leave_out=leave_out, limit=limit)
+            return FoodSearchResult(bundled, BUNDLED_ORIGIN, f"{error} Showing the bundled {SR_RELEASE_NAME} data instead.")
+        return FoodSearchResult(_filtered(found, diet, leave_out, limit), FDC_ORIGIN)
+    return FoodSearchResult(index.find(query, diet=diet, leave_out=leave_out, limit=limit), BUNDLED_ORIGIN)

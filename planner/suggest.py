@@ -20,7 +20,8 @@ from planner.absorption import absorbed_ug, absorption_goal_ug
 from planner.diet import MEAT_FISH_GROUPS
 from planner.food import DietMode, Food, Portion
 from planner.profile import Profile
-from planner.search import tokens
+from planner.exclusions import exclusion_reason
+from planner.words import stems
 from planner.serving import typical_serving
 from planner.targets import Target, life_stage_target
 from planner.totals import DayTotal, rounded
@@ -89,16 +90,7 @@ def food_facts(food: Food) -> FoodFacts:
         and not NOT_SUGGESTED.search(food.description))
     return FoodFacts(serving, b12 or 0.0, food.retinol_ug(serving.grams),
                      bool(LIVER_WORDS.search(food.description)), suggestible,
-                     tuple(tokens(food.description)))
-
-
-def is_excluded(name_words: Sequence[str], words: Iterable[str]) -> bool:
-    """An exclusion word matches the start of any word of the name ("soy" hits "soymilk")."""
-    for word in words:
-        for excluded in tokens(word):
-            if any(name_word.startswith(excluded) for name_word in name_words):
-                return True
-    return False
+                     tuple(stems(food.description)))
 
 
 @dataclass(frozen=True)
@@ -187,7 +179,7 @@ def eligible(food: Food, profile: Profile, retinol_limit_ug: float) -> bool:
         return False
     if facts.liver and profile.pregnant:  # NHS: avoid liver and liver products in pregnancy
         return False
-    if profile.exclude and is_excluded(facts.name_words, profile.exclude):
+    if profile.exclude and exclusion_reason(food, profile.exclude):
         return False
     if facts.retinol_ug_per_serving is None:
         return not facts.liver  # liver with no retinol value: assume the worst

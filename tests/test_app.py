@@ -289,3 +289,29 @@ def test_rate_limit_is_shown_and_answers_at_once(monkeypatch, httpserver):
     assert any("rate-limited until" in i.value and "bundled" in i.value for i in app.info)
     assert any("rate-limited until" in c.value for c in app.sidebar.caption)
     assert [s for s in app.selectbox if s.label == "Food"]  # bundled results still offered
+
+
+def test_search_says_when_the_diet_filter_hides_every_match(at):
+    at.selectbox(key="p_diet").set_value("vegan").run()
+    text_input(at, "Search foods").input("salmon")
+    button(at, "Search").click().run()
+    assert not at.exception
+    assert any("do not suit a vegan diet" in i.value for i in at.info)
+
+
+def test_search_for_a_food_the_data_lacks_offers_its_label(at):
+    text_input(at, "Search foods").input("nutritional yeast")
+    button(at, "Search").click().run()
+    assert any("no food named" in i.value and "FoodData Central" in i.value for i in at.info)
+    button(at, "Add a food from its label").click().run()
+    assert not at.exception
+    assert at.toggle(key="show_custom").value is True
+    assert any(t.label == "Name on the label" for t in at.text_input)
+
+
+def test_search_counts_matches_not_a_cap(at):
+    text_input(at, "Search foods").input("milk")
+    button(at, "Search").click().run()
+    caption = next(c.value for c in at.caption if " of " in c.value and "match" in c.value)
+    shown, total = re.match(r"(\d+) of (\d+) matches", caption).groups()
+    assert int(shown) == 25 and int(total) > 100

@@ -50,7 +50,7 @@ def test_unknown_b12_prints_as_null_and_unknown(capsys):
 
 def test_search_json_with_diet_and_limit(capsys):
     assert main(["search", "milk", "--diet", "vegan", "--limit", "3", "--json"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    records = json.loads(capsys.readouterr().out)["foods"]
     assert 0 < len(records) <= 3
     assert all(r["diet"] == "vegan" for r in records)
 

@@ -255,13 +255,13 @@ def test_search_falls_back_to_bundled_data_with_a_message(httpserver, settings):
     result = search_foods("beef liver braised", bundled_search_index(), FdcClient(settings))
     assert result.origin == BUNDLED_ORIGIN
     assert result.foods[0].id == "sr:13326"
-    assert "HTTP 500" in result.message and "bundled" in result.message
+    assert "HTTP 500" in result.fallback and "bundled" in result.fallback
 
 
 def test_search_uses_fdc_when_it_answers(httpserver, settings):
     serve(httpserver, "foods/search", Counter(json_response(fixture("search-sr-legacy.json"))))
     result = search_foods("beef liver", bundled_search_index(), FdcClient(settings))
-    assert result.origin == FDC_ORIGIN and result.message is None
+    assert result.origin == FDC_ORIGIN and result.fallback is None
     assert result.foods[0].id == "fdc:168626"
 
 

@@ -149,36 +149,51 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
     """Search and add: reruns only this panel until something is added."""
     ss = st.session_state
     plan = state.current_plan()
+    profile = plan.profile
     with st.form("search_form", border=False):
-        query = st.text_input("Search foods", placeholder="e.g. beef liver, soymilk, cheddar, cereal",
-                              help="Every word must match; press Enter to search.")
-        only_diet = st.checkbox(f"Only foods for this diet ({plan.profile.diet.value})", value=True)
+        query = st.text_input("Search foods", placeholder="e.g. milk, eggs, salmon, soy milk, cereal",
+                              help="Plurals, 'soy milk' or 'soymilk', and common names all work; press Enter.")
+        c1, c2 = st.columns(2)
+        only_diet = c1.checkbox(f"Only foods for this diet ({profile.diet.value})", value=True)
+        apply_words = c2.checkbox("Leave out my leave-out words", value=True, disabled=not profile.exclude,
+                                  help="The words set in the sidebar, e.g. soy or milk.")
         if st.form_submit_button("Search"):
             try:
-                result = search_foods(query, index, client, diet=plan.profile.diet if only_diet else None,
-                                      data_types=data_types)
+                found = search_foods(query, index, client, diet=profile.diet if only_diet else None,
+                                     leave_out=profile.exclude if apply_words else (), data_types=data_types)
             except QueryError as error:
                 st.warning(str(error))
             else:
-                status_changed = ss.get("search_message") != result.message
-                ss["search_results"], ss["search_origin"], ss["search_message"] = list(result.foods), result.origin, result.message
+                status_changed = ss.get("search_message") != found.fallback
+                ss["search_found"], ss["search_message"] = found, found.fallback
                 ss["search_count"] = ss.get("search_count", 0) + 1  # new results: a fresh pick list
                 if status_changed:
                     st.rerun(scope="app")  # the sidebar's data-source status must say so too
-    results: list[Food] = ss.get("search_results", [])
-    if ss.get("search_message"):
-        st.info(ss["search_message"])
-    if not results:
-        if "search_results" in ss:
-            st.caption("No food matches every word of that search.")
+    found = ss.get("search_found")
+    if found is None:
         return
-    st.caption(f"{len(results)} result{'s' if len(results) != 1 else ''} from {ss.get('search_origin')}")
+    if found.fallback:
+        st.info(found.fallback)
+    result = found.result
+    if result.message:
+        st.info(result.message)
+    if not result.matches:
+        _not_in_data_ui(client)
+    if not result.foods:
+        return
+    results: list[Food] = list(result.foods)
+    hidden = result.hidden_by_diet + result.hidden_by_exclusions
+    st.caption(f"{len(results)} of {result.shown_of} match{'es' if result.shown_of != 1 else ''} "
+               f"from {found.origin}" + (f"; {hidden} more hidden by your diet or leave-out words "
+                                         "(untick above to see them)" if hidden else ""))
     food = st.selectbox("Food", results, format_func=_food_label, key=f"pick_food_{ss.get('search_count', 0)}")
     if food.unreliable:
         st.warning(f"{food.description} is not a reliable B12 source (seaweed, algae, tempeh and mushrooms "
                    "hold inactive analogues or variable amounts): it counts as 0 µg.")
     if food.check_label:
         st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
+    if food.data_age_note():
+        st.caption(f"{food.data_age_note()}.")
     c1, c2, c3 = st.columns([3, 1, 2])
     portions = [p.label for p in food.portions] + ["grams"]
     portion = c1.selectbox("Portion", portions, key=f"pick_portion_{food.id}",
@@ -194,6 +209,18 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
     if st.button("Add to plan", type="primary", key="add_food"):
         state.add_food(store, catalog, food, meal, None if portion == "grams" else portion, float(amount))
         st.rerun(scope="app")
+
+
+def _not_in_data_ui(client: FdcClient | None) -> None:
+    """The two ways forward when the bundled data lacks a food: FoodData Central, or its label."""
+    if client is None:
+        st.caption("FoodData Central has far more foods, brands included: set an FDC API key (see README) to "
+                   "search it here.")
+    else:
+        st.caption("Turn on 'Search USDA FoodData Central (live)' in the sidebar to search it.")
+    if st.button("Add a food from its label", key="open_custom_food", on_click=st.session_state.__setitem__,
+                 args=("show_custom", True)):
+        st.rerun(scope="app")  # the form lives outside this fragment
 
 
 def add_supplement_ui(store: PlanStore, catalog: FoodCatalog) -> None:
