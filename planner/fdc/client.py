@@ -45,7 +45,7 @@ log = logging.getLogger("planner.fdc")
 CACHE_FILE = "fdc_http_cache.sqlite"
 SERVER_RETRIES = 2
 RATE_LIMIT_RETRIES = 2
-RATE_LIMIT_DEFAULT_S = 3600.0  # a 429 without Retry-After: assume the hourly window
+RATE_LIMIT_DEFAULT_S = 3600.0  # a 429 without a usable Retry-After: assume the hourly window
 
 
 class _NotFound(Exception):
@@ -119,12 +119,13 @@ class FdcClient:
                 self.requests_sent += 1
             self._note_rate_limit(response.headers)
             if response.status_code == 429:
-                wait = retry_after_seconds(response.headers)
+                answered = datetime.now(timezone.utc)
+                wait = retry_after_seconds(response.headers, answered)
                 if wait is not None and wait <= self.settings.max_wait_s and attempt < RATE_LIMIT_RETRIES:
                     log.info("FDC rate limit: waiting %.1f s as asked", wait)
                     self._sleep(wait)
                     continue
-                self.blocked_until = retry_at(wait if wait is not None else RATE_LIMIT_DEFAULT_S)
+                self.blocked_until = retry_at(wait if wait is not None else RATE_LIMIT_DEFAULT_S, answered)
                 raise FdcRateLimited(self.blocked_until)
             return self._body(response)
         raise FdcRateLimited(retry_at(RATE_LIMIT_DEFAULT_S))  # pragma: no cover - loop always returns
