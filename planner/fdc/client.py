@@ -1,4 +1,5 @@
-"""The only network code: GETs to FoodData Central through a persistent HTTP cache.
+"""The only network code: GETs to FoodData Central through a persistent HTTP cache (a SQLite
+file, or Redis when B12_PLANNER_REDIS_URL is set, shared by the app's replicas).
 
 The key travels in the X-Api-Key header only, never to another origin, and is neither part of
 a cache key nor stored in the cache. The cache keeps only direct 200 JSON answers. Below the
@@ -48,13 +49,14 @@ from planner.fdc.protocol import (
     retry_at,
     search_request,
 )
-from planner.fdc.settings import FdcSettings
+from planner.fdc.settings import REDIS_URL_ENV, FdcSettings
 from planner.food import Food
 
 log = logging.getLogger("planner.fdc")
 
 CACHE_FILE = "fdc_http_cache_v2.sqlite"
 RETIRED_CACHE_FILES = ("fdc_http_cache.sqlite",)  # may hold redirect hops with the key (issue 12)
+REDIS_NAMESPACE = "b12-planner:fdc"
 SERVER_RETRIES = 2  # a 5xx answer is tried again twice …
 CONNECT_RETRIES = 1  # … a refused or broken connection once
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
@@ -254,7 +256,18 @@ class _FdcSession(requests_cache.CachedSession):
 
 
 def _cache_backend(settings: FdcSettings) -> requests_cache.BaseCache:
-    """A SQLite file in the user's cache directory."""
+    """Redis when B12_PLANNER_REDIS_URL is set (shared by replicas), else a SQLite file."""
+    if settings.redis_url:
+        from redis import Redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry as RedisRetry
+
+        connection = Redis.from_url(settings.redis_url, socket_connect_timeout=settings.connect_timeout_s,
+                                    socket_timeout=settings.connect_timeout_s, retry=RedisRetry(NoBackoff(), 0))
+        # JSON, not pickle: nothing read back from a shared server is ever unpickled; bodies
+        # stored as readable JSON, so an operator can inspect what is kept
+        return requests_cache.RedisCache(REDIS_NAMESPACE, connection=connection, serializer="json",
+                                         decode_content=True)
     cache_dir = Path(settings.cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for retired in RETIRED_CACHE_FILES:
@@ -263,7 +276,7 @@ def _cache_backend(settings: FdcSettings) -> requests_cache.BaseCache:
 
 
 def cached_session(settings: FdcSettings) -> requests_cache.CachedSession:
-    """A requests session with the HTTP cache over the bounded transport."""
+    """A requests session with the HTTP cache (SQLite or Redis) over the bounded transport."""
     session = _FdcSession(
         backend=_cache_backend(settings),
         expire_after=timedelta(seconds=settings.cache_lifetime_s),
@@ -279,6 +292,15 @@ def cached_session(settings: FdcSettings) -> requests_cache.CachedSession:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def _cache_errors(settings: FdcSettings) -> tuple[type[Exception], ...]:
+    """What the shared cache raises when Redis is down or refuses (the SQLite file has no such state)."""
+    if not settings.redis_url:
+        return ()
+    from redis.exceptions import RedisError
+
+    return (RedisError,)
 
 
 def _size_text(size_bytes: int) -> str:
@@ -313,6 +335,7 @@ class FdcClient:
                  sleep: Callable[[float], None] = time.sleep):
         self.settings = settings
         self.session = session if session is not None else cached_session(settings)
+        self._cache_errors = _cache_errors(settings)
         self._sleep = sleep
         self.requests_sent = 0  # network requests, not cache hits
         self.rate_limit: RateLimit | None = None
@@ -374,6 +397,9 @@ class FdcClient:
                                  "does not resolve).") from None
         except requests.RequestException as error:
             raise FdcUnavailable(f"The request to FoodData Central failed ({type(error).__name__}).") from None
+        except self._cache_errors as error:
+            raise FdcUnavailable(f"The FDC cache in Redis ({REDIS_URL_ENV}) cannot be used "
+                                 f"({type(error).__name__}).") from None
 
     def _body(self, response: requests.Response) -> Any:
         status = response.status_code
