@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.catalog import bundled_search_index
-from planner.errors import ProfileError
+from planner.errors import PlannerError, ProfileError
 from planner.fdc.client import FdcClient
-from planner.fdc.settings import settings_from_env
+from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.plan import Plan
 from planner.profile import Profile
 from planner.snapshot import bundled_foods
@@ -34,9 +34,9 @@ def plan_store(data_dir: str) -> PlanStore:
 
 
 @st.cache_resource(show_spinner=False)
-def fdc_client(base_url: str, cache_dir: str, api_key: str) -> FdcClient:
-    """One client per key and address for the server process (it holds the HTTP cache)."""
-    return FdcClient(settings_from_env({"FDC_BASE_URL": base_url, "FDC_CACHE_DIR": cache_dir}, api_key=api_key))
+def fdc_client(settings: FdcSettings) -> FdcClient:
+    """One client per key, address, cache and limits for the server process (it holds the HTTP cache)."""
+    return FdcClient(settings, everyday_ndbs=bundled_foods().everyday_ndbs())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -70,8 +70,12 @@ state.init_state(store, foods)
 plan = state.current_plan()
 
 api_key = read_api_key()
-settings = settings_from_env(api_key=api_key)
-client = fdc_client(settings.base_url, str(settings.cache_dir), api_key) if api_key else None
+try:
+    settings = settings_from_env(api_key=api_key)
+except PlannerError as error:  # a bad FDC setting in the environment: say so, use the bundled data
+    st.error(str(error))
+    settings = FdcSettings()
+client = fdc_client(settings) if settings.has_key else None
 
 target: Target | None
 try:

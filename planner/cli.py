@@ -178,7 +178,7 @@ def _fdc_client():
     from planner.fdc.client import FdcClient
     from planner.fdc.settings import settings_from_env
 
-    return FdcClient(settings_from_env())
+    return FdcClient(settings_from_env(), everyday_ndbs=bundled_foods().everyday_ndbs())
 
 
 def cmd_fdc_search(args: argparse.Namespace) -> int:

@@ -113,6 +113,10 @@ class FoodCatalog(Mapping[str, Food]):
     def foods(self) -> list[Food]:
         return list(self._by_id.values())
 
+    def everyday_ndbs(self) -> frozenset[str]:
+        """NDB numbers of the everyday foods, for FDC's copies of SR foods (their `ndbNumber`)."""
+        return frozenset(food.id[len(SR_PREFIX):] for food in self._by_id.values() if food.everyday)
+
 
 def read_sr24(data_dir: Path) -> dict[str, Food]:
     """Every SR24 record by NDB, labelled by today's rules and marked retired (data type SR24)."""

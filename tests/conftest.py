@@ -16,7 +16,7 @@ SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 def _clean_fdc_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees a developer's FDC key or cache; the HTTP cache lives in tmp_path."""
     for name in list(os.environ):
-        if name.startswith("FDC_"):
+        if name.startswith("FDC_") or name == "B12_PLANNER_REDIS_URL":
             monkeypatch.delenv(name)
     monkeypatch.setenv("FDC_CACHE_DIR", str(tmp_path / "fdc-cache"))
     monkeypatch.setenv("B12_PLANNER_DATA_DIR", str(tmp_path / "app-data"))

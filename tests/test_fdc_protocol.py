@@ -249,3 +249,9 @@ def bundled_foods_everyday() -> frozenset[str]:
 @pytest.mark.parametrize("name,code", [("error-429.json", "OVER_RATE_LIMIT"), ("error-403.json", "API_KEY_MISSING")])
 def test_real_error_bodies(name, code):
     assert error_code(sample(name)) == code
+
+
+def test_the_bundled_catalog_tells_fdc_which_sr_foods_are_everyday(catalog):
+    ndbs = catalog.everyday_ndbs()
+    assert "13326" in ndbs and "15159" in ndbs  # braised liver; cooked clams (by their raw sibling)
+    assert "05622" not in ndbs  # emu

@@ -1,23 +1,34 @@
-"""The only network code: GETs to FoodData Central through a persistent HTTP cache.
+"""The only network code: GETs to FoodData Central through a persistent HTTP cache (a SQLite
+file, or Redis when B12_PLANNER_REDIS_URL is set, shared by the app's replicas).
 
-The key travels in the X-Api-Key header only, and is neither part of a cache key nor
-stored in the cache file. 5xx answers are retried twice with backoff; a 429 waits out a
-short Retry-After (at most `max_wait_s`) and otherwise answers at once.
+The key travels in the X-Api-Key header only, never to another origin, and is neither part of
+a cache key nor stored in the cache. The cache keeps only direct 200 JSON answers. Below the
+cache a transport adapter retries 5xx answers and failed connections, and reads each body with
+a running count (after decompression) and the call's deadline, so an answer over
+`max_body_bytes` or a server that drips is refused early. One deadline bounds a whole client
+call: connects, reads, retries, backoff and Retry-After waits. A 429 waits out a short
+Retry-After (at most `max_wait_s`) and otherwise answers at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
+import threading
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable, TypeVar
+from urllib.parse import urlsplit
 
 import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
 from requests_cache.policy.settings import DEFAULT_IGNORED_PARAMS
-from urllib3.util.retry import Retry
+from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError, SSLError
 
 from planner.errors import FdcBadResponse, FdcKeyRejected, FdcRateLimited, FdcUnavailable, UnknownFoodError
 from planner.fdc.protocol import (
@@ -32,58 +43,301 @@ from planner.fdc.protocol import (
     food_request,
     foods_from_batch,
     foods_from_search,
+    header_int,
     rate_limit,
     retry_after_seconds,
     retry_at,
     search_request,
 )
-from planner.fdc.settings import FdcSettings
+from planner.fdc.settings import REDIS_URL_ENV, FdcSettings
 from planner.food import Food
 
 log = logging.getLogger("planner.fdc")
 
-CACHE_FILE = "fdc_http_cache.sqlite"
-SERVER_RETRIES = 2
+CACHE_FILE = "fdc_http_cache_v2.sqlite"
+RETIRED_CACHE_FILES = ("fdc_http_cache.sqlite",)  # may hold redirect hops with the key (issue 12)
+REDIS_NAMESPACE = "b12-planner:fdc"
+SERVER_RETRIES = 2  # a 5xx answer is tried again twice …
+CONNECT_RETRIES = 1  # … a refused or broken connection once
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+BACKOFF_S = 0.3  # the first retry goes at once, then 0.6 s (urllib3's schedule)
 RATE_LIMIT_RETRIES = 2
-RATE_LIMIT_DEFAULT_S = 3600.0  # a 429 without Retry-After: assume the hourly window
+RATE_LIMIT_DEFAULT_S = 3600.0  # a 429 without a usable Retry-After: assume the hourly window
+READ_CHUNK_BYTES = 64 * 1024
+CLOCK_SLACK_S = 0.01  # socket timers round to the millisecond
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class _NotFound(Exception):
     """HTTP 404 inside the client; callers turn it into an unknown food or a bad address."""
 
 
+class _DeadlineExceeded(requests.Timeout):
+    """The client call's deadline passed while connecting, waiting or reading."""
+
+
+class _AnswerTooLarge(requests.RequestException):
+    """An answer longer than `max_body_bytes` after decompression; refused while reading."""
+
+
+class _RedirectElsewhere(requests.RequestException):
+    """A redirect to another origin; never followed, since the key would go with it."""
+
+    def __init__(self, origin: str):
+        super().__init__(origin)
+        self.origin = origin
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The end of one client call on the monotonic clock."""
+
+    at: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds)
+
+    def remaining_s(self) -> float:
+        return self.at - time.monotonic()
+
+    def passed(self) -> bool:
+        return self.remaining_s() <= CLOCK_SLACK_S
+
+    def cap(self, seconds: float) -> float:
+        """A timeout that ends by the deadline (never 0, which a socket reads as non-blocking)."""
+        return max(min(seconds, self.remaining_s()), CLOCK_SLACK_S)
+
+
+# The deadline of the client call running in this thread (the app shares one client between
+# sessions, each in its own thread), read by the transport adapter below the cache.
+_CALL_DEADLINE: ContextVar[Deadline | None] = ContextVar("fdc_call_deadline", default=None)
+
+
+def _current_deadline(seconds: float) -> Deadline:
+    """The running call's deadline; a fresh one for a request made outside a client call."""
+    return _CALL_DEADLINE.get() or Deadline.after(seconds)
+
+
+def origin(url: str) -> str | None:
+    """scheme://host:port with the scheme's default port filled in; None when unreadable."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    return f"{parts.scheme.lower()}://{f'[{host}]' if ':' in host else host}:{port}"
+
+
+def is_fdc_data(response: requests.Response) -> bool:
+    """The cache policy: keep only a direct 200 answer of parseable JSON, never an outage page,
+    an error or a redirect (whose hops would carry the key). A cached answer passed it once."""
+    if getattr(response, "from_cache", False):
+        return True
+    media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if response.status_code != 200 or response.history or not (
+            media_type == "application/json" or media_type.endswith("+json")):
+        return False
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
+class BoundedAdapter(HTTPAdapter):
+    """Transport below the cache: retries within the call's deadline, and reads every body
+    itself, counting decompressed bytes, since requests-cache reads whole bodies."""
+
+    def __init__(self, max_body_bytes: int, deadline_s: float):
+        super().__init__(max_retries=0)  # retries are ours, so they fit in the deadline
+        self.max_body_bytes = max_body_bytes
+        self.deadline_s = deadline_s
+
+    def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Any = None,
+             verify: Any = True, cert: Any = None, proxies: Any = None) -> requests.Response:
+        deadline = _current_deadline(self.deadline_s)
+        connect_s, read_s = timeout if isinstance(timeout, tuple) else (timeout or self.deadline_s,) * 2
+        attempt = 0
+        while True:
+            if deadline.passed():
+                raise _DeadlineExceeded(request=request)
+            try:
+                response = super().send(request, stream=True, timeout=(deadline.cap(connect_s), deadline.cap(read_s)),
+                                        verify=verify, cert=cert, proxies=proxies)
+            except requests.Timeout:
+                if deadline.passed():
+                    raise _DeadlineExceeded(request=request) from None
+                raise  # a slow answer is not retried: it would be slow again
+            except requests.ConnectionError:
+                if not _may_retry(attempt, CONNECT_RETRIES, deadline):
+                    raise
+            else:
+                if response.status_code not in RETRY_STATUSES or not _may_retry(attempt, SERVER_RETRIES, deadline):
+                    self._read_body(response, deadline)
+                    return response
+                response.close()
+            time.sleep(_backoff_s(attempt))
+            attempt += 1
+
+    def _read_body(self, response: requests.Response, deadline: Deadline) -> None:
+        """Read the whole body now, refusing it past the size limit or the deadline."""
+        declared = header_int(response.headers, "Content-Length")
+        if declared is not None and declared > self.max_body_bytes and "Content-Encoding" not in response.headers:
+            response.close()
+            raise _AnswerTooLarge(request=response.request)
+        stopped = threading.Event()  # set when the watchdog cut the reading short at the deadline
+        watchdog = threading.Timer(max(deadline.remaining_s(), 0.0), _stop_reading, (response.raw, stopped))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            response._content = self._read_chunks(response, stopped)  # as requests' own reader leaves it
+            response._content_consumed = True
+        except BaseException:
+            response.close()
+            raise
+        finally:
+            watchdog.cancel()
+
+    def _read_chunks(self, response: requests.Response, stopped: threading.Event) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while chunk := response.raw.read1(READ_CHUNK_BYTES, decode_content=True):
+                size += len(chunk)
+                if size > self.max_body_bytes:
+                    raise _AnswerTooLarge(request=response.request)
+                chunks.append(chunk)
+        except (ReadTimeoutError, ProtocolError, DecodeError, SSLError) as error:
+            if not stopped.is_set():
+                raise _requests_error(error, response.request) from None
+        if stopped.is_set():
+            raise _DeadlineExceeded(request=response.request)
+        return b"".join(chunks)
+
+
+def _backoff_s(attempt: int) -> float:
+    """The pause after try number `attempt` (0-based) failed."""
+    return BACKOFF_S * 2 ** attempt if attempt else 0.0
+
+
+def _may_retry(attempt: int, retries: int, deadline: Deadline) -> bool:
+    """Another try only while tries are left and the backoff ends before the deadline."""
+    return attempt < retries and deadline.remaining_s() > _backoff_s(attempt)
+
+
+def _stop_reading(raw: Any, stopped: threading.Event) -> None:
+    """The watchdog: shut the socket's read side, so a read blocked on a dripping server returns."""
+    stopped.set()
+    with contextlib.suppress(ValueError, RuntimeError, OSError):  # already released or closed
+        raw.shutdown()
+
+
+def _requests_error(error: Exception, request: requests.PreparedRequest) -> requests.RequestException:
+    """urllib3's reading errors as requests' own reader reports them (a stalled read as a timeout)."""
+    if isinstance(error, ReadTimeoutError):
+        return requests.ReadTimeout(request=request)
+    if isinstance(error, DecodeError):
+        return requests.ContentDecodingError(error, request=request)
+    if isinstance(error, SSLError):
+        return requests.exceptions.SSLError(error, request=request)
+    return requests.ChunkedEncodingError(error, request=request)
+
+
+class _FdcSession(requests_cache.CachedSession):
+    """A cached session that refuses redirects to another origin instead of carrying the key there."""
+
+    def rebuild_auth(self, prepared_request: requests.PreparedRequest, response: requests.Response) -> None:
+        target = origin(prepared_request.url or "")
+        if target is None or target != origin(response.request.url or ""):
+            raise _RedirectElsewhere(target or "an unreadable address")
+        super().rebuild_auth(prepared_request, response)
+
+
+def _cache_backend(settings: FdcSettings) -> requests_cache.BaseCache:
+    """Redis when B12_PLANNER_REDIS_URL is set (shared by replicas), else a SQLite file."""
+    if settings.redis_url:
+        from redis import Redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry as RedisRetry
+
+        connection = Redis.from_url(settings.redis_url, socket_connect_timeout=settings.connect_timeout_s,
+                                    socket_timeout=settings.connect_timeout_s, retry=RedisRetry(NoBackoff(), 0))
+        # JSON, not pickle: nothing read back from a shared server is ever unpickled; bodies
+        # stored as readable JSON, so an operator can inspect what is kept
+        return requests_cache.RedisCache(REDIS_NAMESPACE, connection=connection, serializer="json",
+                                         decode_content=True)
+    cache_dir = Path(settings.cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for retired in RETIRED_CACHE_FILES:
+        (cache_dir / retired).unlink(missing_ok=True)
+    return requests_cache.SQLiteCache(str(cache_dir / CACHE_FILE))
+
+
 def cached_session(settings: FdcSettings) -> requests_cache.CachedSession:
-    """A requests session with a SQLite cache in the user's cache directory and 5xx retries."""
-    Path(settings.cache_dir).mkdir(parents=True, exist_ok=True)
-    session = requests_cache.CachedSession(
-        str(Path(settings.cache_dir) / CACHE_FILE),
-        backend="sqlite",
+    """A requests session with the HTTP cache (SQLite or Redis) over the bounded transport."""
+    session = _FdcSession(
+        backend=_cache_backend(settings),
         expire_after=timedelta(seconds=settings.cache_lifetime_s),
         stale_if_error=True,  # FDC down: serve what we had
         allowable_methods=("GET",),
         allowable_codes=(200,),
+        filter_fn=is_fdc_data,
         # requests-cache matches header names case-sensitively here: name ours exactly (brief §7)
         ignored_parameters=[*DEFAULT_IGNORED_PARAMS, API_KEY_HEADER, "api_key"],
         match_headers=False,
     )
-    # read=False: a slow answer fails at once as a timeout instead of waiting again
-    retry = Retry(total=SERVER_RETRIES, connect=1, read=False, status=SERVER_RETRIES, backoff_factor=0.3,
-                  status_forcelist=(500, 502, 503, 504), allowed_methods=frozenset({"GET"}),
-                  respect_retry_after_header=False,  # 429s are decided below, never slept on for hours
-                  raise_on_status=False)
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = BoundedAdapter(settings.max_body_bytes, settings.deadline_s)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def _cache_errors(settings: FdcSettings) -> tuple[type[Exception], ...]:
+    """What the shared cache raises when Redis is down or refuses (the SQLite file has no such state)."""
+    if not settings.redis_url:
+        return ()
+    from redis.exceptions import RedisError
+
+    return (RedisError,)
+
+
+def _size_text(size_bytes: int) -> str:
+    """16 MiB, or 1,500 bytes where the limit is not whole mebibytes."""
+    mebibytes, rest = divmod(size_bytes, 2 ** 20)
+    return f"{mebibytes} MiB" if mebibytes and not rest else f"{size_bytes:,} bytes"
+
+
+_Result = TypeVar("_Result")
+
+
+def _within_deadline(method: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Run a public client call under one deadline (a nested call keeps the outer one)."""
+
+    @functools.wraps(method)
+    def bounded(self: FdcClient, *args: Any, **kwargs: Any) -> _Result:
+        if _CALL_DEADLINE.get() is not None:
+            return method(self, *args, **kwargs)
+        token = _CALL_DEADLINE.set(Deadline.after(self.settings.deadline_s))
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            _CALL_DEADLINE.reset(token)
+
+    return bounded
 
 
 class FdcClient:
     """Search and fetch FDC foods as food records. One per app process (it holds the session)."""
 
     def __init__(self, settings: FdcSettings, session: requests.Session | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, everyday_ndbs: Collection[str] = frozenset()):
+        """`everyday_ndbs`: the bundled SR foods people commonly eat, so FDC's copies say so too."""
         self.settings = settings
+        self.everyday_ndbs = everyday_ndbs
         self.session = session if session is not None else cached_session(settings)
+        self._cache_errors = _cache_errors(settings)
         self._sleep = sleep
         self.requests_sent = 0  # network requests, not cache hits
         self.rate_limit: RateLimit | None = None
@@ -97,37 +351,57 @@ class FdcClient:
         now = datetime.now(timezone.utc)
         if self.blocked_until and now < self.blocked_until:
             raise FdcRateLimited(self.blocked_until)
+        deadline = _current_deadline(self.settings.deadline_s)
         url = self.settings.normalized_base_url + request.path
         for attempt in range(RATE_LIMIT_RETRIES + 1):
-            try:
-                response = self.session.get(
-                    url, params=list(request.params),
-                    headers={API_KEY_HEADER: self.settings.api_key or "", "Accept": "application/json"},
-                    timeout=(self.settings.connect_timeout_s, self.settings.read_timeout_s))
-            except requests.ConnectTimeout:
-                raise FdcUnavailable(f"Could not connect to FoodData Central within "
-                                     f"{self.settings.connect_timeout_s:g} s.") from None
-            except requests.Timeout:
-                raise FdcUnavailable(f"FoodData Central did not answer within "
-                                     f"{self.settings.read_timeout_s:g} s.") from None
-            except requests.ConnectionError:
-                raise FdcUnavailable("Cannot reach FoodData Central (no network, or its name "
-                                     "does not resolve).") from None
-            except requests.RequestException as error:
-                raise FdcUnavailable(f"The request to FoodData Central failed ({type(error).__name__}).") from None
+            response = self._send(url, request)
             if not getattr(response, "from_cache", False):
                 self.requests_sent += 1
             self._note_rate_limit(response.headers)
             if response.status_code == 429:
-                wait = retry_after_seconds(response.headers)
-                if wait is not None and wait <= self.settings.max_wait_s and attempt < RATE_LIMIT_RETRIES:
+                answered = datetime.now(timezone.utc)
+                wait = retry_after_seconds(response.headers, answered)
+                if wait is not None and wait <= min(self.settings.max_wait_s, deadline.remaining_s()) \
+                        and attempt < RATE_LIMIT_RETRIES:
                     log.info("FDC rate limit: waiting %.1f s as asked", wait)
                     self._sleep(wait)
                     continue
-                self.blocked_until = retry_at(wait if wait is not None else RATE_LIMIT_DEFAULT_S)
+                self.blocked_until = retry_at(wait if wait is not None else RATE_LIMIT_DEFAULT_S, answered)
                 raise FdcRateLimited(self.blocked_until)
             return self._body(response)
         raise FdcRateLimited(retry_at(RATE_LIMIT_DEFAULT_S))  # pragma: no cover - loop always returns
+
+    def _send(self, url: str, request: Request) -> requests.Response:
+        """One GET through the cache; every way it can fail becomes one FdcError sentence."""
+        settings = self.settings
+        try:
+            return self.session.get(
+                url, params=list(request.params),
+                headers={API_KEY_HEADER: settings.api_key or "", "Accept": "application/json"},
+                timeout=(settings.connect_timeout_s, settings.read_timeout_s))
+        except _DeadlineExceeded:
+            raise FdcUnavailable(f"FoodData Central did not finish answering within {settings.deadline_s:g} s "
+                                 "(the limit for one search or lookup, retries included).") from None
+        except _AnswerTooLarge:
+            raise FdcBadResponse(f"FoodData Central sent an answer larger than "
+                                 f"{_size_text(settings.max_body_bytes)}; it was refused.") from None
+        except _RedirectElsewhere as error:
+            raise FdcBadResponse(f"FoodData Central redirected the request to another server ({error.origin}); "
+                                 "it was not followed, so the API key was not sent there. If the service "
+                                 "has moved, set FDC_BASE_URL to its new address.") from None
+        except requests.ConnectTimeout:
+            raise FdcUnavailable(f"Could not connect to FoodData Central within "
+                                 f"{settings.connect_timeout_s:g} s.") from None
+        except requests.Timeout:
+            raise FdcUnavailable(f"FoodData Central did not answer within {settings.read_timeout_s:g} s.") from None
+        except requests.ConnectionError:
+            raise FdcUnavailable("Cannot reach FoodData Central (no network, or its name "
+                                 "does not resolve).") from None
+        except requests.RequestException as error:
+            raise FdcUnavailable(f"The request to FoodData Central failed ({type(error).__name__}).") from None
+        except self._cache_errors as error:
+            raise FdcUnavailable(f"The FDC cache in Redis ({REDIS_URL_ENV}) cannot be used "
+                                 f"({type(error).__name__}).") from None
 
     def _body(self, response: requests.Response) -> Any:
         status = response.status_code
@@ -157,14 +431,16 @@ class FdcClient:
             log.warning("FDC requests left this hour: %s of %s", limit.remaining, limit.limit)
 
     # ---- public API ----
+    @_within_deadline
     def search(self, query: str, data_types: Iterable[str] = DEFAULT_SEARCH_TYPES,
                page_size: int = 50, page: int = 1) -> list[Food]:
         body = self._get_or_404(search_request(query, data_types, page_size, page))
         try:
-            return foods_from_search(body)
+            return foods_from_search(body, self.everyday_ndbs)
         except FdcResponseError as error:
             raise FdcBadResponse(str(error)) from None
 
+    @_within_deadline
     def food(self, fdc_id: int) -> Food:
         """One food; full format first, abridged when full answers 404 (seen on Foundation foods)."""
         if fdc_id in self._records:
@@ -177,19 +453,20 @@ class FdcClient:
             except _NotFound:
                 raise UnknownFoodError(f"fdc:{fdc_id}") from None
         try:
-            record = food_from_fdc(body)
+            record = food_from_fdc(body, self.everyday_ndbs)
         except FdcResponseError as error:
             raise FdcBadResponse(str(error)) from None
         self._records[fdc_id] = record
         return record
 
+    @_within_deadline
     def foods(self, fdc_ids: Iterable[int]) -> list[Food]:
         """Many foods in batches of 20 (GET foods?fdcIds=…), skipping ones already fetched."""
         wanted = list(dict.fromkeys(int(i) for i in fdc_ids))
         missing = [i for i in wanted if i not in self._records]
         for request in batch_requests(missing):
             try:
-                for record in foods_from_batch(self._get_or_404(request)):
+                for record in foods_from_batch(self._get_or_404(request), self.everyday_ndbs):
                     self._records[int(record.id.split(":", 1)[1])] = record
             except FdcResponseError as error:
                 raise FdcBadResponse(str(error)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from email.utils import parsedate_tz
 from typing import Any, Collection, Iterable, Mapping
 
 from planner.diet import SR_GROUP_NAMES, label_food
@@ -128,34 +128,56 @@ def parse_fdc_id(text: str) -> int:
 
 # ---- headers and statuses -------------------------------------------------------------------
 
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            try:
-                return int(str(value).strip())
-            except ValueError:
-                return None
-    return None
+MAX_HEADER_DIGITS = 18  # a longer number is noise, never converted (no int-string limits, no overflow)
+MAX_RETRY_AFTER_S = 24 * 3600.0  # a wait past a day is not believed: "unknown"
+
+
+def header_value(headers: Mapping[str, str], name: str) -> str | None:
+    """A header's value, its name matched without regard to case; None when absent."""
+    return next((str(v) for k, v in headers.items() if k.lower() == name.lower()), None)
+
+
+def header_int(headers: Mapping[str, str], name: str) -> int | None:
+    """A header of ASCII digits as an int; None when absent, signed, fractional or absurdly long."""
+    value = (header_value(headers, name) or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > MAX_HEADER_DIGITS:
+        return None
+    return int(value)
 
 
 def rate_limit(headers: Mapping[str, str]) -> RateLimit:
-    return RateLimit(_int_header(headers, "X-RateLimit-Limit"), _int_header(headers, "X-RateLimit-Remaining"))
+    return RateLimit(header_int(headers, "X-RateLimit-Limit"), header_int(headers, "X-RateLimit-Remaining"))
+
+
+def http_date(text: str) -> datetime | None:
+    """An HTTP-date in any form RFC 9110 §5.6.7 allows: IMF-fixdate, the obsolete RFC 850 form
+    (two-digit year, read by email.utils as 1969–2068) and asctime, which names no zone; all
+    mean GMT. None when unreadable or outside what a datetime can hold."""
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    year, month, day, hour, minute, second = parts[:6]
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc) - timedelta(seconds=parts[9] or 0)
+    except (ValueError, OverflowError):
+        return None
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
-    """Retry-After as seconds (it may be a number or an HTTP date); None when absent or unreadable."""
-    value = next((str(v) for k, v in headers.items() if k.lower() == "retry-after"), None)
+    """Retry-After (RFC 9110 §10.2.3) as seconds to wait: delay-seconds or an HTTP-date, a
+    past date meaning 0. None means unknown: absent, unreadable, negative, or over a day away."""
+    value = header_value(headers, "Retry-After")
     if value is None:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    now = now or datetime.now(timezone.utc)
-    return max((when - now).total_seconds(), 0.0)
+    delay = header_int(headers, "Retry-After")
+    if delay is not None:
+        seconds = float(delay)
+    else:
+        when = http_date(value.strip())
+        if when is None:
+            return None
+        seconds = max((when - (now or datetime.now(timezone.utc))).total_seconds(), 0.0)
+    return seconds if seconds <= MAX_RETRY_AFTER_S else None
 
 
 def retry_at(seconds: float, now: datetime | None = None) -> datetime:
