@@ -25,7 +25,7 @@ from planner.errors import (
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, PlanStore, default_data_dir, open_store
-from planner.store.connect import store_url
+from planner.store.connect import store_url, url_from_connection_secrets
 from planner.store.schema import MIGRATIONS, TABLES, Migration, current_version, migrate, plans, schema_version
 from tests.conftest import started_postgres
 from tests.plans import plan_document
@@ -368,3 +368,12 @@ def test_the_default_store_lives_in_the_data_directory(tmp_path, catalog):
 def test_data_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("B12_PLANNER_DATA_DIR", str(tmp_path))
     assert default_data_dir() == tmp_path
+
+
+def test_a_streamlit_connection_secret_names_the_database():
+    assert url_from_connection_secrets({"url": "postgresql://u:p@db/plans"}) == "postgresql://u:p@db/plans"
+    parts = {"dialect": "postgresql", "host": "db.example", "port": 5432, "database": "plans",
+             "username": "planner", "password": "p@ss word"}
+    url = store_url(url_from_connection_secrets(parts), Path())
+    assert (url.drivername, url.username, url.password, url.host, url.port, url.database) == (
+        "postgresql+psycopg", "planner", "p@ss word", "db.example", 5432, "plans")
