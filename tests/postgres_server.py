@@ -101,6 +101,16 @@ class PostgresServer:
             connection.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def empty_database(self, url: str) -> None:
+        """Delete every row of every table except `schema_version` (the schema stays)."""
+        import psycopg
+
+        with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+            tables = [row[0] for row in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
+            if tables:
+                connection.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+
     def drop_database(self, name: str) -> None:
         import psycopg
 

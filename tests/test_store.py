@@ -36,8 +36,17 @@ ME = LOCAL_OWNER
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request, tmp_path) -> str:
+    """A database with no rows (on PostgreSQL its tables may exist from an earlier test)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store' / 'plans.sqlite3'}"
+    return request.getfixturevalue("postgres_emptied_url")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def new_database_url(request, tmp_path) -> str:
+    """A database with nothing in it, not even tables: for the tests of migrations."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'plans.sqlite3'}"
     return request.getfixturevalue("postgres_url")
 
 
@@ -314,9 +323,11 @@ def test_delete_removes_the_plan(store, catalog):
 
 # ---- the database -------------------------------------------------------------------------------
 
-def test_migrations_create_the_declared_tables_once(store, database_url):
+def test_migrations_create_the_declared_tables_once(new_database_url, tmp_path, catalog):
+    store = open_store(new_database_url, tmp_path, catalog)
     store.plans(ME)  # first use migrates
-    engine = create_engine(store_url(database_url, Path()))
+    store.engine.dispose()
+    engine = create_engine(store_url(new_database_url, Path()))
     try:
         with engine.connect() as connection:
             assert current_version(connection) == MIGRATIONS[-1].version == 1
@@ -331,9 +342,9 @@ def test_migrations_create_the_declared_tables_once(store, database_url):
         engine.dispose()
 
 
-def test_a_later_migration_runs_once_on_an_older_database(store, database_url):
-    store.plans(ME)
-    engine = create_engine(store_url(database_url, Path()))
+def test_a_later_migration_runs_once_on_an_older_database(new_database_url):
+    engine = create_engine(store_url(new_database_url, Path()))
+    assert migrate(engine) == 1
     step = Migration(2, "plans get a note", lambda c: c.execute(text("ALTER TABLE plans ADD COLUMN note TEXT")))
     try:
         assert migrate(engine, MIGRATIONS + (step,)) == 2

@@ -17,7 +17,7 @@ CHEDDAR = "sr24:01009"
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path, catalog):
-    url = None if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    url = None if request.param == "sqlite" else request.getfixturevalue("postgres_emptied_url")
     opened = open_store(url, tmp_path / "data", catalog)
     yield opened
     opened.engine.dispose()
