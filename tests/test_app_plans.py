@@ -239,3 +239,12 @@ def test_a_tab_with_a_stale_plan_is_told_and_can_reload(at):
     button(other, "Reload the saved plan").click().run()
     assert not other.exception
     assert [i.food for m in plan(other).days[0].meals for i in m.items] == ["sr24:01009"]
+
+
+def test_names_show_as_typed_not_as_markdown(at):
+    save_as(at, "Plan $5 *big*")
+    assert "Saved as 'Plan \\$5 \\*big\\*'. It saves itself as you work; this page's address reopens it." in texts(
+        at, "success")
+    show(at, "My plans")
+    assert listed_plans(at) == ["Plan $5 *big*"]  # table cells are plain text already
+    assert "Yes, delete 'Plan \\$5 \\*big\\*'" in [c.label for c in at.checkbox]

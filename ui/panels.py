@@ -342,7 +342,7 @@ def save_prompts_ui(store: PlanStore) -> None:
     ss = st.session_state
     pending = ss.get("pending_replace")
     if pending:
-        st.warning(f"There is already a plan named '{pending['name']}'. Replace it with the plan on screen?")
+        st.warning(f"There is already a plan named '{state.plain(pending['name'])}'. Replace it with the plan on screen?")
         c1, c2 = st.columns(2)
         c1.button("Replace it", key="confirm_replace", on_click=state.replace_saved, args=(store,))
         c2.button("Keep both (choose another name)", key="cancel_replace", on_click=state.cancel_replace)
@@ -365,7 +365,8 @@ def clients_ui(store: PlanStore) -> None:
         return
     options = [""] + list(clients)  # "": the dietitian's own plans
     ss["client_pick"] = ss["client_id"] if ss["client_id"] in clients else ""  # follows the open plan
-    chosen = sidebar.selectbox("Client", options, key="client_pick", format_func=lambda c: clients[c].name if c else "Myself",
+    chosen = sidebar.selectbox("Client", options, key="client_pick",
+                               format_func=lambda c: clients[c].name if c else "Myself",
                                on_change=state.choose_client, args=(store, "client_pick"))
     with sidebar.form("new_client", clear_on_submit=True, border=False):
         st.text_input("New client", placeholder="e.g. Client A", max_chars=200, key="new_client_name")
@@ -376,7 +377,8 @@ def clients_ui(store: PlanStore) -> None:
         sidebar.button("Open", on_click=state.open_saved, args=(store, plan_id))
     if chosen:
         name = clients[chosen].name
-        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {name}", key=f"confirm_delete_{chosen}")
+        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {state.plain(name)}",
+                                   key=f"confirm_delete_{chosen}")
         sidebar.button("Delete this client's data", disabled=not confirm, on_click=state.delete_client,
                        args=(store, chosen, name))
 
@@ -414,7 +416,7 @@ def my_plans_ui(store: PlanStore) -> None:
         if st.form_submit_button("Duplicate"):
             state.duplicate_saved(store, plan_id, copy_name)
             st.rerun()
-    confirm = st.checkbox(f"Yes, delete '{chosen.name}'", key=f"confirm_delete_plan_{plan_id}")
+    confirm = st.checkbox(f"Yes, delete '{state.plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
     st.button("Delete plan", key="my_delete", disabled=not confirm, on_click=state.delete_saved,
               args=(store, plan_id, chosen.name))
 
@@ -454,7 +456,7 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
         totals = totals_of(plan)
         average = totals.average
         with column:
-            st.subheader(plan.name)
+            st.subheader(state.plain(plan.name))
             st.caption(f"{plan.profile.age_years} y, {plan.profile.sex.value}, {plan.profile.diet.value}; "
                        f"target {totals.target.target_ug:g} µg ({totals.target.kind.value})")
             st.metric("Average intake", intake_text(average.total_ug, average.unknown_items).split(";")[0])
