@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.catalog import bundled_search_index
-from planner.errors import PlannerError, ProfileError
+from planner.errors import PlannerError, ProfileError, StoreError
 from planner.fdc.client import FdcClient
 from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.plan import Plan
 from planner.profile import Profile
 from planner.snapshot import bundled_foods
-from planner.store import PlanStore, default_data_dir
+from planner.store import LOCAL_OWNER, PlanStore, default_data_dir, open_store
+from planner.store.connect import url_from_connection_secrets
 from planner.suggest import CurrentDay, Suggestions, suggest
 from planner.targets import Target, life_stage_target
 from planner.totals import PlanTotals, plan_totals
@@ -28,9 +30,10 @@ from ui import panels, state
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 
 
-@st.cache_resource
-def plan_store(data_dir: str) -> PlanStore:
-    return PlanStore(data_dir)
+@st.cache_resource(show_spinner=False)
+def plan_store(database_url: str | None, data_dir: str) -> PlanStore:
+    """One store (one connection pool) per database for the server process; it connects lazily."""
+    return open_store(database_url, Path(data_dir), bundled_foods())
 
 
 @st.cache_resource(show_spinner=False)
@@ -57,6 +60,19 @@ def read_api_key() -> str | None:
         return None
 
 
+def read_database_url() -> str | None:
+    """B12_PLANNER_DATABASE_URL, else `[connections.planner]` in .streamlit/secrets.toml (the
+    st.connection format: `url`, or dialect, host, port, database, username, password)."""
+    url = os.environ.get("B12_PLANNER_DATABASE_URL", "").strip()
+    if url:
+        return url
+    try:
+        section = st.secrets.get("connections", {}).get("planner")
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return None
+    return url_from_connection_secrets(section) if section else None
+
+
 def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestions:
     current = CurrentDay.from_day(totals.days[day_index])
     return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True),
@@ -65,8 +81,14 @@ def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestio
 
 
 foods, index = bundled_foods(), bundled_search_index()  # each read once per process (lru_cache in planner)
-store = plan_store(str(default_data_dir()))
-state.init_state(store, foods)
+data_dir = default_data_dir()
+try:
+    store = plan_store(read_database_url(), str(data_dir))
+except StoreError as error:  # a malformed database URL: the operator's to fix
+    st.error(f"{error} Plans cannot be saved until it is fixed.")
+    st.stop()
+owner = LOCAL_OWNER  # one person on their own machine; the folder era is theirs to import
+state.init_state(store, owner, old_data_dir=data_dir)
 plan = state.current_plan()
 
 api_key = read_api_key()
@@ -85,10 +107,10 @@ except ProfileError as error:
     st.error(f"{error} Change the profile in the sidebar.")
 
 panels.profile_ui(store, foods, target)
-dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian",
+dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
                               help="Named clients, scenarios side by side, exports for a client.")
 if dietitian:
-    panels.clients_ui(store, foods)
+    panels.clients_ui(store)
 fdc_types = panels.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
 
 st.title("Vitamin B12 intake planner")
@@ -96,11 +118,13 @@ st.caption("Plan a day, see the gap to the recommended amount, and find foods or
            "Educational planner: it does not diagnose.")
 panels.show_messages()
 
-views = ["Plan a day"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
+views = ["Plan a day", "My plans"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
 view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key="view")
 
 if view == "Learn about B12":
     panels.learn_ui()
+elif view == "My plans":
+    panels.my_plans_ui(store)
 elif view == "Compare scenarios":
     panels.compare_ui(store, foods, lambda p: plan_totals(p, foods))
 elif target is not None:

@@ -33,6 +33,62 @@ class UnknownPortionError(PlannerError):
         return f"Food {self.food_id} has no portion {self.label!r}; it has {shown}."
 
 
+class StoreError(PlannerError):
+    """The plan store refused or could not do something; nothing was half done."""
+
+
+class StoreUnavailable(StoreError):
+    """The database could not do the work (read-only, disk full, server down): nothing changed."""
+
+    def __init__(self, action: str, reason: str):
+        super().__init__(action, reason)
+        self.action, self.reason = action, reason
+
+    def __str__(self) -> str:
+        return f"Could not {self.action}: {self.reason}."
+
+
+class InvalidName(StoreError):
+    """A plan or client name that cannot be used (empty, too long, control characters)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class NameTaken(StoreError):
+    """That name (compared case-folded) is already used; carries the existing row to replace."""
+
+    def __init__(self, kind: str, name: str, existing_id: str, existing_version: int | None = None):
+        super().__init__(kind, name, existing_id, existing_version)
+        self.kind, self.name = kind, name
+        self.existing_id, self.existing_version = existing_id, existing_version
+
+    def __str__(self) -> str:
+        return f"There is already a {self.kind} named '{self.name}'."
+
+
+class PlanChangedElsewhere(StoreError):
+    """A save of a stale version: another tab or device saved this plan first."""
+
+    def __str__(self) -> str:
+        return "This plan changed elsewhere — reload it, or save yours as a copy."
+
+
+class NotFound(StoreError):
+    """No such plan or client for this owner (another owner's id answers exactly the same)."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return f"That {self.kind} was not found: it may have been deleted, or the link is wrong."
+
+
 class QueryError(PlannerError):
     """A search query that cannot be searched (empty, or nothing but punctuation)."""
 

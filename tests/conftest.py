@@ -1,13 +1,17 @@
-"""Shared fixtures: the bundled catalog (read once) and a clean FDC environment per test."""
+"""Shared fixtures: the bundled catalog (read once), a clean FDC and store environment per test,
+and one PostgreSQL server per session for the tests marked `postgres`."""
 
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from planner.snapshot import FoodCatalog, bundled_foods
+from tests.postgres_server import PostgresMissing, PostgresServer, start_postgres
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
@@ -20,6 +24,7 @@ def _clean_fdc_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
             monkeypatch.delenv(name)
     monkeypatch.setenv("FDC_CACHE_DIR", str(tmp_path / "fdc-cache"))
     monkeypatch.setenv("B12_PLANNER_DATA_DIR", str(tmp_path / "app-data"))
+    monkeypatch.delenv("B12_PLANNER_DATABASE_URL", raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +40,42 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(f"{path} is missing under CI")
         pytest.skip(f"{path} is not present")
     return path
+
+
+def started_postgres() -> PostgresServer:
+    """A new real PostgreSQL server on 127.0.0.1; skips without one, except in CI, where it fails."""
+    try:
+        return start_postgres()
+    except PostgresMissing as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{error}; .ci/run installs it")
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One server for the session's `postgres` tests (each gets its own database)."""
+    server = started_postgres()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database on the session's server, dropped after the test."""
+    name = f"t_{secrets.token_hex(6)}"
+    yield postgres_server.create_database(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def _postgres_shared_database(postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database("t_shared")
+
+
+@pytest.fixture
+def postgres_emptied_url(postgres_server: PostgresServer, _postgres_shared_database: str) -> str:
+    """The session's shared database with every row gone (its tables stay): quicker than a
+    new database for tests that do not change the schema."""
+    postgres_server.empty_database(_postgres_shared_database)
+    return _postgres_shared_database

@@ -193,9 +193,10 @@ def test_named_plan_autosaves_and_reopens_from_the_url(at, tmp_path):
     text_input(at, "Plan name").input("Client A current diet")
     button(at, "Save this plan").click().run()
     search_and_add(at, "cheddar cheese")
-    assert at.query_params["plan"] == "client-a-current-diet"
+    plan_id = at.session_state["plan_id"]
+    assert at.query_params["plan"] == plan_id and re.fullmatch(r"[A-Za-z0-9_-]{16}", plan_id)
     fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    fresh.query_params["plan"] = "client-a-current-diet"
+    fresh.query_params["plan"] = plan_id
     fresh.run()
     assert not fresh.exception
     reopened = fresh.session_state["plan"]

@@ -22,7 +22,7 @@ from planner.profile import REPRODUCTIVE_AGES, Sex, Standard
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
 from planner.sources import search_foods
-from planner.store import PERSONAL, PlanStore
+from planner.store import PlanRecord, PlanStore
 from planner.suggest import Suggestions
 from planner.targets import Target
 from planner.totals import PlanTotals, Status, intake_text, status_text
@@ -107,17 +107,18 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
 
 def plan_header_ui(store: PlanStore, catalog: FoodCatalog) -> int:
     plan = state.current_plan()
+    saved = st.session_state["plan_id"] is not None
     left, right = st.columns([3, 2])
     with left:
         with st.form("name_form", border=False):
             name = st.text_input("Plan name", value="" if plan.name == state.UNTITLED else plan.name,
-                                 placeholder="e.g. Client A — current diet")
-            saved = st.session_state["autosave"]
+                                 placeholder="e.g. Client A — current diet", max_chars=200)
             if st.form_submit_button("Save a copy under this name" if saved else "Save this plan"):
-                state.name_plan(store, catalog, name)
+                state.name_plan(store, name)
                 st.rerun()
-        st.caption("Saved plans keep themselves up to date; this page's address reopens them."
-                   if st.session_state["autosave"] else "Not saved yet: the plan lives in this browser tab.")
+        st.caption("Saved: it keeps itself up to date; this page's address reopens it."
+                   if saved else "Not saved yet: the plan lives in this browser tab.")
+        save_prompts_ui(store)
     with right:
         labels = [day.label for day in plan.days]
         index = st.selectbox("Day", range(len(labels)), format_func=lambda i: labels[i],
@@ -363,64 +364,126 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
         st.markdown("**Supplement options:** " + " · ".join(f"{o.description} ({o.why})" for o in result.supplements))
 
 
+def save_prompts_ui(store: PlanStore) -> None:
+    """The questions a save can raise: replace a plan of the same name; a plan changed elsewhere."""
+    ss = st.session_state
+    pending = ss.get("pending_replace")
+    if pending:
+        st.warning(f"There is already a plan named '{state.plain(pending['name'])}'. Replace it with the plan on screen?")
+        c1, c2 = st.columns(2)
+        c1.button("Replace it", key="confirm_replace", on_click=state.replace_saved, args=(store,))
+        c2.button("Keep both (choose another name)", key="cancel_replace", on_click=state.cancel_replace)
+    if ss.get("conflict"):
+        st.warning("This plan changed elsewhere — reload it, or save yours as a copy under a new name above.")
+        st.button("Reload the saved plan", key="reload_saved", on_click=state.reload_saved, args=(store,))
+
+
 # ---- dietitian mode, export, import ---------------------------------------------------------------
 
-def clients_ui(store: PlanStore, catalog: FoodCatalog) -> None:
+def clients_ui(store: PlanStore) -> None:
     ss = st.session_state
     sidebar = st.sidebar
     sidebar.header("Clients")
-    clients = sorted(set(store.clients()) | {ss["client"]})
-    client = sidebar.selectbox("Client", clients, index=clients.index(ss["client"]),
-                               format_func=lambda c: "Myself" if c == PERSONAL else c)
-    if client != ss["client"]:
-        state.start_new_plan(client)
-        st.rerun()
+    try:
+        clients = {client.id: client for client in store.clients(ss["owner"])}
+        saved = store.plans_for(ss["owner"], ss["client_id"])
+    except PlannerError as error:
+        sidebar.warning(str(error))
+        return
+    options = [""] + list(clients)  # "": the dietitian's own plans
+    ss["client_pick"] = ss["client_id"] if ss["client_id"] in clients else ""  # follows the open plan
+    chosen = sidebar.selectbox("Client", options, key="client_pick",
+                               format_func=lambda c: clients[c].name if c else "Myself",
+                               on_change=state.choose_client, args=(store, "client_pick"))
     with sidebar.form("new_client", clear_on_submit=True, border=False):
-        new_name = st.text_input("New client", placeholder="e.g. Client A")
-        if st.form_submit_button("Add client") and new_name.strip():
-            state.start_new_plan(slugify(new_name))
-            st.rerun()
-    saved = store.plans(client)
+        st.text_input("New client", placeholder="e.g. Client A", max_chars=200, key="new_client_name")
+        st.form_submit_button("Add client", on_click=state.add_client, args=(store, "new_client_name"))
     if saved:
-        slug = sidebar.selectbox("Open a saved plan", saved, key="open_slug")
-        sidebar.button("Open", on_click=state.open_saved, args=(store, catalog, client, slug))
-    if client != PERSONAL:
-        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {client}", key="confirm_delete")
+        names = {record.id: record.name for record in saved}
+        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.get, key="open_plan_id")
+        sidebar.button("Open", on_click=state.open_saved, args=(store, plan_id))
+    if chosen:
+        name = clients[chosen].name
+        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {state.plain(name)}",
+                                   key=f"confirm_delete_{chosen}")
         sidebar.button("Delete this client's data", disabled=not confirm, on_click=state.delete_client,
-                       args=(store, client))
+                       args=(store, chosen, name))
+
+
+def _saved_label(record: PlanRecord) -> str:
+    return record.name if record.client_name is None else f"{record.name} — {record.client_name}"
+
+
+def my_plans_ui(store: PlanStore) -> None:
+    """Every saved plan of this person: open, rename, duplicate, delete (with a confirmation)."""
+    ss = st.session_state
+    try:
+        records = store.plans(ss["owner"])
+    except PlannerError as error:
+        st.error(str(error))
+        return
+    if not records:
+        st.info("No saved plans yet. Name a plan under “Plan a day” to keep it here.")
+        return
+    st.dataframe(pd.DataFrame([{"Plan": r.name, "For": r.client_name or "Myself",
+                                "Last saved": r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")}
+                               for r in records]), hide_index=True, width="stretch")
+    by_id = {record.id: record for record in records}
+    plan_id = st.selectbox("Saved plan", list(by_id), format_func=lambda i: _saved_label(by_id[i]), key="my_plan_id")
+    chosen = by_id[plan_id]
+    st.button("Open", key="my_open", type="primary", on_click=state.open_saved, args=(store, plan_id))
+    c1, c2 = st.columns(2)
+    with c1.form(f"rename_{plan_id}", border=False):
+        new_name = st.text_input("New name", value=chosen.name, max_chars=200)
+        if st.form_submit_button("Rename"):
+            state.rename_saved(store, plan_id, new_name)
+            st.rerun()
+    with c2.form(f"duplicate_{plan_id}", border=False):
+        copy_name = st.text_input("Name of the copy", value=f"{chosen.name} (copy)"[:200], max_chars=200)
+        if st.form_submit_button("Duplicate"):
+            state.duplicate_saved(store, plan_id, copy_name)
+            st.rerun()
+    confirm = st.checkbox(f"Yes, delete '{state.plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
+    st.button("Delete plan", key="my_delete", disabled=not confirm, on_click=state.delete_saved,
+              args=(store, plan_id, chosen.name))
 
 
 def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
     """Two or more scenarios side by side: saved plans of this client and the one open now."""
     ss = st.session_state
-    client = ss["client"]
-    saved = store.plans(client)
     st.markdown("Compare scenarios for one person, e.g. *current diet* vs *with fortified soy milk at "
                 "breakfast*. Saving a copy under a new name makes a scenario; the copy becomes the open "
                 "plan, so later changes go to it.")
     with st.form("scenario_form", border=False):
-        name = st.text_input("Save a copy of the open plan as", placeholder="with fortified soy milk at breakfast")
-        if st.form_submit_button("Save scenario") and name.strip():
-            state.name_plan(store, catalog, name)
+        name = st.text_input("Save a copy of the open plan as", placeholder="with fortified soy milk at breakfast",
+                             max_chars=200)
+        if st.form_submit_button("Save scenario"):
+            state.name_plan(store, name)
             st.rerun()
+    save_prompts_ui(store)
+    try:
+        saved = {record.id: record.name for record in store.plans_for(ss["owner"], ss["client_id"])}
+    except PlannerError as error:
+        st.error(str(error))
+        return
     if len(saved) < 2:
         st.info("Save at least two scenarios to compare them.")
         return
-    chosen = st.multiselect("Scenarios", saved, default=saved[:2])
+    chosen = st.multiselect("Scenarios", list(saved), default=list(saved)[:2], format_func=saved.get)
     if len(chosen) < 2:
         st.info("Pick two or more scenarios.")
         return
     columns = st.columns(len(chosen))
-    for column, slug in zip(columns, chosen, strict=True):
+    for column, plan_id in zip(columns, chosen, strict=True):
         try:
-            plan = store.load(client, slug, catalog)
+            plan = store.load(ss["owner"], plan_id).plan
         except PlannerError as error:
             column.error(str(error))
             continue
         totals = totals_of(plan)
         average = totals.average
         with column:
-            st.subheader(plan.name)
+            st.subheader(state.plain(plan.name))
             st.caption(f"{plan.profile.age_years} y, {plan.profile.sex.value}, {plan.profile.diet.value}; "
                        f"target {totals.target.target_ug:g} µg ({totals.target.kind.value})")
             st.metric("Average intake", intake_text(average.total_ug, average.unknown_items).split(";")[0])

@@ -1,24 +1,29 @@
 """Session state and the callbacks that change the plan.
 
 Every change builds a new plan, validates it with the plan-file rules, and only then swaps
-it in; on failure the old plan stays and a message says why. Named plans autosave.
+it in; on failure the old plan stays and a message says why. Saved plans autosave with
+their version, so a stale tab is refused instead of overwriting; a failed save says so and
+changes neither the plan on screen nor the page's address.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import streamlit as st
 
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
-from planner.errors import PlanFileError, PlannerError, ProfileError
+from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
 from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
 from planner.planfile import parse_plan
 from planner.profile import REPRODUCTIVE_AGES, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
-from planner.store import PERSONAL, PlanStore
+from planner.store import Client, FolderImport, PlanStore, StoredPlan
+from planner.store.legacy import PERSONAL_SLUG
 from planner.suggest import PlanAddition
 from planner.targets import life_stage_target
 from ui.table import apply_edits, validated
@@ -32,34 +37,105 @@ P_AGE, P_MONTHS, P_SEX, P_STATE = "p_age", "p_months", "p_sex", "p_state"
 P_STANDARD, P_DIET, P_EXCLUDE, P_SUPPLEMENTS, P_NO_IF = "p_standard", "p_diet", "p_exclude", "p_supplements", "p_no_if"
 
 
-def init_state(store: PlanStore, catalog: FoodCatalog) -> None:
-    """Defaults once per browser session; reopen the plan named in the URL after a reload."""
+def init_state(store: PlanStore, owner: str, old_data_dir: Path | None) -> None:
+    """Defaults once per browser session; import the folder era once; reopen the page's link.
+
+    `owner` is whose plans this session sees; `old_data_dir` is a folder-era data directory
+    to import (for the local person only), or None.
+    """
     ss = st.session_state
+    ss.setdefault("owner", owner)
     ss.setdefault("plan", new_plan(UNTITLED, DEFAULT_PROFILE))
-    ss.setdefault("client", PERSONAL)
-    ss.setdefault("autosave", False)
+    ss.setdefault("plan_id", None)  # None: not saved, the plan lives in this tab
+    ss.setdefault("plan_version", 0)
+    ss.setdefault("client_id", None)  # None: the owner's own plans
     ss.setdefault("day_index", 0)
     ss.setdefault("messages", [])
     ss.setdefault("editor_version", 0)
     ss.setdefault("last_upload", None)
     if "restored" not in ss:
         ss["restored"] = True
-        slug = st.query_params.get("plan")
-        client = st.query_params.get("client", PERSONAL)
-        if slug:
-            try:
-                plan = store.load(client, slug, catalog)
-            except PlannerError as error:
-                say("warning", f"Could not reopen the saved plan '{slug}': {error}")
-            else:
-                ss["plan"], ss["client"], ss["autosave"] = plan, slugify(client), True
+        if old_data_dir is not None:
+            import_old_folder(store, old_data_dir)
+        restore_link(store)
     if P_AGE not in ss:
         sync_profile_widgets(ss["plan"].profile)
+
+
+def import_old_folder(store: PlanStore, data_dir: Path) -> None:
+    try:
+        report = store.import_folder(st.session_state["owner"], data_dir)
+    except PlannerError as error:
+        tell("warning", f"{error} The plans saved as files stay where they are.")
+        return
+    if report is not None:
+        tell("info", import_message(report))
+
+
+def import_message(report: FolderImport) -> str:
+    plans = f"{report.plans} saved plan{'s' if report.plans != 1 else ''}"
+    clients = f" and {report.clients} client{'s' if report.clients != 1 else ''}" if report.clients else ""
+    skipped = f" Not imported: {'; '.join(report.unreadable)}." if report.unreadable else ""
+    return (f"Imported {plans}{clients} from the old data folder {report.folder}; the folder is left as it "
+            f"was. Find them under My plans.{skipped}")
+
+
+def restore_link(store: PlanStore) -> None:
+    """Reopen what the address names: ?plan=<id>&client=<id>&dietitian=1, or a folder-era
+    ?plan=<slug>&client=<slug> link to a plan that was imported."""
+    ss, params = st.session_state, st.query_params
+    if params.get("dietitian") == "1":
+        ss["dietitian"] = True
+    plan_ref, client_ref = params.get("plan"), params.get("client")
+    try:
+        if plan_ref:
+            show_saved(linked_plan(store, plan_ref, client_ref))
+        elif client_ref:
+            start_new_plan(store.client(ss["owner"], client_ref))
+    except PlannerError as error:
+        tell("warning", f"Could not reopen the linked {'plan' if plan_ref else 'client'}: {error}")
+
+
+def linked_plan(store: PlanStore, plan_ref: str, client_ref: str | None) -> StoredPlan:
+    owner = st.session_state["owner"]
+    try:
+        return store.load(owner, plan_ref)
+    except NotFound:
+        legacy_id = store.find_legacy(owner, slugify(client_ref) if client_ref else PERSONAL_SLUG, slugify(plan_ref))
+        if legacy_id is None:
+            raise
+        return store.load(owner, legacy_id)
+
+
+def sync_link() -> None:
+    """The page's address names the saved plan, its client and Dietitian mode, so a reload or a
+    shared link reopens all three. Only these three parameters are touched."""
+    ss = st.session_state
+    wanted = {"plan": ss["plan_id"], "client": ss["client_id"], "dietitian": "1" if ss.get("dietitian") else None}
+    for key, value in wanted.items():
+        if value:
+            st.query_params[key] = value
+        else:
+            st.query_params.pop(key, None)
 
 
 def say(kind: str, text: str) -> None:
     """Queue a message for the next render (kind: success, info, warning, error)."""
     st.session_state["messages"].append((kind, text))
+
+
+MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]$~])")
+
+
+def plain(text: str) -> str:
+    """Text shown as typed where Streamlit renders Markdown: "Plan $5 *big*" stays that, not LaTeX
+    and italics."""
+    return MARKDOWN_ACTIVE.sub(r"\\\1", text)
+
+
+def tell(kind: str, text: str) -> None:
+    """say() for sentences holding names or paths a person typed."""
+    say(kind, plain(text))
 
 
 def sync_profile_widgets(profile: Profile) -> None:
@@ -103,12 +179,27 @@ def commit(plan: Plan, store: PlanStore, catalog: FoodCatalog) -> bool:
     ss["plan"] = checked
     ss["editor_version"] += 1  # the table shows the new plan, not stale widget edits
     ss["day_index"] = min(ss["day_index"], len(checked.days) - 1)
-    if ss["autosave"]:
-        try:
-            store.save(ss["client"], checked)
-        except OSError as error:
-            say("warning", f"The plan is kept in this tab but could not be saved to disk ({error.strerror}).")
+    if ss["plan_id"] is not None:
+        autosave(store, checked)
     return True
+
+
+def autosave(store: PlanStore, plan: Plan) -> None:
+    """Save the open plan if nobody saved it since this tab read it; else say why not."""
+    ss = st.session_state
+    try:
+        saved = store.save(ss["owner"], ss["plan_id"], plan, ss["plan_version"])
+    except PlanChangedElsewhere as error:
+        ss["conflict"] = True
+        tell("warning", f"{error} Your change is kept in this tab only.")
+    except NotFound as error:
+        ss["plan_id"], ss["plan_version"] = None, 0
+        sync_link()
+        tell("warning", f"{error} The plan stays in this tab: save it under a name to keep it.")
+    except PlannerError as error:
+        tell("warning", f"{error} Your change is kept in this tab only, not saved.")
+    else:
+        ss["plan_version"] = saved.record.version
 
 
 def guarded(action: Callable[[], None]) -> None:
@@ -199,45 +290,112 @@ def drop_day(store: PlanStore, catalog: FoodCatalog) -> None:
         st.session_state["day_index"] = max(0, st.session_state["day_index"] - 1)
 
 
-def name_plan(store: PlanStore, catalog: FoodCatalog, name: str) -> None:
-    """Give the plan a name: from now on it autosaves and its name sits in the URL."""
-    name = " ".join(name.split())
-    if not name:
-        say("error", "Type a name for the plan first.")
-        return
+def show_saved(stored: StoredPlan) -> None:
+    """Make a saved plan the open one, its client and profile too (before the widgets are drawn)."""
     ss = st.session_state
-    plan = replace(current_plan(), name=name)
-    ss["autosave"] = True
-    if commit(plan, store, catalog):
-        st.query_params["plan"] = slugify(name)
-        if ss["client"] != PERSONAL:
-            st.query_params["client"] = ss["client"]
-        say("success", f"Saved as '{name}'. It saves itself as you work; this page's address reopens it.")
+    ss["client_id"], ss["day_index"] = stored.record.client_id, 0
+    ss["editor_version"] += 1
+    sync_profile_widgets(stored.plan.profile)
+    adopt_saved(stored)
 
 
-def open_saved(store: PlanStore, catalog: FoodCatalog, client: str, slug: str) -> None:
+def adopt_saved(stored: StoredPlan) -> None:
+    """The plan on screen is now this saved plan (same profile and client; safe mid-run)."""
+    ss = st.session_state
+    ss["plan"], ss["plan_id"], ss["plan_version"] = stored.plan, stored.record.id, stored.record.version
+    ss["conflict"], ss["pending_replace"] = False, None
+    sync_link()
+
+
+def name_plan(store: PlanStore, name: str) -> None:
+    """Save the open plan as a new plan under `name`; from then on it saves itself.
+
+    A name in use asks before replacing; a failed save claims nothing and changes nothing.
+    """
+    ss = st.session_state
     try:
-        plan = store.load(client, slug, catalog)
-    except PlannerError as error:
-        say("error", str(error))
+        stored = store.create(ss["owner"], ss["client_id"], replace(current_plan(), name=name))
+    except NameTaken as taken:
+        if taken.existing_id == ss["plan_id"]:
+            tell("info", f"This plan is saved as '{taken.name}' already; it saves itself as you work.")
+        else:
+            ss["pending_replace"] = {"id": taken.existing_id, "version": taken.existing_version, "name": taken.name}
         return
-    ss = st.session_state
-    ss["plan"], ss["client"], ss["autosave"], ss["day_index"] = plan, client, True, 0
-    ss["editor_version"] += 1
-    sync_profile_widgets(plan.profile)
-    st.query_params["plan"] = slug
-    if client != PERSONAL:
-        st.query_params["client"] = client
-    else:
-        st.query_params.pop("client", None)
+    except PlannerError as error:
+        tell("error", f"{error} Nothing was saved; the plan stays in this tab.")
+        return
+    adopt_saved(stored)
+    tell("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
 
 
-def start_new_plan(client: str) -> None:
+def replace_saved(store: PlanStore) -> None:
+    """The person said "Replace": the plan on screen overwrites the one of that name (if unchanged since)."""
     ss = st.session_state
-    ss["plan"] = new_plan(UNTITLED, current_plan().profile)
-    ss["client"], ss["autosave"], ss["day_index"] = client, False, 0
+    pending = ss.pop("pending_replace", None)
+    if not pending:
+        return
+    try:
+        stored = store.save(ss["owner"], pending["id"], current_plan(), pending["version"])
+    except PlannerError as error:
+        tell("error", f"{error} Nothing was replaced; the plan stays in this tab.")
+        return
+    adopt_saved(stored)
+    tell("success", f"Replaced '{stored.record.name}' with this plan. It saves itself as you work.")
+
+
+def cancel_replace() -> None:
+    st.session_state["pending_replace"] = None
+
+
+def reload_saved(store: PlanStore) -> None:
+    """After "changed elsewhere": show the saved version (this tab's unsaved edits go)."""
+    open_saved(store, st.session_state["plan_id"])
+
+
+def open_saved(store: PlanStore, plan_id: str) -> None:
+    try:
+        stored = store.load(st.session_state["owner"], plan_id)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    show_saved(stored)
+    st.session_state["view"] = "Plan a day"
+    tell("success", f"Opened '{stored.record.name}'.")
+
+
+def start_new_plan(client: Client | None) -> None:
+    """An empty plan for a client (from their saved profile) or for oneself (the default profile)."""
+    ss = st.session_state
+    profile = client.profile if client is not None else DEFAULT_PROFILE
+    ss["plan"] = new_plan(UNTITLED, profile)
+    ss["plan_id"], ss["plan_version"] = None, 0
+    ss["client_id"], ss["day_index"] = (client.id if client else None), 0
     ss["editor_version"] += 1
-    st.query_params.clear()
+    ss["conflict"], ss["pending_replace"] = False, None
+    sync_profile_widgets(profile)
+    sync_link()
+
+
+def choose_client(store: PlanStore, widget_key: str) -> None:
+    """Switching client starts a new plan from that client's saved profile."""
+    client_id = st.session_state[widget_key]
+    try:
+        client = store.client(st.session_state["owner"], client_id) if client_id else None
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    start_new_plan(client)
+
+
+def add_client(store: PlanStore, widget_key: str) -> None:
+    """A new client starts from the default profile, never the previous client's."""
+    try:
+        client = store.add_client(st.session_state["owner"], st.session_state.get(widget_key, ""), DEFAULT_PROFILE)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    start_new_plan(client)
+    tell("success", f"Added {client.name}. Set their profile in the sidebar, then name the plan to save it.")
 
 
 def import_plan_file(catalog: FoodCatalog, upload_key: str) -> None:
@@ -254,14 +412,57 @@ def import_plan_file(catalog: FoodCatalog, upload_key: str) -> None:
                      f"Problems: {'; '.join(shown)}{more}")
         return
     ss = st.session_state
-    ss["plan"], ss["autosave"], ss["day_index"] = plan, False, 0
+    ss["plan"], ss["plan_id"], ss["plan_version"], ss["day_index"] = plan, None, 0, 0
     ss["editor_version"] += 1
     sync_profile_widgets(plan.profile)
-    st.query_params.clear()
-    say("success", f"Loaded '{plan.name}' from {upload.name}. Name it to keep it on this computer.")
+    sync_link()
+    say("success", f"Loaded '{plan.name}' from {upload.name}. Name it to keep it.")
 
 
-def delete_client(store: PlanStore, client: str) -> None:
-    store.delete_client(client)
-    start_new_plan(PERSONAL)
-    say("success", f"Deleted every saved plan of '{client}'.")
+def delete_client(store: PlanStore, client_id: str, name: str) -> None:
+    try:
+        removed = store.delete_client(st.session_state["owner"], client_id)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    if st.session_state["client_id"] == client_id:
+        start_new_plan(None)
+    tell("success", f"Deleted {name} and their {removed} saved plan{'s' if removed != 1 else ''}.")
+
+
+# ---- My plans ---------------------------------------------------------------------------------
+
+def rename_saved(store: PlanStore, plan_id: str, name: str) -> None:
+    ss = st.session_state
+    try:
+        stored = store.rename(ss["owner"], plan_id, name)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    if ss["plan_id"] == plan_id:  # the open plan keeps up with its new name and version
+        ss["plan"], ss["plan_version"] = replace(current_plan(), name=stored.record.name), stored.record.version
+    tell("success", f"Renamed to '{stored.record.name}'.")
+
+
+def duplicate_saved(store: PlanStore, plan_id: str, name: str) -> None:
+    try:
+        stored = store.duplicate(st.session_state["owner"], plan_id, name)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    tell("success", f"Saved a copy as '{stored.record.name}'.")
+
+
+def delete_saved(store: PlanStore, plan_id: str, name: str) -> None:
+    ss = st.session_state
+    try:
+        store.delete(ss["owner"], plan_id)
+    except PlannerError as error:
+        tell("error", str(error))
+        return
+    if ss["plan_id"] == plan_id:
+        ss["plan_id"], ss["plan_version"] = None, 0
+        sync_link()
+        tell("success", f"Deleted '{name}'. It stays open in this tab, unsaved.")
+    else:
+        tell("success", f"Deleted '{name}'.")
