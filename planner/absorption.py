@@ -21,8 +21,3 @@ def absorbed_ug(dose_ug: Micrograms, intrinsic_factor: bool = True) -> Microgram
     if not intrinsic_factor:  # pernicious anaemia, some gastric surgery
         return passive
     return IF_CAPACITY_UG * dose_ug / (dose_ug + IF_HALF_SATURATION_UG) + passive
-
-
-def absorption_goal_ug(target_ug: Micrograms) -> Micrograms:
-    """What absorption should reach: the RDA already assumes ~50 % of food B12 is absorbed (IOM)."""
-    return target_ug / 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from planner.food import DietMode
-from planner.profile import Profile, Sex, Standard
+from planner.profile import Absorption, Profile, Sex, Standard
 
 
 def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -18,8 +18,13 @@ def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) ->
     state.add_argument("--lactating", action="store_true")
     group.add_argument("--standard", choices=[s.value for s in Standard], default=Standard.IOM.value)
     group.add_argument("--diet", choices=[m.value for m in DietMode], default=DietMode.OMNIVORE.value)
-    group.add_argument("--no-intrinsic-factor", action="store_true",
-                       help="absorption estimate: passive route only")
+    absorption = group.add_mutually_exclusive_group()
+    absorption.add_argument("--absorption", choices=[a.cli_value for a in Absorption], default=Absorption.NORMAL.cli_value,
+                            help="food-bound: atrophic gastritis or long-term PPIs/H2 blockers; "
+                                 "no-intrinsic-factor: pernicious anaemia, some gastric surgery")
+    absorption.add_argument("--no-intrinsic-factor", dest="absorption", action="store_const",
+                            const=Absorption.NO_INTRINSIC_FACTOR.cli_value,
+                            help="the same as --absorption no-intrinsic-factor")
     group.add_argument("--exclude", nargs="+", default=[], metavar="WORD")
     group.add_argument("--no-supplements", action="store_true")
 
@@ -29,7 +34,7 @@ def profile_from_flags(args: argparse.Namespace) -> Profile:
     return Profile(
         age_years=args.age, age_months=args.months, sex=Sex(args.sex),
         pregnant=args.pregnant, lactating=args.lactating, standard=Standard(args.standard),
-        diet=DietMode(args.diet), intrinsic_factor=not args.no_intrinsic_factor,
+        diet=DietMode(args.diet), absorption=Absorption(args.absorption.replace("-", "_")),
         exclude=tuple(word.lower() for word in args.exclude),
         supplements_allowed=not args.no_supplements,
     )

@@ -28,7 +28,7 @@ from planner.plan import (
     SupplementItem,
     prune_foods,
 )
-from planner.profile import Profile, Sex, Standard
+from planner.profile import Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 
 MAX_FILE_BYTES = 1_000_000
@@ -134,6 +134,11 @@ def _parse_profile(check: _Checker, raw: Any) -> Profile | None:
     fields["sex"] = check.enum(raw.get("sex"), Sex, f"{path}.sex")
     fields["standard"] = check.enum(raw.get("standard", "iom"), Standard, f"{path}.standard")
     fields["diet"] = check.enum(raw.get("diet", "omnivore"), DietMode, f"{path}.diet")
+    intrinsic = fields.pop("intrinsic_factor", True)
+    if "absorption" in raw:
+        fields["absorption"] = check.enum(raw["absorption"], Absorption, f"{path}.absorption")
+    else:  # a file from before `absorption` existed
+        fields["absorption"] = Absorption.NORMAL if intrinsic is not False else Absorption.NO_INTRINSIC_FACTOR
     exclude = raw.get("exclude", [])
     if check.expect(exclude, list, f"{path}.exclude", "a list of words"):
         for i, word in enumerate(exclude):

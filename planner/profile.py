@@ -25,6 +25,18 @@ class Standard(str, Enum):
     WHO = "who"
 
 
+class Absorption(str, Enum):
+    """How this person absorbs B12 (brief §6b, clinical paths); values are the plan-file strings."""
+
+    NORMAL = "normal"
+    FOOD_BOUND = "food_bound"  # atrophic gastritis, long-term PPIs or H2 blockers: food-bound B12 poorly
+    NO_INTRINSIC_FACTOR = "no_intrinsic_factor"  # pernicious anaemia, some gastric surgery
+
+    @property
+    def cli_value(self) -> str:
+        return self.value.replace("_", "-")
+
+
 @dataclass(frozen=True)
 class Profile:
     age_years: int
@@ -34,7 +46,7 @@ class Profile:
     lactating: bool = False
     standard: Standard = Standard.IOM
     diet: DietMode = DietMode.OMNIVORE
-    intrinsic_factor: bool = True
+    absorption: Absorption = Absorption.NORMAL
     exclude: tuple[str, ...] = field(default_factory=tuple)
     supplements_allowed: bool = True
 
@@ -51,13 +63,24 @@ class Profile:
     def infant(self) -> bool:
         return self.age_years == 0
 
+    @property
+    def intrinsic_factor(self) -> bool:
+        """Food B12 is absorbed through intrinsic factor; without it only ~1 % of a dose is."""
+        return self.absorption is not Absorption.NO_INTRINSIC_FACTOR
+
+    @property
+    def fortified_first(self) -> bool:
+        """IOM: over 50, or with food-bound malabsorption, get most B12 from fortified foods or supplements."""
+        return self.age_years > 50 or self.absorption is Absorption.FOOD_BOUND
+
     def to_dict(self) -> dict[str, Any]:
         """The plan file's profile object (contract field names)."""
         return {
             "age_years": self.age_years, "age_months": self.age_months, "sex": self.sex.value,
             "pregnant": self.pregnant, "lactating": self.lactating,
             "standard": self.standard.value, "diet": self.diet.value,
-            "intrinsic_factor": self.intrinsic_factor, "exclude": list(self.exclude),
+            "intrinsic_factor": self.intrinsic_factor, "absorption": self.absorption.value,
+            "exclude": list(self.exclude),
             "supplements_allowed": self.supplements_allowed,
         }
 
@@ -70,10 +93,17 @@ class Profile:
             lactating=data.get("lactating", False),
             standard=Standard(data.get("standard", "iom")),
             diet=DietMode(data.get("diet", "omnivore")),
-            intrinsic_factor=data.get("intrinsic_factor", True),
+            absorption=absorption_of(data),
             exclude=tuple(data.get("exclude", [])),
             supplements_allowed=data.get("supplements_allowed", True),
         )
+
+
+def absorption_of(data: dict[str, Any]) -> Absorption:
+    """A plan file's absorption; files from before it existed say only `intrinsic_factor`."""
+    if "absorption" in data:
+        return Absorption(data["absorption"])
+    return Absorption.NORMAL if data.get("intrinsic_factor", True) else Absorption.NO_INTRINSIC_FACTOR
 
 
 def profile_problem(profile: Profile) -> str | None:

@@ -53,3 +53,67 @@ def typical_serving(food: Food) -> Portion:
                 if rule.label.search(portion.label):
                     return portion
     return measures[0] if measures else DEFAULT_SERVING
+
+
+# Children's servings per meal, USDA CACFP meal pattern (7 CFR 226.20; brief §6b): ounces of
+# meat, fish, egg or cheese and cups of milk, by age band. From 14 the adult servings apply.
+CHILD_BANDS: tuple[tuple[int, float, float], ...] = ((2, 1.0, 0.5), (5, 1.5, 0.75), (13, 2.0, 1.0))
+ADULT_MEAT_OZ = 3.0
+GRAMS_PER_OZ = 28.35
+OUNCE_FOODS = re.compile(r"^cheese\b", re.I)  # cheese counts as a meat alternate, ounce for ounce
+CUP_FOODS = re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)
+EGG_FOODS = re.compile(r"^eggs?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Serving:
+    """An amount to suggest: a household portion times a count, or plain grams (portion None)."""
+
+    label: str  # as a person reads it: "1 cup", "0.5 × 1 large", "1.5 oz (43 g)"
+    portion: Portion | None
+    count: float
+    grams: float
+
+
+FRACTIONS = {0.25: "¼", 0.33: "⅓", 0.5: "½", 0.67: "⅔", 0.75: "¾", 1.5: "1½"}
+
+
+def _of(portion: Portion, count: float) -> Serving:
+    """`count` of a measure, read the way people say it: "½ cup", "¾ large", "10 g (⅓ of 0.75 cup …)"."""
+    grams = portion.grams * count
+    if count == 1:
+        label = portion.label
+    elif portion.label.startswith("1 "):
+        label = f"{FRACTIONS.get(round(count, 2), f'{count:g}')} {portion.label[2:]}"
+    else:
+        label = f"{grams:.0f} g ({FRACTIONS.get(round(count, 2), f'{count:g}')} of {portion.label})"
+    return Serving(label, portion, count, grams)
+
+
+def child_band(age_years: int) -> tuple[float, float] | None:
+    """(ounces of meat, cups of milk) per meal for a child, or None from age 14."""
+    for max_age, meat_oz, milk_cups in CHILD_BANDS:
+        if 1 <= age_years <= max_age:
+            return meat_oz, milk_cups
+    return None
+
+
+def serving_for(food: Food, age_years: int) -> Serving:
+    """The serving suggested to a person of this age: the typical one, or a child's (CACFP)."""
+    usual = typical_serving(food)
+    band = child_band(age_years)
+    if band is None:
+        return _of(usual, 1.0)
+    meat_oz, milk_cups = band
+    measures = {p.label: p for p in food.portions}
+    if EGG_FOODS.search(food.description) and "1 large" in measures:
+        return _of(measures["1 large"], meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
+    if CUP_FOODS.search(food.description) and "1 cup" in measures:
+        return _of(measures["1 cup"], milk_cups)
+    if food.food_group in MEAT_FISH_GROUPS or OUNCE_FOODS.search(food.description):
+        grams = meat_oz * GRAMS_PER_OZ
+        return Serving(f"{meat_oz:g} oz ({grams:.0f} g)", None, 1.0, grams)
+    share = meat_oz / ADULT_MEAT_OZ  # other foods scaled as the meat serving is
+    if usual.label == HUNDRED_GRAMS:
+        return Serving(f"{usual.grams * share:.0f} g", None, 1.0, usual.grams * share)
+    return _of(usual, round(share, 2))

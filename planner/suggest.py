@@ -1,12 +1,15 @@
-"""Suggestions that close a B12 gap: ranked sources for a diet mode, and a day plan.
+"""Advice a dietitian would show a client: sources and a day plan that close a B12 gap.
 
-Pure functions over food records. Safety first (brief §2b): no serving whose retinol
-alone exceeds the life stage's vitamin A upper limit, no liver in pregnancy, no food
-suggestions for infants, unreliable sources never count.
+Pure functions over food records. Objectives, in this order (issue "Advice a dietitian
+would show"): the safety rules (safety.py: never-suggest foods, life-stage rules, the
+retinol cap); reach the target and the absorption goal; staples of the person's diet,
+spread across meals; no single serving above 10× the remaining gap when an everyday food
+closes it more gently; then the fewest servings (at most 2 of a food). A day that already
+has a supplement never gets a second one; a day that meets both goals gets nothing. Without
+intrinsic factor food cannot close the gap: no food plan, a clinician instead.
 
-The day plan is built greedily (see README): it adds the best-ranked serving that serves
-the unmet need (total, then absorption spread, then the Vegan Society two-meal rule),
-one serving at a time, at most 2 servings per food. Deterministic for the same input.
+The day plan is built greedily (see README): one serving at a time, for the meal with the
+least B12, deterministic for the same input.
 """
 
 from __future__ import annotations
@@ -16,97 +19,105 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from planner.absorption import absorbed_ug, absorption_goal_ug
-from planner.diet import MEAT_FISH_GROUPS
-from planner.food import DietMode, Food, Portion
+from planner.absorption import absorbed_ug
+from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
+from planner.exclusions import allergen_note, exclusion_reason
+from planner.food import DietMode, Food
 from planner.profile import Profile
-from planner.exclusions import exclusion_reason
+from planner.safety import blocking_rule, retinol_ul_ug, rules_in_force
+from planner.search import SearchIndex
+from planner.serving import Serving, child_band, serving_for
+from planner.targets import Target, absorption_goal, life_stage_target
+from planner.totals import (
+    AbsorptionStatus,
+    DayTotal,
+    Status,
+    absorption_status_for,
+    absorption_status_text,
+    rounded,
+    status_for,
+    status_text,
+)
 from planner.words import stems
-from planner.serving import typical_serving
-from planner.targets import Target, life_stage_target
-from planner.totals import DayTotal, rounded
 
 Micrograms = float
 MAX_SERVINGS_PER_FOOD = 2
+GENTLE_FACTOR = 10.0  # a serving above 10× the remaining gap is not gentle
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
-SHOWN_PER_KIND = 8  # animal sources and fortified foods each get this many lines
-BEST_PER_GROUP = 2
+SHOWN_MORE = 6  # sources shown after the staples
 ANIMAL, FORTIFIED = "animal", "fortified"
+DISCLAIMER = "Educational suggestions, not medical advice: check with a dietitian or clinician."
 
-# IOM tolerable upper intake of preformed vitamin A, µg/day, by age (brief §2b);
-# pregnancy and lactation use the same values for their ages.
-RETINOL_UL_BY_AGE: tuple[tuple[int, float], ...] = ((3, 600.0), (8, 900.0), (13, 1700.0), (18, 2800.0),
-                                                    (200, 3000.0))
+# Vegan Society guidance (brief §3) and the clinical dose without intrinsic factor (brief §6b).
+SUPPLEMENT_DAILY_UG = 10.0
+SUPPLEMENT_WEEKLY_UG = 2000.0
+VEGAN_FORTIFIED_UG = 3.0
+VEGAN_FORTIFIED_MEALS = 2
+CLINICAL_ORAL_UG = "1,000–2,000 µg"
 
-LIVER_WORDS = re.compile(r"\b(liver|livers|liverwurst|braunschweiger|p[aâ]t[eé]|foie gras)\b", re.I)
-# Not suggested as a B12 source: forms nobody eats as served (powders, dry mixes),
-# caffeinated energy drinks and alcohol.
-NOT_SUGGESTED = re.compile(r"\b(powder|powdered|dry mix|dehydrated|not reconstituted|freeze-dried|"
-                           r"concentrate|dry, nonfat|milk, dry|dried|energy drink|alcoholic)\b", re.I)
-# Animal sources by group; other foods are suggested only when fortified (a plant-named food
-# with unexplained B12 is neither a clear animal source nor a fortified one).
-ANIMAL_GROUPS = MEAT_FISH_GROUPS | {"Dairy and Egg Products"}
+CLAMS = re.compile(r"^mollusks, clam\b", re.I)
+CLAM_NOTE = ("Clams: USDA SR28 gives 98.89 µg per 100 g cooked (84 µg per 3 oz); the NIH table (2022), from a "
+             "newer USDA analysis, gives 17 µg per 3 oz. Either way one serving covers the day.")
 
-# Where a serving fits in the day, by kind.
+
+@dataclass(frozen=True)
+class Staple:
+    """A food a person of this diet recognises and eats: found with the search people use."""
+
+    kind: str
+    query: str
+    meals: tuple[str, ...]
+    fortified: bool = False  # a fortified product (first when IOM's over-50 advice applies)
+
+
+ANY_MEAL = ("breakfast", "lunch", "dinner", "snacks")
+STAPLES: tuple[Staple, ...] = (
+    Staple("milk", "milk", ANY_MEAL),
+    Staple("eggs", "boiled egg", ("breakfast", "lunch")),
+    Staple("yogurt", "yogurt", ("breakfast", "snacks")),
+    Staple("cheese", "cheddar", ("lunch", "snacks")),
+    Staple("salmon", "salmon", ("lunch", "dinner")),
+    Staple("tuna", "tuna canned", ("lunch", "dinner")),
+    Staple("sardines", "sardines", ("lunch", "dinner")),
+    Staple("trout", "trout", ("lunch", "dinner")),
+    Staple("beef", "beef ground", ("lunch", "dinner")),
+    Staple("clams", "clams", ("lunch", "dinner")),
+    Staple("fortified cereal", "fortified cereal", ("breakfast",), fortified=True),
+    Staple("fortified soy milk", "fortified soy milk", ANY_MEAL, fortified=True),
+    Staple("fortified almond milk", "fortified almond milk", ANY_MEAL, fortified=True),
+    Staple("fortified rice milk", "fortified rice milk", ANY_MEAL, fortified=True),
+    Staple("yeast extract", "yeast extract", ("breakfast", "lunch"), fortified=True),
+)
+STAPLE_SEARCH_DEPTH = 12  # how far down a staple's search results to look for an eligible food
+# Where a serving fits in the day, by kind (for foods that are not staples).
 MEAL_FIT: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (frozenset({"Breakfast Cereals"}), ("breakfast",)),
     (MEAT_FISH_GROUPS, ("lunch", "dinner")),
 )
-MEAT_ANALOGUE_MEALS = ("lunch", "dinner")
-
-SUPPLEMENT_DAILY_UG = 10.0  # Vegan Society: one daily supplement of at least 10 µg
-SUPPLEMENT_WEEKLY_UG = 2000.0  # Vegan Society: one weekly supplement of at least 2,000 µg
-SUPPLEMENT_NO_IF_UG = 1000.0  # brief §2: ~1 % passive route; 1,000 µg -> ~10 µg absorbed
-VEGAN_FORTIFIED_UG = 3.0
-VEGAN_FORTIFIED_MEALS = 2
-
-
-def retinol_ul_ug(profile: Profile) -> float:
-    for max_age, limit in RETINOL_UL_BY_AGE:
-        if profile.age_years <= max_age:
-            return limit
-    return RETINOL_UL_BY_AGE[-1][1]
-
-
-@dataclass(frozen=True)
-class FoodFacts:
-    """What suggestions need of a food that does not depend on the person (cached)."""
-
-    serving: Portion
-    b12_ug_per_serving: Micrograms
-    retinol_ug_per_serving: Micrograms | None
-    liver: bool
-    suggestible: bool
-    name_words: tuple[str, ...]
-
-
-@lru_cache(maxsize=32_768)
-def food_facts(food: Food) -> FoodFacts:
-    serving = typical_serving(food)
-    b12 = food.b12_ug(serving.grams)
-    suggestible = (
-        b12 is not None and b12 > 0 and not food.unreliable
-        and (food.fortified or food.food_group in ANIMAL_GROUPS)
-        and not NOT_SUGGESTED.search(food.description))
-    return FoodFacts(serving, b12 or 0.0, food.retinol_ug(serving.grams),
-                     bool(LIVER_WORDS.search(food.description)), suggestible,
-                     tuple(stems(food.description)))
 
 
 @dataclass(frozen=True)
 class Source:
     food: Food
-    portion: Portion
+    serving: Serving
     b12_ug_per_serving: Micrograms
     pct_target_per_serving: float
     servings_to_close_gap: float
     kcal_per_serving: float | None
     kind: str = ANIMAL  # ANIMAL or FORTIFIED
+    staple: str | None = None  # the staple kind it stands for ("milk"), or None
+    meals: tuple[str, ...] = MAIN_MEALS
     more_like_this: int = 0
+    caveat: str | None = None
 
     @property
     def id(self) -> str:
         return self.food.id
+
+    @property
+    def gentle_for(self) -> float:
+        """The smallest remaining gap for which this serving is still gentle."""
+        return self.b12_ug_per_serving / GENTLE_FACTOR
 
 
 @dataclass(frozen=True)
@@ -122,24 +133,26 @@ class SupplementOption:
 class PlanAddition:
     id: str
     description: str
-    portion: Portion
-    count: int
+    serving: Serving
+    count: float  # servings of `serving`
     b12_ug: Micrograms
     meal: str
     every: str | None = None  # supplements only
 
     @property
     def grams(self) -> float:
-        return self.portion.grams * self.count
+        return self.serving.grams * self.count
 
 
 @dataclass(frozen=True)
 class CurrentDay:
-    """What the day holds already: B12 by meal (µg), and anything else already absorbed."""
+    """What the day holds already: B12 by meal, anything else already absorbed, supplements, retinol."""
 
     meal_ug: dict[str, Micrograms] = field(default_factory=dict)
     other_total_ug: Micrograms = 0.0
     other_absorbed_ug: Micrograms = 0.0
+    supplements: tuple[tuple[str, Micrograms, str], ...] = ()  # (name, µg, "day" | "week")
+    retinol_ug: Micrograms = 0.0
 
     @classmethod
     def from_intake(cls, intake_ug: Micrograms) -> "CurrentDay":
@@ -148,13 +161,19 @@ class CurrentDay:
 
     @classmethod
     def from_day(cls, day: DayTotal) -> "CurrentDay":
-        """A planned day: main meals by name; weekly shares and other meals as already absorbed."""
-        meals = {meal.name: meal.total_ug for meal in day.meals if meal.name in MAIN_MEALS}
-        others = [meal for meal in day.meals if meal.name not in MAIN_MEALS]
-        return cls(meals, sum(m.total_ug for m in others), sum(m.absorbed_ug for m in others))
+        """A planned day: its meals by name (weekly shares as absorbed already), supplements, retinol."""
+        meals = {meal.name: meal.total_ug for meal in day.meals if meal.items}
+        standing = [meal for meal in day.meals if not meal.items and meal.total_ug]  # weekly ÷ 7
+        supplements = tuple((item.description, item.b12_ug or 0.0, item.every.value)
+                            for item in day.supplements if item.every is not None)
+        return cls(meals, sum(m.total_ug for m in standing), sum(m.absorbed_ug for m in standing),
+                   supplements, day.retinol_ug)
 
-    def total_ug(self) -> Micrograms:
+    def total_ug(self) -> float:
         return sum(self.meal_ug.values()) + self.other_total_ug
+
+    def absorbed(self, intrinsic_factor: bool) -> float:
+        return sum(absorbed_ug(d, intrinsic_factor) for d in self.meal_ug.values()) + self.other_absorbed_ug
 
 
 @dataclass(frozen=True)
@@ -166,73 +185,125 @@ class Suggestions:
     plan: tuple[PlanAddition, ...]
     total_after_ug: Micrograms
     absorbed_after_ug: Micrograms
-    reaches_target: bool
+    absorption_goal_ug: Micrograms
+    status_after: Status
+    absorption_status_after: AbsorptionStatus
+    needs_clinician: bool
     notes: tuple[str, ...]
 
+    @property
+    def reaches_target(self) -> bool:
+        return self.status_after is Status.MEETS_TARGET and self.absorption_status_after is AbsorptionStatus.MEETS_GOAL
 
-def eligible(food: Food, profile: Profile, retinol_limit_ug: float) -> bool:
-    """May this food be suggested to this person at its typical serving?"""
-    facts = food_facts(food)
-    if not facts.suggestible or not profile.diet.allows(food.diet):
-        return False
+
+# ---- which foods may be offered ----------------------------------------------------------------
+
+@lru_cache(maxsize=65_536)
+def _serving(food: Food, age_years: int) -> Serving:
+    return serving_for(food, age_years)
+
+
+def _b12_source(food: Food) -> bool:
+    """A food whose B12 counts and is either animal or fortified (brief §3)."""
+    return ((food.b12_ug_per_100g or 0) > 0 and not food.unreliable and not food.retired
+            and (food.fortified or food.food_group in ANIMAL_GROUPS))
+
+
+def blocked_reason(food: Food, profile: Profile) -> str | None:
+    """Why this food is not offered to this person, or None when it may be."""
+    if not _b12_source(food):
+        return "not a B12 source that counts"
+    if not profile.diet.allows(food.diet):
+        return f"not {profile.diet.value}"
     if profile.diet is DietMode.VEGAN and not food.fortified:
-        return False
-    if facts.liver and profile.pregnant:  # NHS: avoid liver and liver products in pregnancy
-        return False
-    if profile.exclude and exclusion_reason(food, profile.exclude):
-        return False
-    if facts.retinol_ug_per_serving is None:
-        return not facts.liver  # liver with no retinol value: assume the worst
-    return facts.retinol_ug_per_serving <= retinol_limit_ug
+        return "vegan sources of B12 are fortified"
+    rule = blocking_rule(food, profile)
+    if rule is not None:
+        return rule.what
+    if profile.exclude:
+        reason = exclusion_reason(food, profile.exclude)
+        if reason:
+            return reason
+    serving = _serving(food, profile.age_years)
+    retinol = food.retinol_ug(serving.grams)
+    if retinol is None and blocking_rule(food, replace(profile, pregnant=True, lactating=False, age_years=30)):
+        return "liver without a retinol value: assumed over the upper limit"
+    if (retinol or 0.0) > retinol_ul_ug(profile):
+        return "one serving holds more preformed vitamin A than the upper limit"
+    return None
 
 
-def _kind_order(profile: Profile) -> tuple[str, str]:
-    """Over 50 (or without intrinsic factor), fortified foods first (IOM); else animal sources first."""
-    if profile.age_years > 50 or not profile.intrinsic_factor:
-        return (FORTIFIED, ANIMAL)
-    return (ANIMAL, FORTIFIED)
+def _meals_for(food: Food) -> tuple[str, ...]:
+    for groups, meals in MEAL_FIT:
+        if food.food_group in groups:
+            return meals
+    if food.check_label and food.food_group == "Legumes and Legume Products":
+        return ("lunch", "dinner")  # veggie burgers and the like
+    return MAIN_MEALS
+
+
+def _source(food: Food, profile: Profile, target_ug: float, gap_ug: float, staple: Staple | None) -> Source:
+    serving = _serving(food, profile.age_years)
+    per_serving = food.b12_ug(serving.grams) or 0.0
+    caveats = [food.data_age_note(), CLAM_NOTE if CLAMS.search(food.description) else None]
+    return Source(food, serving, per_serving, 100.0 * per_serving / target_ug,
+                  max(gap_ug, 0.0) / per_serving if per_serving else 0.0, food.kcal(serving.grams),
+                  FORTIFIED if food.fortified else ANIMAL, staple.kind if staple else None,
+                  staple.meals if staple else _meals_for(food), caveat="; ".join(c for c in caveats if c) or None)
+
+
+def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_ug: float) -> list[Source]:
+    """The staples of this person's diet they may eat, each as the everyday food its name means."""
+    found: list[Source] = []
+    taken: set[str] = set()
+    for staple in STAPLES:
+        result = index.find(staple.query, diet=profile.diet, leave_out=profile.exclude, limit=STAPLE_SEARCH_DEPTH)
+        for food in result.foods:
+            if food.id not in taken and (food.everyday or food.fortified) and blocked_reason(food, profile) is None:
+                if not staple.fortified or food.fortified:
+                    found.append(_source(food, profile, target_ug, gap_ug, staple))
+                    taken.add(food.id)
+                    break
+    order = [s.kind for s in STAPLES]
+    fortified_first = profile.fortified_first or profile.diet is DietMode.VEGAN
+    return sorted(found, key=lambda s: (not (s.food.fortified and fortified_first), order.index(s.staple)))
+
+
+def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: float, gap_ug: float,
+                      index: SearchIndex | None = None) -> list[Source]:
+    """Every food that may be offered, best first: staples, everyday foods, fortified products, the rest."""
+    staples = staple_sources(index, profile, target_ug, gap_ug) if index is not None else []
+    staple_ids = {s.id for s in staples}
+    others: list[tuple[tuple, Source]] = []
+    for food in foods:
+        if food.id in staple_ids or blocked_reason(food, profile) is not None:
+            continue
+        source = _source(food, profile, target_ug, gap_ug, None)
+        tier = 0 if food.everyday else 1 if food.fortified else 2
+        first = 0 if (food.fortified and (profile.fortified_first or profile.diet is DietMode.VEGAN)) else 1
+        others.append(((tier, first, -source.b12_ug_per_serving, food.id), source))
+    others.sort(key=lambda pair: pair[0])
+    return staples + [source for _, source in others]
 
 
 def _group_key(food: Food) -> tuple[str, str]:
     """Near-duplicates share a group and the first word of the name (cereals, SILK, Fish …)."""
-    words = food_facts(food).name_words
+    words = stems(food.description)
     return (food.food_group or "", words[0] if words else "")
 
 
-def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: Micrograms,
-                      gap_ug: Micrograms) -> list[Source]:
-    """Every eligible food as a source, best first (tier, then µg per serving)."""
-    limit = retinol_ul_ug(profile)
-    order = _kind_order(profile)
-    sources: list[tuple[tuple, Source]] = []
-    for food in foods:
-        if not eligible(food, profile, limit):
-            continue
-        facts = food_facts(food)
-        per_serving = facts.b12_ug_per_serving
-        kind = FORTIFIED if food.fortified else ANIMAL
-        source = Source(food, facts.serving, per_serving, 100.0 * per_serving / target_ug,
-                        max(gap_ug, 0.0) / per_serving, food.kcal(facts.serving.grams), kind)
-        sources.append(((order.index(kind), -per_serving, food.id), source))
-    sources.sort(key=lambda pair: pair[0])
-    return [source for _, source in sources]
-
-
 def shown_sources(sources: Sequence[Source]) -> list[Source]:
-    """The list a person sees: near-duplicates folded, then the best of each kind in rank order,
-    so fortified foods still show for a vegetarian with plenty of dairy options."""
-    kinds = list(dict.fromkeys(source.kind for source in sources))
-    return [shown for kind in kinds
-            for shown in group_near_duplicates([s for s in sources if s.kind == kind], SHOWN_PER_KIND)]
+    """What a person sees: every staple, then a few other everyday or fortified foods, near-duplicates folded."""
+    staples = [s for s in sources if s.staple]
+    rest = [s for s in sources if not s.staple and (s.food.everyday or s.food.fortified)]
+    return staples + group_near_duplicates(rest, SHOWN_MORE)
 
 
-def group_near_duplicates(sources: Sequence[Source], shown: int,
-                          per_group: int = BEST_PER_GROUP) -> list[Source]:
-    """The best few of each group, the last shown saying how many more like it were folded away."""
+def group_near_duplicates(sources: Sequence[Source], shown: int, per_group: int = 1) -> list[Source]:
+    """The best of each group, saying how many more like it were folded away."""
     counts: dict[tuple[str, str], int] = {}
     for source in sources:
-        key = _group_key(source.food)
-        counts[key] = counts.get(key, 0) + 1
+        counts[_group_key(source.food)] = counts.get(_group_key(source.food), 0) + 1
     kept: list[Source] = []
     taken: dict[tuple[str, str], int] = {}
     for source in sources:
@@ -240,19 +311,20 @@ def group_near_duplicates(sources: Sequence[Source], shown: int,
         if taken.get(key, 0) >= per_group:
             continue
         taken[key] = taken.get(key, 0) + 1
-        last_shown = taken[key] == min(per_group, counts[key])
-        kept.append(replace(source, more_like_this=counts[key] - taken[key] if last_shown else 0))
+        last = taken[key] == min(per_group, counts[key])
+        kept.append(replace(source, more_like_this=counts[key] - taken[key] if last else 0))
         if len(kept) >= shown:
             break
     return kept
 
 
+# ---- supplements -----------------------------------------------------------------------------------
+
 def supplement_options(profile: Profile) -> tuple[SupplementOption, ...]:
     if not profile.intrinsic_factor:
-        return (SupplementOption("supplement:b12-1000ug-daily", "B12 supplement, 1,000 µg daily",
-                                 SUPPLEMENT_NO_IF_UG, "day",
-                                 "Without intrinsic factor only ~1 % is absorbed; a clinician "
-                                 "should guide treatment (oral high dose or injections)."),)
+        return (SupplementOption("supplement:b12-1000ug-daily", "B12, 1,000 µg daily, as a clinician prescribes",
+                                 1000.0, "day", f"Without intrinsic factor a clinician gives injections or "
+                                 f"high-dose oral B12 ({CLINICAL_ORAL_UG} a day)."),)
     return (
         SupplementOption("supplement:b12-10ug-daily", "B12 supplement (cyanocobalamin), 10 µg daily",
                          SUPPLEMENT_DAILY_UG, "day", "Vegan Society: one daily supplement of at least 10 µg."),
@@ -263,23 +335,29 @@ def supplement_options(profile: Profile) -> tuple[SupplementOption, ...]:
 
 def supplement_reason(profile: Profile) -> str | None:
     """Why the guidance calls for a supplement for this person, or None."""
-    if not profile.intrinsic_factor:
-        return "without intrinsic factor food B12 is barely absorbed"
     if profile.diet is DietMode.VEGAN:
         return "the Vegan Society advises a supplement or fortified foods for every vegan"
-    if profile.age_years > 50:
-        return "over 50, the IOM advises getting most B12 from fortified foods or supplements"
+    if profile.fortified_first:
+        return ("the IOM advises people over 50, and anyone who absorbs food-bound B12 poorly, to get most "
+                "B12 from fortified foods or supplements")
     return None
 
 
-def _meals_for(food: Food) -> tuple[str, ...]:
-    for groups, meals in MEAL_FIT:
-        if food.food_group in groups:
-            return meals
-    if food.check_label and food.food_group == "Legumes and Legume Products":
-        return MEAT_ANALOGUE_MEALS  # veggie burgers and the like
-    return MAIN_MEALS
+def _raise_dose_note(profile: Profile, supplements: Sequence[tuple[str, float, str]]) -> str | None:
+    """A supplement already taken that is below what the guidance asks: raise its dose, add no second."""
+    if profile.diet is not DietMode.VEGAN:
+        return None
+    daily = max((ug for _, ug, every in supplements if every == "day"), default=0.0)
+    weekly = max((ug for _, ug, every in supplements if every == "week"), default=0.0)
+    if daily >= SUPPLEMENT_DAILY_UG or weekly >= SUPPLEMENT_WEEKLY_UG:
+        return None
+    name, ug, every = supplements[0]
+    wanted = SUPPLEMENT_DAILY_UG if every == "day" else SUPPLEMENT_WEEKLY_UG
+    return (f"{name} gives {ug:g} µg a {every}: raise its dose to at least {wanted:,.0f} µg a {every} "
+            "(Vegan Society) rather than adding a second supplement.")
 
+
+# ---- the day plan ------------------------------------------------------------------------------------
 
 class _DayBuilder:
     """Mutable scratch state of the greedy plan; the result is returned as frozen data."""
@@ -292,7 +370,7 @@ class _DayBuilder:
         self.other_absorbed = current.other_absorbed_ug
         self.servings: dict[str, int] = {}
         self.additions: list[PlanAddition] = []
-        self.retinol_left = retinol_limit
+        self.retinol_left = retinol_limit - current.retinol_ug
         self.fortified_ug = 0.0
         self.fortified_meals: set[str] = set()
 
@@ -308,154 +386,199 @@ class _DayBuilder:
         food = source.food
         self.servings[food.id] = self.servings.get(food.id, 0) + 1
         self.doses[meal] += source.b12_ug_per_serving
-        self.retinol_left -= food.retinol_ug(source.portion.grams) or 0.0
+        self.retinol_left -= food.retinol_ug(source.serving.grams) or 0.0
         if food.fortified:
             self.fortified_ug += source.b12_ug_per_serving
             self.fortified_meals.add(meal)
-        for index, existing in enumerate(self.additions):
+        for position, existing in enumerate(self.additions):
             if existing.id == food.id and existing.meal == meal:
-                self.additions[index] = replace(existing, count=existing.count + 1,
-                                                b12_ug=existing.b12_ug + source.b12_ug_per_serving)
+                self.additions[position] = replace(existing, count=existing.count + 1,
+                                                   b12_ug=existing.b12_ug + source.b12_ug_per_serving)
                 return
-        self.additions.append(PlanAddition(food.id, food.description, source.portion, 1,
+        self.additions.append(PlanAddition(food.id, food.description, source.serving, 1,
                                            source.b12_ug_per_serving, meal))
-
-    def has_supplement(self) -> bool:
-        return any(addition.id.startswith("supplement:") for addition in self.additions)
 
     def add_supplement(self, option: SupplementOption, meal: str = "breakfast") -> None:
         dose = option.ug if option.every == "day" else option.ug / 7
-        self.doses[meal] += dose
-        self.additions.append(PlanAddition(option.id, option.description, Portion("1 tablet", 0.0), 1,
+        if option.every == "day":
+            self.doses[meal] += dose
+        else:
+            self.other_total += dose
+            self.other_absorbed += absorbed_ug(option.ug, self.profile.intrinsic_factor) / 7
+        self.additions.append(PlanAddition(option.id, option.description, Serving("1 tablet", None, 1, 0.0), 1,
                                            option.ug, meal, option.every))
 
     def can_add(self, source: Source) -> bool:
-        retinol = source.food.retinol_ug(source.portion.grams) or 0.0
+        retinol = source.food.retinol_ug(source.serving.grams) or 0.0
         return self.servings.get(source.food.id, 0) < MAX_SERVINGS_PER_FOOD and retinol <= self.retinol_left
 
 
-def _next_step(builder: _DayBuilder, sources: Sequence[Source], target_ug: float, goal_ug: float,
-               vegan_rule: bool) -> tuple[Source, str] | None:
-    """The best serving for the most pressing unmet need, and the meal it goes in."""
-    if builder.total() < target_ug:
-        wanted_meals = sorted(MAIN_MEALS, key=lambda m: (builder.doses[m], MAIN_MEALS.index(m)))
-        need_fortified = False
-    elif builder.absorbed() < goal_ug:
-        low = min(builder.doses.values())
-        wanted_meals = [m for m in MAIN_MEALS if builder.doses[m] == low]
-        need_fortified = False
-    elif vegan_rule and (builder.fortified_ug < VEGAN_FORTIFIED_UG
-                         or len(builder.fortified_meals) < VEGAN_FORTIFIED_MEALS):
-        wanted_meals = [m for m in MAIN_MEALS if m not in builder.fortified_meals] or list(MAIN_MEALS)
-        need_fortified = True
-    else:
-        return None
-    # Spreading over meals: prefer a food not used yet, for variety.
-    passes = (True, False) if builder.total() >= target_ug else (False,)
-    for unused_only in passes:
-        for source in sources:
-            if need_fortified and not source.food.fortified:
-                continue
-            if unused_only and source.food.id in builder.servings:
-                continue
-            if not builder.can_add(source):
-                continue
-            fits = [m for m in wanted_meals if m in _meals_for(source.food)]
-            if fits:
-                return source, fits[0]
+def _pick(builder: _DayBuilder, sources: Sequence[Source], meals: Sequence[str], need_ug: float,
+          fortified_only: bool) -> tuple[Source, str] | None:
+    """The best serving for the first of `meals` that any source fits, by the issue's objectives."""
+    for meal in meals:
+        fitting = [s for s in sources if meal in s.meals and builder.can_add(s)
+                   and (not fortified_only or s.food.fortified)]
+        if not fitting:
+            continue
+        unused = [s for s in fitting if s.food.id not in builder.servings] or fitting  # spread: new foods first
+        rank = {s.id: position for position, s in enumerate(sources)}
+        best = min(unused, key=lambda s: (
+            s.staple is None,  # staples of the person's diet
+            s.b12_ug_per_serving > GENTLE_FACTOR * need_ug,  # no serving far above the gap ...
+            s.b12_ug_per_serving if s.b12_ug_per_serving > GENTLE_FACTOR * need_ug else 0.0,  # ... else the gentlest
+            -min(s.b12_ug_per_serving, need_ug),  # the fewest servings
+            rank[s.id],  # then the ranked order
+        ))
+        return best, meal
     return None
 
 
-def build_day_plan(profile: Profile, sources: Sequence[Source], current: CurrentDay,
-                   target: Target) -> tuple[list[PlanAddition], float, float, bool, list[str]]:
-    goal = absorption_goal_ug(target.target_ug)
+def build_day_plan(profile: Profile, sources: Sequence[Source], current: CurrentDay, target: Target,
+                   goal_ug: float) -> tuple[list[PlanAddition], float, float, list[str]]:
     builder = _DayBuilder(profile, current, retinol_ul_ug(profile))
     notes: list[str] = []
     reason = supplement_reason(profile)
-    if profile.supplements_allowed and reason:
+    if profile.supplements_allowed and reason and not current.supplements:
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
         notes.append(f"A supplement ({option.description}) is included because {reason}.")
-    vegan_rule = profile.diet is DietMode.VEGAN and not builder.has_supplement()
+    vegan_fortified = profile.diet is DietMode.VEGAN and not current.supplements and not builder.additions
     while True:
-        step = _next_step(builder, sources, target.target_ug, goal, vegan_rule)
+        below_target = builder.total() < target.target_ug - 1e-9
+        below_goal = builder.absorbed() < goal_ug - 1e-9
+        needs_second_fortified = vegan_fortified and not below_target and not below_goal and (
+            builder.fortified_ug < VEGAN_FORTIFIED_UG or len(builder.fortified_meals) < VEGAN_FORTIFIED_MEALS)
+        if not (below_target or below_goal or needs_second_fortified):
+            break
+        by_dose = sorted(MAIN_MEALS, key=lambda m: (builder.doses[m], MAIN_MEALS.index(m)))
+        if needs_second_fortified:
+            meals = [m for m in by_dose if m not in builder.fortified_meals] or by_dose
+            need = max(VEGAN_FORTIFIED_UG - builder.fortified_ug, 0.1)
+        elif below_target:
+            meals, need = by_dose, target.target_ug - builder.total()
+        else:  # spread B12 over meals: intrinsic factor saturates per meal (brief §2)
+            meals, need = by_dose, max(goal_ug - builder.absorbed(), 0.1)
+        step = _pick(builder, sources, meals, need, fortified_only=needs_second_fortified)
         if step is None:
             break
         builder.add(*step)
-    reaches = builder.total() >= target.target_ug and builder.absorbed() >= goal
-    if not reaches and profile.supplements_allowed and not builder.has_supplement():
+    reaches = builder.total() >= target.target_ug - 1e-9 and builder.absorbed() >= goal_ug - 1e-9
+    if not reaches and profile.supplements_allowed and not current.supplements \
+            and not any(a.every for a in builder.additions):
         option = supplement_options(profile)[0]
         builder.add_supplement(option)
-        notes.append(f"A supplement ({option.description}) is included because the foods in the data "
-                     f"cannot reach the target within {MAX_SERVINGS_PER_FOOD} servings of each food.")
-        reaches = builder.total() >= target.target_ug and builder.absorbed() >= goal
-    if vegan_rule and not builder.has_supplement():
+        notes.append(f"A supplement ({option.description}) is included because the foods allowed cannot reach "
+                     f"the target within {MAX_SERVINGS_PER_FOOD} servings of each food.")
+    if vegan_fortified and not any(a.every for a in builder.additions):
         if builder.fortified_ug >= VEGAN_FORTIFIED_UG and len(builder.fortified_meals) >= VEGAN_FORTIFIED_MEALS:
-            notes.append(f"Fortified foods at {len(builder.fortified_meals)} meals give "
-                         f"{builder.fortified_ug:.1f} µg, in line with the Vegan Society's advice "
-                         "(fortified foods two or three times a day, at least 3 µg).")
+            notes.append(f"Fortified foods at {len(builder.fortified_meals)} meals give {builder.fortified_ug:.1f} µg, "
+                         "in line with the Vegan Society's advice (fortified foods two or three times a day, at "
+                         "least 3 µg).")
         else:
-            notes.append("The foods in the bundled data cannot give at least 3 µg from fortified foods "
-                         "at two meals without a supplement.")
-    if not reaches:
-        notes.append("This plan does not reach the target with the foods allowed; talk to a "
-                     "dietitian or clinician.")
-    return builder.additions, builder.total(), builder.absorbed(), reaches, notes
+            notes.append("The foods allowed cannot give at least 3 µg from fortified foods at two meals without a "
+                         "supplement.")
+    return builder.additions, builder.total(), builder.absorbed(), notes
 
 
-def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay) -> Suggestions:
+# ---- the whole answer ------------------------------------------------------------------------------
+
+def _life_stage_notes(profile: Profile) -> list[str]:
+    notes = [f"Not offered ({', '.join(sorted({s.value for s in rule.protects} - {'everyone'}))}): {rule.what} — "
+             f"{rule.why} ({rule.source})." for rule in rules_in_force(profile)]
+    band = child_band(profile.age_years)
+    if band is not None:
+        notes.append(f"Children's servings per meal follow USDA's CACFP meal pattern ({band[0]:g} oz of meat, fish, "
+                     f"egg or cheese; {band[1]:g} cup of milk); other foods are scaled alike.")
+    if profile.lactating and profile.diet is DietMode.VEGAN:
+        notes.append("Your breastfed baby's B12 comes from yours: a vegan mother needs a reliable source every day "
+                     "(fortified foods or a supplement). Ask your baby's doctor whether the baby needs B12 too.")
+    return notes
+
+
+def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
+            index: SearchIndex | None = None) -> Suggestions:
     """Ranked sources and a day plan for this person and the day they have so far."""
     target = life_stage_target(profile)
-    total_now = current.total_ug()
+    goal = absorption_goal(target).goal_ug
+    total_now, absorbed_now = current.total_ug(), current.absorbed(profile.intrinsic_factor)
     gap = max(target.target_ug - total_now, 0.0)
-    notes = ["Educational suggestions, not medical advice: check with a dietitian or clinician."]
+    notes = [DISCLAIMER]
+
+    def answer(sources=(), options=(), plan=(), total=total_now, absorbed=absorbed_now, clinician=False) -> Suggestions:
+        return Suggestions(target, gap, tuple(sources), tuple(options), tuple(plan), total, absorbed, goal,
+                           status_for(total, target), absorption_status_for(absorbed, goal), clinician,
+                           tuple(dict.fromkeys(notes)))
+
     if profile.infant:
-        notes.append("Under 12 months the target assumes breast milk or formula; this planner does "
-                     "not suggest foods for infants. Ask a paediatrician or dietitian.")
+        notes.append("Under 12 months the target assumes breast milk or formula; this planner does not suggest "
+                     "foods for infants. Ask a paediatrician or dietitian.")
         if profile.diet is DietMode.VEGAN:
-            notes.append("A baby breastfed by a vegan mother depends on the mother's B12: she needs a "
-                         "reliable source (fortified foods or a supplement). Ask a clinician.")
-        return Suggestions(target, gap, (), (), (), total_now, current.other_absorbed_ug, False, tuple(notes))
-    ranked = candidate_sources(foods, profile, target.target_ug, gap)
-    additions, total_after, absorbed_after, reaches, plan_notes = build_day_plan(profile, ranked, current, target)
-    notes += plan_notes
-    if profile.diet is DietMode.VEGAN:
-        notes.append("Vegan Society guidance: eat fortified foods two or three times a day for at least "
-                     "3 µg a day, or take one 10 µg supplement daily, or one 2,000 µg supplement weekly.")
+            notes.append("A baby breastfed by a vegan mother depends on the mother's B12: she needs a reliable "
+                         "source (fortified foods or a supplement). Ask a clinician.")
+        return answer()
+    if not profile.intrinsic_factor:
+        notes.append("Without intrinsic factor (pernicious anaemia, some stomach surgery) food cannot close this "
+                     "gap: only about 1 % of the B12 in any food is absorbed. A clinician treats it with injections "
+                     f"or high-dose oral B12 ({CLINICAL_ORAL_UG} a day); please see one.")
+        return answer(options=supplement_options(profile), clinician=True)
+    notes += _life_stage_notes(profile)
+    raise_dose = _raise_dose_note(profile, current.supplements) if current.supplements else None
+    if raise_dose:
+        notes.append(raise_dose)
+    ranked = candidate_sources(foods, profile, target.target_ug, gap, index)
     listed = shown_sources(ranked)
+    options = supplement_options(profile) if profile.supplements_allowed and not current.supplements else ()
+    if status_for(total_now, target) is Status.MEETS_TARGET and \
+            absorption_status_for(absorbed_now, goal) is AbsorptionStatus.MEETS_GOAL:
+        notes.append(f"Nothing to add: this day meets the target ({status_text(Status.MEETS_TARGET, target)}) "
+                     f"and the absorption goal ({absorption_status_text(AbsorptionStatus.MEETS_GOAL, goal)})")
+        return answer(sources=listed, options=options)
+    additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, ranked, current, target, goal)
+    notes += plan_notes
+    if current.supplements and not raise_dose:
+        notes.append("This day already has a supplement, so no second one is suggested.")
+    if total_after < target.target_ug - 1e-9 or absorbed_after < goal - 1e-9:
+        notes.append("This plan does not reach the target with the foods allowed; talk to a dietitian or clinician.")
+    if profile.diet is DietMode.VEGAN:
+        notes.append("Vegan Society guidance: eat fortified foods two or three times a day for at least 3 µg a day, "
+                     "or take one 10 µg supplement daily, or one 2,000 µg supplement weekly.")
     if any(s.food.check_label for s in listed):
-        notes.append("Foods marked 'check the label' may contain honey, milk powder, gelatin or "
-                     "vitamin D3 from lanolin; the USDA data has no ingredient list.")
-    if profile.pregnant:
-        notes.append("Liver and liver products are left out in pregnancy (very high in vitamin A).")
-    return Suggestions(target, gap, tuple(listed),
-                       supplement_options(profile) if profile.supplements_allowed else (),
-                       tuple(additions), total_after, absorbed_after, reaches, tuple(notes))
+        notes.append("Foods marked 'check the label' may contain honey, milk powder, gelatin or vitamin D3 from "
+                     "lanolin; the USDA data has no ingredient list.")
+    notes += [n for n in (allergen_note(profile.exclude),) if n]
+    notes += [s.caveat for s in listed if s.caveat and CLAMS.search(s.food.description)]
+    return answer(listed, options, additions, total_after, absorbed_after)
 
 
 def suggestions_to_dict(result: Suggestions) -> dict:
-    """The contract's suggestions JSON (plus supplement options and `reaches_target`)."""
+    """The contract's suggestions JSON (plus supplement options and the verdicts after the plan)."""
     return {
         "target_ug": result.target.target_ug,
         "gap_ug": rounded(result.gap_ug),
         "sources": [{
             "id": s.id, "description": s.food.description,
-            "portion": {"label": s.portion.label, "grams": s.portion.grams},
+            "portion": {"label": s.serving.label, "grams": rounded(s.serving.grams, 1)},
             "b12_ug_per_serving": rounded(s.b12_ug_per_serving), "b12_ug_per_100g": s.food.b12_ug_per_100g,
             "pct_target_per_serving": rounded(s.pct_target_per_serving, 1),
             "servings_to_close_gap": rounded(s.servings_to_close_gap, 2),
             "kcal_per_serving": rounded(s.kcal_per_serving, 0), "fortified": s.food.fortified,
-            "check_label": s.food.check_label, "more_like_this": s.more_like_this, "kind": s.kind,
-            "diet": s.food.diet.value, "source": s.food.source,
+            "check_label": s.food.check_label, "more_like_this": s.more_like_this, "everyday": s.food.everyday,
+            "kind": s.kind, "staple": s.staple, "diet": s.food.diet.value, "source": s.food.source,
+            "caveat": s.caveat,
         } for s in result.sources],
         "supplements": [{"id": o.id, "description": o.description, "ug": o.ug, "every": o.every, "why": o.why}
                         for o in result.supplements],
         "plan": [{"id": a.id, "description": a.description,
-                  "portion": {"label": a.portion.label, "grams": a.portion.grams},
-                  "grams": a.grams, "count": a.count, "b12_ug": rounded(a.b12_ug), "meal": a.meal,
+                  "portion": {"label": a.serving.label, "grams": rounded(a.serving.grams, 1)},
+                  "grams": rounded(a.grams, 1), "count": a.count, "b12_ug": rounded(a.b12_ug), "meal": a.meal,
                   **({"every": a.every} if a.every else {})} for a in result.plan],
         "total_after_ug": rounded(result.total_after_ug),
         "absorbed_after_ug": rounded(result.absorbed_after_ug),
+        "absorption_goal_ug": rounded(result.absorption_goal_ug),
+        "status": result.status_after.value,
+        "absorption_status": result.absorption_status_after.value,
         "reaches_target": result.reaches_target,
+        "needs_clinician": result.needs_clinician,
         "notes": list(result.notes),
     }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import ProfileError
-from planner.profile import Profile, Standard
+from planner.profile import Absorption, Profile, Standard
 
 Micrograms = float
 OPEN_END = 12 * 200  # months; no upper age bound
@@ -147,5 +147,33 @@ def life_stage_target(profile: Profile) -> Target:
         notes.append(NOTE_INFANT)
     if profile.age_years > 50:
         notes.append(NOTE_OVER_50)
+    if profile.absorption is Absorption.FOOD_BOUND:
+        notes.append(NOTE_FOOD_BOUND)
+    if not profile.infant:
+        notes.append(NOTE_METFORMIN)
     return Target(row.life_stage, row.target_ug, row.kind, row.ear_ug, profile.standard,
                   source, tuple(notes))
+
+
+# The share of food B12 each standard assumes is absorbed, where it states one (brief §2: the
+# IOM RDA assumes about half). EFSA's and WHO/FAO's figures are not tabled here, so the
+# planner applies IOM's assumption to them and says so.
+ABSORPTION_ASSUMPTIONS: dict[Standard, tuple[float, str]] = {
+    Standard.IOM: (0.5, "the IOM RDA assumes about half of food B12 is absorbed"),
+}
+
+
+@dataclass(frozen=True)
+class AbsorptionGoal:
+    goal_ug: Micrograms
+    basis: str  # which assumption, in words
+
+
+def absorption_goal(target: Target) -> AbsorptionGoal:
+    """What absorption should reach for this target, by its standard's own assumption or IOM's."""
+    if target.standard in ABSORPTION_ASSUMPTIONS:
+        share, basis = ABSORPTION_ASSUMPTIONS[target.standard]
+    else:
+        share, iom_basis = ABSORPTION_ASSUMPTIONS[Standard.IOM]
+        basis = f"{target.standard.name} states no absorption assumption here, so IOM's applies: {iom_basis}"
+    return AbsorptionGoal(target.target_ug * share, basis)

@@ -12,11 +12,12 @@ from enum import Enum
 from statistics import fmean
 from typing import Any
 
-from planner.absorption import absorbed_ug, absorption_goal_ug
+from planner.absorption import absorbed_ug
 from planner.food import DietMode
 from planner.plan import Every, FoodItem, Plan, SupplementItem
+from planner.safety import planned_food_warning, retinol_warning
 from planner.snapshot import FoodCatalog
-from planner.targets import Target, TargetKind, life_stage_target
+from planner.targets import Target, TargetKind, absorption_goal, life_stage_target
 
 Micrograms = float
 WEEKLY_MEAL = "weekly supplement (÷7)"
@@ -34,6 +35,13 @@ class Status(str, Enum):
     MEETS_TARGET = "meets_target"
 
 
+class AbsorptionStatus(str, Enum):
+    """The absorbed estimate against the absorption goal (contract: `absorption_status`)."""
+
+    MEETS_GOAL = "meets_goal"
+    BELOW_GOAL = "below_goal"
+
+
 @dataclass(frozen=True)
 class ItemTotal:
     key: str  # food id, or "supplement:<name>"
@@ -46,6 +54,12 @@ class ItemTotal:
     unreliable: bool = False
     caveat: str | None = None
     diet: DietMode | None = None  # None for supplements
+    retinol_ug: Micrograms = 0.0  # preformed vitamin A, for the upper-limit check
+    every: Every | None = None  # supplements only
+
+    @property
+    def supplement(self) -> bool:
+        return self.every is not None
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,17 @@ class DayTotal:
     unknown_items: int
     status: Status
     meals: tuple[MealTotal, ...]
+    absorption_status: AbsorptionStatus = AbsorptionStatus.BELOW_GOAL
+    retinol_ug: Micrograms = 0.0
+    warnings: tuple[str, ...] = ()  # rules the planned day breaks for this person (safety.py)
+
+    @property
+    def supplements(self) -> tuple[ItemTotal, ...]:
+        return tuple(item for meal in self.meals for item in meal.items if item.supplement)
+
+    @property
+    def empty(self) -> bool:
+        return not any(meal.items for meal in self.meals)
 
 
 @dataclass(frozen=True)
@@ -73,6 +98,7 @@ class AverageTotal:
     absorbed_ug: Micrograms
     unknown_items: int
     status: Status
+    absorption_status: AbsorptionStatus = AbsorptionStatus.BELOW_GOAL
 
 
 @dataclass(frozen=True)
@@ -82,6 +108,7 @@ class PlanTotals:
     average: AverageTotal
     absorption_goal_ug: Micrograms
     notes: tuple[str, ...]
+    absorption_basis: str = ""  # which standard's absorption assumption sets the goal
 
 
 def status_for(intake_ug: Micrograms, target: Target) -> Status:
@@ -91,6 +118,17 @@ def status_for(intake_ug: Micrograms, target: Target) -> Status:
     if intake < target.target_ug:
         return Status.BELOW_TARGET
     return Status.MEETS_TARGET
+
+
+def absorption_status_for(absorbed: Micrograms, goal_ug: Micrograms) -> AbsorptionStatus:
+    return AbsorptionStatus.MEETS_GOAL if round(absorbed, 6) >= round(goal_ug, 6) else AbsorptionStatus.BELOW_GOAL
+
+
+def absorption_status_text(status: AbsorptionStatus, goal_ug: Micrograms) -> str:
+    """The absorption verdict in the words every view uses."""
+    if status is AbsorptionStatus.MEETS_GOAL:
+        return f"Absorption meets the {goal_ug:.2f} µg goal (estimate)."
+    return f"Absorption is below the {goal_ug:.2f} µg goal (estimate)."
 
 
 def intake_text(total_ug: Micrograms, unknown_items: int) -> str:
@@ -116,15 +154,15 @@ def status_text(status: Status, target: Target) -> str:
     return text
 
 
-def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalog,
-                weekly_share: float) -> ItemTotal:
+def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalog) -> ItemTotal:
     if isinstance(item, SupplementItem):
         if item.every is Every.WEEK:
-            per_day = item.ug * weekly_share
+            per_day = item.ug / DAYS_PER_WEEK
             return ItemTotal(f"supplement:{item.supplement}", f"{item.supplement} (weekly)", None, item.ug, 0.0,
-                             "supplement label", caveat=f"counted as {per_day:.1f} µg a day over the week")
+                             "supplement label", caveat=f"counted as {per_day:.1f} µg on every day of the week",
+                             every=item.every)
         return ItemTotal(f"supplement:{item.supplement}", item.supplement, None, item.ug, item.ug,
-                         "supplement label")
+                         "supplement label", every=item.every)
     food = plan.food(item.food, catalog)
     grams = item.grams_of(food)
     b12 = food.b12_ug(grams)
@@ -136,54 +174,62 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
         counted = 0.0
         caveats.append("not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg")
     return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
-                     food.unreliable, "; ".join(caveats) or None, food.diet)
+                     food.unreliable, "; ".join(caveats) or None, food.diet, food.retinol_ug(grams) or 0.0)
 
 
 def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
     """Total every day of the plan and their average against the profile's target."""
     target = life_stage_target(plan.profile)
-    goal = absorption_goal_ug(target.target_ug)
+    goal = absorption_goal(target)
     intrinsic = plan.profile.intrinsic_factor
     weekly_doses = [item.ug for day in plan.days for meal in day.meals for item in meal.items
                     if isinstance(item, SupplementItem) and item.every is Every.WEEK]
-    # Doses listed across the plan's days, taken once a week each (brief: ug / 7 a day).
-    weekly_share = 1.0 / max(len(plan.days), DAYS_PER_WEEK)
-    weekly_ug = sum(weekly_doses) * weekly_share
-    weekly_absorbed = sum(absorbed_ug(dose, intrinsic) for dose in weekly_doses) * weekly_share
+    # A weekly supplement is a standing habit: ug / 7 on every day, whatever the plan's length.
+    weekly_ug = sum(weekly_doses) / DAYS_PER_WEEK
+    weekly_absorbed = sum(absorbed_ug(dose, intrinsic) for dose in weekly_doses) / DAYS_PER_WEEK
 
     days: list[DayTotal] = []
     for day in plan.days:
         meals: list[MealTotal] = []
+        warnings: list[str] = []
         for meal in day.meals:
-            items = tuple(_item_total(item, plan, catalog, weekly_share) for item in meal.items)
+            items = tuple(_item_total(item, plan, catalog) for item in meal.items)
             dose = sum(item.counted_ug for item in items)
             unknown = sum(1 for item in items if item.b12_ug is None)
             meals.append(MealTotal(meal.name, dose, absorbed_ug(dose, intrinsic), unknown, items))
+            for item in meal.items:
+                if isinstance(item, FoodItem):
+                    warnings.append(planned_food_warning(plan.food(item.food, catalog), plan.profile) or "")
         if weekly_doses:
             meals.append(MealTotal(WEEKLY_MEAL, weekly_ug, weekly_absorbed, 0, ()))
         total = sum(meal.total_ug for meal in meals)
-        days.append(DayTotal(day.label, total, sum(m.absorbed_ug for m in meals),
-                             sum(m.unknown_items for m in meals), status_for(total, target), tuple(meals)))
+        absorbed = sum(m.absorbed_ug for m in meals)
+        retinol = sum(item.retinol_ug for meal in meals for item in meal.items)
+        warnings.append(retinol_warning(retinol, plan.profile, day.label) or "")
+        days.append(DayTotal(day.label, total, absorbed, sum(m.unknown_items for m in meals),
+                             status_for(total, target), tuple(meals), absorption_status_for(absorbed, goal.goal_ug),
+                             retinol, tuple(dict.fromkeys(w for w in warnings if w))))
 
     average_total = fmean(d.total_ug for d in days) if days else 0.0
-    average = AverageTotal(average_total, fmean(d.absorbed_ug for d in days) if days else 0.0,
-                           sum(d.unknown_items for d in days), status_for(average_total, target))
-    notes = list(plan.notices) + list(target.notes) + _plan_notes(plan, days, weekly_doses, weekly_share, goal, average)
-    return PlanTotals(target, tuple(days), average, goal, tuple(dict.fromkeys(notes)))
+    average_absorbed = fmean(d.absorbed_ug for d in days) if days else 0.0
+    average = AverageTotal(average_total, average_absorbed, sum(d.unknown_items for d in days),
+                           status_for(average_total, target), absorption_status_for(average_absorbed, goal.goal_ug))
+    notes = (list(plan.notices) + [w for d in days for w in d.warnings] + list(target.notes)
+             + _plan_notes(plan, days, weekly_doses, goal.goal_ug, goal.basis, average))
+    return PlanTotals(target, tuple(days), average, goal.goal_ug, tuple(dict.fromkeys(notes)), goal.basis)
 
 
-def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], weekly_share: float,
-                goal: float, average: AverageTotal) -> list[str]:
+def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], goal: float, basis: str,
+                average: AverageTotal) -> list[str]:
     notes = [
         f"Absorption is an estimate: intrinsic factor takes up at most about 1.5 µg per meal, plus "
-        f"about 1 % of any dose by diffusion. It is compared with half the target ({goal:.2f} µg), "
-        "because the recommended amounts already assume about half of food B12 is absorbed."]
+        f"about 1 % of any dose by diffusion. Its goal is {goal:.2f} µg because {basis}."]
     if not plan.profile.intrinsic_factor:
         notes.append("Without intrinsic factor only about 1 % of each dose is absorbed: a clinician "
                       "usually treats this with high-dose oral B12 or injections.")
     for dose in weekly_doses:
-        notes.append(f"A weekly supplement of {dose:,.0f} µg is counted as {dose * weekly_share:.1f} µg "
-                     "a day, averaged over the week.")
+        notes.append(f"A weekly supplement of {dose:,.0f} µg is a standing habit: it counts as "
+                     f"{dose / DAYS_PER_WEEK:.1f} µg on every day of the plan.")
     if average.unknown_items:
         notes.append("Totals read 'at least': foods without a B12 value in the data are not counted.")
     for day in days:
@@ -229,14 +275,19 @@ def rounded(value: float | None, digits: int = 3) -> float | None:
 
 def totals_to_dict(totals: PlanTotals) -> dict[str, Any]:
     """The contract's totals JSON, with item detail and wording as extra fields."""
-    target = totals.target
+    target, goal = totals.target, totals.absorption_goal_ug
     return {
         "target": target.to_dict(),
-        "absorption_goal_ug": rounded(totals.absorption_goal_ug),
+        "absorption_goal_ug": rounded(goal),
+        "absorption_basis": totals.absorption_basis,
         "days": [{
             "label": day.label, "total_ug": rounded(day.total_ug), "absorbed_ug": rounded(day.absorbed_ug),
             "unknown_items": day.unknown_items, "status": day.status.value,
+            "absorption_status": day.absorption_status.value,
             "summary": intake_text(day.total_ug, day.unknown_items),
+            "status_text": status_text(day.status, target),
+            "absorption_status_text": absorption_status_text(day.absorption_status, goal),
+            "retinol_ug": rounded(day.retinol_ug, 0), "warnings": list(day.warnings),
             "meals": [{"name": meal.name, "total_ug": rounded(meal.total_ug), "absorbed_ug": rounded(meal.absorbed_ug),
                        "items": [{"id": item.key, "description": item.description, "grams": rounded(item.grams),
                                   "b12_ug": rounded(item.b12_ug), "counted_ug": rounded(item.counted_ug),
@@ -245,7 +296,9 @@ def totals_to_dict(totals: PlanTotals) -> dict[str, Any]:
         } for day in totals.days],
         "average": {"total_ug": rounded(totals.average.total_ug), "absorbed_ug": rounded(totals.average.absorbed_ug),
                     "unknown_items": totals.average.unknown_items, "status": totals.average.status.value,
+                    "absorption_status": totals.average.absorption_status.value,
                     "summary": intake_text(totals.average.total_ug, totals.average.unknown_items),
-                    "status_text": status_text(totals.average.status, target)},
+                    "status_text": status_text(totals.average.status, target),
+                    "absorption_status_text": absorption_status_text(totals.average.absorption_status, goal)},
         "notes": list(totals.notes),
     }
