@@ -47,11 +47,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def app_url(tmp_path):
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """One server for the module; each test opens its own page, so its own session."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_")}
-    env.update(B12_PLANNER_DATA_DIR=str(tmp_path / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env.update(B12_PLANNER_DATA_DIR=str(tmp_path_factory.mktemp("browser") / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port)],
