@@ -407,11 +407,13 @@ def plan_to_json(plan: Plan) -> str:
 def read_plan_bytes(path: Path) -> bytes:
     """At most MAX_FILE_BYTES + 1 bytes of a regular file. Opened without blocking and checked
     before any read, so a pipe, a device (/dev/zero) or a folder is refused at once."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise PlanFileError([f"$: cannot read {path.name} ({error.strerror})"]) from error
     chunks: list[bytes] = []
+    remaining = MAX_FILE_BYTES + 1  # st_size can be 0 or stale (/proc, a growing file): count too
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -419,8 +421,8 @@ def read_plan_bytes(path: Path) -> bytes:
                                  "cannot be a plan file)"])
         if info.st_size > MAX_FILE_BYTES:
             raise _too_big(f"{info.st_size:,}")
-        os.set_blocking(fd, True)
-        remaining = MAX_FILE_BYTES + 1  # st_size can be 0 or stale (/proc, a growing file): count too
+        if nonblocking:
+            os.set_blocking(fd, True)
         while remaining > 0 and (chunk := os.read(fd, remaining)):
             chunks.append(chunk)
             remaining -= len(chunk)
