@@ -155,6 +155,16 @@ def assert_one_line_exit_2(done: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
+def one_line_exit_2(argv: list[str], capsys) -> str:
+    """In-process: exit code 2, nothing on stdout, one line on stderr (main() lets nothing else out)."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), lines
+    return lines[0]
+
+
 def write_plan(path: Path, items: list[dict], **kwargs) -> Path:
     from tests.plans import plan_document
 
@@ -187,9 +197,8 @@ def test_a_reader_that_goes_away_ends_the_output_quietly():
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e999"])
-def test_non_finite_intake_is_refused(value):
-    line = assert_one_line_exit_2(run_cli("suggest", "--age", "30", "--sex", "male", f"--intake={value}",
-                                          "--json", text=True))
+def test_non_finite_intake_is_refused(value, capsys):
+    line = one_line_exit_2(["suggest", "--age", "30", "--sex", "male", f"--intake={value}", "--json"], capsys)
     assert "finite number" in line
 
 
@@ -214,22 +223,23 @@ def test_a_terminal_without_micro_or_approx_still_gets_the_totals(tmp_path, enco
      '"days": [{"label": "Mon", "meals": []}]}', "$.profile.age_years"),
 ], ids=["surrogate", "huge-number"])
 @pytest.mark.parametrize("command", ["total", "suggest", "export"])
-def test_hostile_plan_files_exit_2_with_their_path(tmp_path, document, path, command):
+def test_hostile_plan_files_exit_2_with_their_path(tmp_path, capsys, document, path, command):
     plan = tmp_path / "plan.json"
     plan.write_text(document, encoding="ascii")
     argv = {"total": ["total", str(plan)], "suggest": ["suggest", "--plan", str(plan)],
             "export": ["export", str(plan), "--format", "json"]}[command]
-    line = assert_one_line_exit_2(run_cli(*argv, text=True))
+    line = one_line_exit_2(argv, capsys)
     assert f"{path}:" in line
+    line.encode("utf-8")  # the message itself prints anywhere
 
 
-def test_an_error_holding_a_line_break_prints_on_one_line(tmp_path):
+def test_an_error_holding_a_line_break_prints_on_one_line(tmp_path, capsys):
     from tests.plans import custom_food
 
     food = dict(custom_food("oat"), description="Oat\nmilk\u2028drink")
     path = write_plan(tmp_path / "plan.json", [{"food": "custom:oat", "portion": "1 pint", "count": 1}],
                       foods={"custom:oat": food})
-    line = assert_one_line_exit_2(run_cli("total", str(path), text=True))
+    line = one_line_exit_2(["total", str(path)], capsys)
     assert "Oat\\nmilk\\u2028drink has no portion" in line
 
 
@@ -239,14 +249,15 @@ EXPORT_ITEMS = [{"food": "sr24:08077", "grams": 30}, {"supplement": "B12 tablet\
 
 
 @pytest.mark.parametrize("kind", ["json", "csv", "html"])
-def test_export_to_stdout_is_the_apps_download(tmp_path, catalog, kind):
+def test_export_to_stdout_is_the_apps_download(tmp_path, catalog, capsysbinary, kind):
     from planner.export import ExportFormat, export_file
     from planner.planfile import load_plan
 
     path = write_plan(tmp_path / "plan.json", EXPORT_ITEMS, name="Client <A> & co")
-    done = run_cli("export", str(path), "--format", kind)
-    assert done.returncode == 0 and done.stderr == b""
-    assert done.stdout == export_file(load_plan(path, catalog), catalog, ExportFormat(kind))
+    assert main(["export", str(path), "--format", kind]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.err == b""
+    assert captured.out == export_file(load_plan(path, catalog), catalog, ExportFormat(kind))
 
 
 def test_export_to_a_file_writes_the_same_bytes(tmp_path, catalog, capsys):
@@ -264,8 +275,6 @@ def test_export_to_a_file_writes_the_same_bytes(tmp_path, catalog, capsys):
 @pytest.mark.parametrize("extra", [["--format", "pdf"], ["--format", "csv", "--out", "{tmp}/no-such-dir/plan.csv"],
                                    ["--format", "html", "--day", "2"]],
                          ids=["format", "unwritable", "day"])
-def test_export_bad_input_exits_2(tmp_path, extra):
+def test_export_bad_input_exits_2(tmp_path, capsys, extra):
     path = write_plan(tmp_path / "plan.json", EXPORT_ITEMS)
-    done = run_cli("export", str(path), *[arg.format(tmp=tmp_path) for arg in extra], text=True)
-    assert_one_line_exit_2(done)
-    assert done.stdout == ""
+    one_line_exit_2(["export", str(path), *[arg.format(tmp=tmp_path) for arg in extra]], capsys)
