@@ -26,6 +26,7 @@ from planner.suggest import CurrentDay, Suggestions, suggest
 from planner.targets import Target, life_stage_target
 from planner.totals import PlanTotals, plan_totals
 from ui import panels, state
+from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 
@@ -104,7 +105,7 @@ try:
     target = life_stage_target(plan.profile)
 except ProfileError as error:
     target = None
-    st.error(f"{error} Change the profile in the sidebar.")
+    st.error(plain(f"{error} Change the profile in the sidebar."))
 
 panels.profile_ui(store, foods, target)
 dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
@@ -140,7 +141,7 @@ elif target is not None:
         panels.add_supplement_ui(store, foods)
     if st.toggle("Add a food from its label", key="show_custom"):
         panels.add_custom_food_ui(store, foods)
-    st.subheader(f"{totals.days[day_index].label}: what is planned")
+    st.subheader(f"{plain(totals.days[day_index].label)}: what is planned")
     panels.items_table_ui(store, foods, totals, day_index)
     st.subheader("The gap")
     panels.gap_ui(totals, day_index)
@@ -148,4 +149,4 @@ elif target is not None:
     suggestions = day_suggestions(totals, plan, day_index)
     panels.act_ui(store, foods, suggestions, day_index)
     st.subheader("Save, export, import")
-    panels.export_import_ui(foods, totals, suggestions)
+    panels.export_import_ui(foods, day_index)

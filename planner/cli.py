@@ -1,13 +1,19 @@
 """Command line: `python -m planner <command> … [--json]`.
 
 The only place that turns planner errors into exit codes: 0 ok, 2 bad input (one line on
-stderr, never a traceback).
+stderr, never a traceback), 141 when the reader of standard output went away (as Unix tools
+end on SIGPIPE: `search … | head -1`).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
+import math
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -15,6 +21,7 @@ from typing import Any, Callable, Sequence
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
 from planner.errors import FdcError, PlannerError
+from planner.export import ExportFormat, export_file
 from planner.food import DietMode, Food
 from planner.plan import Plan
 from planner.search import SearchResult
@@ -27,6 +34,8 @@ from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
 EXIT_OK = 0
 EXIT_SERVICE = 1
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)  # what a shell reports for a tool SIGPIPE ended
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines() honours
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,9 +45,32 @@ class _Parser(argparse.ArgumentParser):
         raise PlannerError(f"{self.prog}: {message}")
 
 
+def finite_number(text: str) -> float:
+    """An argparse type: a float flag refuses inf and nan (JSON has no such numbers)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
+
+
+def _writes_utf8(stream: Any) -> bool:
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    # Escaped to ASCII where the terminal cannot take UTF-8, so the JSON stays valid and exact.
+    json.dump(value, sys.stdout, ensure_ascii=not _writes_utf8(sys.stdout), indent=2)
     sys.stdout.write("\n")
+
+
+def _one_line(text: str) -> str:
+    return "".join(ascii(char)[1:-1] if char in LINE_BREAKS else char for char in text)
 
 
 def _b12_text(food: Food) -> str:
@@ -131,13 +163,18 @@ def cmd_total(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day_index(plan: Plan, day: int) -> int:
+    """`--day N` (1 = first) as an index into the plan's days."""
+    if not 1 <= day <= len(plan.days):
+        raise PlannerError(f"--day must be between 1 and {len(plan.days)} for this plan.")
+    return day - 1
+
+
 def _current_day(args: argparse.Namespace, catalog: FoodCatalog) -> tuple[CurrentDay, Plan | None]:
     """The day to build on: a plan file's day, a bare intake, or nothing yet."""
     if args.plan:
         plan = load_plan(Path(args.plan), catalog)
-        if not 1 <= args.day <= len(plan.days):
-            raise PlannerError(f"--day must be between 1 and {len(plan.days)} for this plan.")
-        day = plan_totals(plan, catalog).days[args.day - 1]
+        day = plan_totals(plan, catalog).days[_day_index(plan, args.day)]
         return CurrentDay.from_day(day), plan
     if args.intake is not None and args.intake < 0:
         raise PlannerError("--intake must be 0 µg or more.")
@@ -171,6 +208,21 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg")
     for note in result.notes:
         print(f"  - {note}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    catalog = bundled_foods()
+    plan = load_plan(Path(args.plan), catalog)
+    data = export_file(plan, catalog, ExportFormat(args.format), _day_index(plan, args.day))
+    if args.out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    try:
+        Path(args.out).write_bytes(data)
+    except OSError as error:
+        raise PlannerError(f"cannot write {args.out} ({error.strerror}).") from None
     return EXIT_OK
 
 
@@ -233,11 +285,18 @@ def build_parser() -> argparse.ArgumentParser:
     suggest_cmd = commands.add_parser("suggest", help="sources and a day plan that close the gap")
     add_profile_flags(suggest_cmd, required=False)
     where = suggest_cmd.add_mutually_exclusive_group()
-    where.add_argument("--intake", type=float, metavar="UG", help="B12 eaten so far today, µg")
+    where.add_argument("--intake", type=finite_number, metavar="UG", help="B12 eaten so far today, µg")
     where.add_argument("--plan", metavar="PLAN.json", help="build on a day of this plan file")
     suggest_cmd.add_argument("--day", type=int, default=1, help="which day of --plan (1 = first)")
     suggest_cmd.add_argument("--json", action="store_true")
     suggest_cmd.set_defaults(run=cmd_suggest)
+
+    export = commands.add_parser("export", help="the app's downloads: plan file, CSV or HTML report")
+    export.add_argument("plan", metavar="PLAN.json")
+    export.add_argument("--format", required=True, choices=[kind.value for kind in ExportFormat])
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--day", type=int, default=1, help="the report's suggestions are for this day (1 = first)")
+    export.set_defaults(run=cmd_export)
 
     fdc = commands.add_parser("fdc", help="live USDA FoodData Central (needs FDC_API_KEY)")
     fdc_commands = fdc.add_subparsers(dest="fdc_command", required=True, parser_class=_Parser)
@@ -255,14 +314,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error(error: PlannerError, code: int) -> int:
+    print(f"error: {_one_line(str(error))}", file=sys.stderr)
+    return code
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the final flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file descriptor (an embedding host's stream)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a terminal without "µ" or "≈" gets "?", not a traceback
     try:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a reader that went away is noticed here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except FdcError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_SERVICE
+        return _error(error, EXIT_SERVICE)
     except PlannerError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _error(error, EXIT_BAD_INPUT)

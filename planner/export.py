@@ -1,5 +1,6 @@
-"""Exports a dietitian can hand over: a CSV of every item, and a self-contained printable
-HTML report (inline SVG charts and print CSS; no CDN, no scripts). Pure: returns text."""
+"""Exports a dietitian can hand over: the plan file, a CSV of every item, and a self-contained
+printable HTML report (inline SVG charts and print CSS; no CDN, no scripts). Pure: returns
+text or bytes; `export_file` is the one source of the bytes the app and the CLI hand out."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import csv
 import html
 import io
 from datetime import date
+from enum import Enum
 from typing import Iterable, Sequence
 
 from planner.plan import Plan
-from planner.snapshot import SR_CITATION
-from planner.suggest import Suggestions
-from planner.totals import PlanTotals, intake_text, status_text
+from planner.planfile import plan_to_json
+from planner.snapshot import SR_CITATION, FoodCatalog
+from planner.suggest import CurrentDay, Suggestions, suggest
+from planner.totals import PlanTotals, intake_text, plan_totals, status_text
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
               "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
@@ -38,7 +42,10 @@ def _amount_text(item_key: str, grams: float | None, b12: float | None) -> str:
 def plan_csv(totals: PlanTotals) -> str:
     """One row per item, then one total row per day; µg throughout, with each number's source."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: the csv module quotes a field holding any character of the line
+    # terminator, so with "\r\n" a lone CR is quoted too (with "\n" it was not, and a spreadsheet
+    # read a new row there).
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for day in totals.days:
         for meal in day.meals:
@@ -184,3 +191,30 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     out.append("</ul>")
     out.append(f'<p class="muted">Data: {html.escape(FDC_CITATION)}</p></body></html>')
     return "\n".join(out) + "\n"
+
+
+# ---- the downloads ---------------------------------------------------------------------------
+
+class ExportFormat(str, Enum):
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+EXPORT_MIME = {ExportFormat.JSON: "application/json", ExportFormat.CSV: "text/csv", ExportFormat.HTML: "text/html"}
+
+
+def export_file(plan: Plan, catalog: FoodCatalog, kind: ExportFormat, day_index: int = 0,
+                generated: date | None = None) -> bytes:
+    """One download as UTF-8 bytes: the same for the app's buttons and `python -m planner export`.
+
+    The report's suggestions are for the day at `day_index` (the day the app shows), drawn from
+    the bundled foods, as the app's "What to add" panel draws them.
+    """
+    if kind is ExportFormat.JSON:
+        return plan_to_json(plan).encode("utf-8")
+    totals = plan_totals(plan, catalog)
+    if kind is ExportFormat.CSV:
+        return plan_csv(totals).encode("utf-8")
+    suggestions = suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[day_index]))
+    return report_html(plan, totals, suggestions, generated).encode("utf-8")

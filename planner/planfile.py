@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 from enum import Enum
 from pathlib import Path
@@ -40,33 +41,86 @@ MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "b12_added_ug_per_100g": 100_000.0
 FOOD_ID = re.compile(r"^(sr:\d{5}|sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
 MAX_NOTE_CHARS = 300
 PORTABLE_ID = re.compile(r"^(fdc|custom):")
+JSON_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+MAX_NUMBER_CHARS = 40  # a number literal longer than this is refused before conversion
 
 
-class _NotFinite(ValueError):
-    pass
+class _Refused:
+    """A JSON literal left unconverted (too long, NaN, Infinity); reported later with its JSON path."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str):
+        self.reason = reason
 
 
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _NotFinite(text)
-    return value
+def _not_a_plan_number(text: str) -> _Refused:
+    return _Refused(f"{text} is not a number a plan can hold (NaN and Infinity are refused)")
 
 
-def _reject_constant(name: str) -> None:
-    raise _NotFinite(name)
+def _bounded(convert: Callable[[str], int | float]) -> Callable[[str], Any]:
+    """A json.loads number hook that measures the literal before converting it, so a number with
+    thousands of digits never reaches int() (ValueError) or a float format (OverflowError)."""
+
+    def parse(text: str) -> Any:
+        if len(text) > MAX_NUMBER_CHARS:
+            return _Refused(f"a number written with {len(text):,} characters is more than a plan can hold "
+                            f"(at most {MAX_NUMBER_CHARS})")
+        value = convert(text)
+        return value if math.isfinite(value) else _not_a_plan_number(text)
+
+    return parse
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth without recursion (a hostile file must not exhaust the stack)."""
-    deepest, stack = 0, [(value, 1)]
+def _json_path(trail: tuple | None) -> str:
+    """`$.days[0].label` from a trail of (parent trail, key or index): built only for a problem."""
+    keys: list[str | int] = []
+    while trail is not None:
+        trail, key = trail
+        keys.append(key)
+    parts = ["$"]
+    for key in reversed(keys):
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif JSON_NAME.match(key):
+            parts.append(f".{key}")
+        else:
+            parts.append(f"[{json.dumps(key)}]")  # ASCII escapes: a path never holds a lone surrogate
+    return "".join(parts)
+
+
+def _not_unicode(text: str) -> str | None:
+    """The first code point UTF-8 cannot encode (a lone surrogate from a `\\ud83d` escape), as `\\ud83d`."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"\\u{ord(text[error.start]):04x}"
+    return None
+
+
+def _document_problems(document: Any) -> list[str]:
+    """Walk the parsed document once, without recursion (a hostile file must not exhaust the stack):
+    nesting depth, text that is not valid Unicode, numbers refused before conversion."""
+    problems: list[str] = []
+    stack: list[tuple[Any, int, tuple | None]] = [(document, 1, None)]
     while stack:
-        node, level = stack.pop()
+        node, level, trail = stack.pop()
         if isinstance(node, (dict, list)):
-            deepest = max(deepest, level)
-            children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, level + 1) for child in children)
-    return deepest
+            if level > MAX_DEPTH:
+                return ["$: nesting is deeper than the plan format allows"]
+            children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+            for key, child in reversed(children):  # reversed onto a stack: problems in file order
+                here = (trail, key)
+                if isinstance(key, str) and (bad := _not_unicode(key)):
+                    problems.append(f"{_json_path(here)}: the key holds {bad}, a lone surrogate, "
+                                    "which is not valid Unicode text")
+                stack.append((child, level + 1, here))
+        elif isinstance(node, str) and (bad := _not_unicode(node)):
+            problems.append(f"{_json_path(trail)}: the text holds {bad}, a lone surrogate, "
+                            "which is not valid Unicode text")
+        elif isinstance(node, _Refused):
+            problems.append(f"{_json_path(trail)}: {node.reason}")
+    return problems
 
 
 def _is_number(value: Any) -> bool:
@@ -340,25 +394,33 @@ def _parse_days(check: _Checker, raw: Any, foods: _Foods) -> tuple[Day, ...]:
     return tuple(days)
 
 
+def _too_big(size: str) -> PlanFileError:
+    return PlanFileError([f"$: the file is {size} bytes; plan files are at most {MAX_FILE_BYTES:,}"])
+
+
 def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     """Validate a plan file's bytes and build the plan, or raise PlanFileError with every problem."""
-    raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw_bytes) > MAX_FILE_BYTES:
-        raise PlanFileError([f"$: the file is {len(raw_bytes):,} bytes; plan files are at most {MAX_FILE_BYTES:,}"])
+    if isinstance(data, str):  # already text: measured as UTF-8, lone surrogates reported below
+        size, text = len(data.encode("utf-8", "surrogatepass")), data.removeprefix("\ufeff")
+    else:
+        size = len(data)
+    if size > MAX_FILE_BYTES:
+        raise _too_big(f"{size:,}")
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PlanFileError(["$: the file is not UTF-8 text"]) from None
     try:
-        text = raw_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PlanFileError(["$: the file is not UTF-8 text"]) from None
-    try:
-        document = json.loads(text, parse_float=_finite_float, parse_constant=_reject_constant)
-    except _NotFinite as error:
-        raise PlanFileError([f"$: {error} is not a number a plan can hold (NaN and Infinity are refused)"]) from None
+        document = json.loads(text, parse_int=_bounded(int), parse_float=_bounded(float),
+                              parse_constant=_not_a_plan_number)
     except RecursionError:
         raise PlanFileError(["$: nesting is deeper than the plan format allows"]) from None
     except json.JSONDecodeError as error:
         raise PlanFileError([f"$: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"]) from None
-    if _depth(document) > MAX_DEPTH:
-        raise PlanFileError(["$: nesting is deeper than the plan format allows"])
+    problems = _document_problems(document)
+    if problems:
+        raise PlanFileError(problems)
     if not isinstance(document, dict):
         raise PlanFileError([f"$: expected a plan object, got {_json_type(document)}"])
 
@@ -382,8 +444,15 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     days = _parse_days(check, document.get("days"), resolver)
     if check.problems or profile is None:
         raise PlanFileError(check.problems or ["$.profile: missing"])
-    return prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods,
+    plan = prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods,
                             notices=resolver.notices()))
+    # The limit holds for the plan in one form, its compact JSON, so whatever loads can be edited
+    # and saved again (a compact file near the limit grows past it when indented).
+    compact = len(plan_to_compact_json(plan).encode("utf-8"))
+    if compact > MAX_FILE_BYTES:
+        raise PlanFileError([f"$: the plan takes {compact:,} bytes as compact JSON; plans are at most "
+                             f"{MAX_FILE_BYTES:,}"])
+    return plan
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -400,19 +469,53 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
+def plan_to_compact_json(plan: Plan) -> str:
+    """The form the size limit is measured in."""
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def plan_to_json(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The plan file: indented for people to read, compact where indenting would pass the limit,
+    so every plan that passed the checks saves and exports as a file that opens again."""
+    indented = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    if len(indented) <= MAX_FILE_BYTES and len(indented.encode("utf-8")) <= MAX_FILE_BYTES:
+        return indented
+    return plan_to_compact_json(plan) + "\n"
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file. Opened without blocking and checked
+    before any read, so a pipe, a device (/dev/zero) or a folder is refused at once."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+    try:
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise PlanFileError([f"$: cannot read {path.name} ({error.strerror})"]) from error
+    chunks: list[bytes] = []
+    remaining = MAX_FILE_BYTES + 1  # st_size can be 0 or stale (/proc, a growing file): count too
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanFileError([f"$: {path.name} is not a regular file (a folder, a device or a pipe "
+                                 "cannot be a plan file)"])
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(f"{info.st_size:,}")
+        if nonblocking:
+            os.set_blocking(fd, True)
+        while remaining > 0 and (chunk := os.read(fd, remaining)):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise PlanFileError([f"$: cannot read {path.name} ({error.strerror})"]) from error
+    finally:
+        os.close(fd)
+    if remaining <= 0:
+        raise _too_big(f"more than {MAX_FILE_BYTES:,}")
+    return b"".join(chunks)
 
 
 def load_plan(path: Path, catalog: FoodCatalog) -> Plan:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError([f"$: the file is {size:,} bytes; plan files are at most {MAX_FILE_BYTES:,}"])
-        data = path.read_bytes()
-    except OSError as error:
-        raise PlanFileError([f"$: cannot read {path.name} ({error.strerror})"]) from error
-    return parse_plan(data, catalog)
+    return parse_plan(read_plan_bytes(path), catalog)
 
 
 def save_plan(plan: Plan, path: Path) -> None:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from planner.food import DietMode
 from planner.planfile import parse_plan
 from planner.snapshot import bundled_foods
+from tests.rendered import rendered
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 60
@@ -55,11 +56,17 @@ def test_starts_with_no_key_and_no_network(at):
 
 
 def rendered_text(at: AppTest) -> str:
+    """The page's text as a reader sees it (Markdown bodies rendered)."""
     parts = []
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "text", "metric", "subheader"):
-        parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
+        parts += [rendered(str(getattr(e, "value", ""))).as_read for e in getattr(at, kind)]
     parts += [str(t.value) for t in at.text_input]
     return "\n".join(parts)
+
+
+def shown(elements) -> list[str]:
+    """The rendered text of each message box, caption or heading."""
+    return [rendered(e.value).as_read for e in elements]
 
 
 def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
@@ -158,7 +165,7 @@ def test_bad_plan_file_keeps_the_old_plan(at):
     at.file_uploader[0].upload("bad.json", bad.encode(), "application/json").run()
     assert not at.exception
     assert plan(at) == before
-    assert any("bad.json was not loaded" in e.value and "unknown food id" in e.value for e in at.error)
+    assert any("bad.json was not loaded" in e and "unknown food id" in e for e in shown(at.error))
 
 
 def test_good_plan_file_imports(at):
@@ -287,8 +294,8 @@ def test_rate_limit_is_shown_and_answers_at_once(monkeypatch, httpserver):
     text_input(app, "Search foods").input("beef liver braised")
     button(app, "Search").click().run()
     assert not app.exception
-    assert any("rate-limited until" in i.value and "bundled" in i.value for i in app.info)
-    assert any("rate-limited until" in c.value for c in app.sidebar.caption)
+    assert any("rate-limited until" in i and "bundled" in i for i in shown(app.info))
+    assert any("rate-limited until" in c for c in shown(app.sidebar.caption))
     assert [s for s in app.selectbox if s.label == "Food"]  # bundled results still offered
 
 
@@ -316,3 +323,75 @@ def test_search_counts_matches_not_a_cap(at):
     caption = next(c.value for c in at.caption if " of " in c.value and "match" in c.value)
     shown, total = re.match(r"(\d+) of (\d+) matches", caption).groups()
     assert int(shown) == 25 and int(total) > 100
+
+
+# ---- issue 12: user text is shown as text; bad files leave the plan as it was -------------------
+
+def plan_file(name: str = '"Imported"', label: str = '"Mon"', age: str = "60") -> bytes:
+    """A plan file's bytes with raw JSON put in by hand (escapes and number literals as written)."""
+    return ('{"version": 1, "name": %s, "profile": {"age_years": %s, "sex": "male"}, "days": [{"label": %s, '
+            '"meals": [{"name": "breakfast", "items": [{"food": "sr24:01077", "grams": 244}]}]}]}'
+            % (name, age, label)).encode("ascii")
+
+
+def test_markdown_in_an_imported_name_is_shown_as_text(at):
+    image, link = "![t](http://127.0.0.1:9/x.png)", "[link](http://x)"
+    upload = plan_file(name=json.dumps(image), label=json.dumps(link))
+    at.file_uploader[0].upload("plan [1].json", upload, "application/json").run()
+    assert not at.exception
+    assert plan(at).name == image
+    banner = rendered(at.success[0].value)
+    assert banner.as_read.startswith(f"Loaded '{image}' from plan [1].json.")
+    heading = next(rendered(h.value) for h in at.subheader if h.value.endswith("what is planned"))
+    assert heading.as_read == f"{link}: what is planned"
+    metric_label = rendered(next(m.label for m in at.metric if m.label.startswith("B12 eaten")))
+    assert metric_label.as_read == f"B12 eaten, {link}"
+    for shown_part in (banner, heading, metric_label):
+        assert shown_part.tags == ["p"] and shown_part.urls == []  # no <img>, no <a>, no bare address
+
+
+@pytest.mark.parametrize("upload,path", [
+    (plan_file(name='"Imported \\ud83d"'), "$.name"),
+    (plan_file(label='"Mon \\udc00"'), "$.days[0].label"),
+    (plan_file(age="9" * 5000), "$.profile.age_years"),
+], ids=["surrogate-name", "surrogate-label", "huge-number"])
+def test_a_hostile_plan_file_is_refused_and_the_plan_stays(at, upload, path):
+    search_and_add(at, "cheddar cheese")
+    before = plan(at)
+    at.file_uploader[0].upload("hostile.json", upload, "application/json").run()
+    assert not at.exception
+    assert plan(at) == before
+    errors = [e for e in shown(at.error) if "hostile.json" in e]  # (the day's status box may be an error too)
+    assert len(errors) == 1
+    assert errors[0].startswith("hostile.json was not loaded; your current plan is unchanged.")
+    assert f"{path}:" in errors[0]
+    at.run()  # the next rerun works too
+    assert not at.exception and plan(at) == before
+
+
+def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp_path, capsysbinary):
+    """Each download button's data (built on click) equals `python -m planner export` for the plan."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from planner.cli import main
+
+    downloads: dict[str, object] = {}  # file name -> the callable the button runs on click
+    register = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        downloads[file_name] = (data_callable, mimetype)
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    search_and_add(app, "beef liver braised")
+    assert set(downloads) == {"untitled-plan.json", "untitled-plan.csv", "untitled-plan.html"}
+    plan_bytes, mime = downloads["untitled-plan.json"]
+    assert mime == "application/json"
+    path = tmp_path / "plan.json"
+    path.write_bytes(plan_bytes())
+    capsysbinary.readouterr()
+    for kind in ("json", "csv", "html"):
+        data, _ = downloads[f"untitled-plan.{kind}"]
+        assert main(["export", str(path), "--format", kind]) == 0
+        assert capsysbinary.readouterr().out == data(), kind

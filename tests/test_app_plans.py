@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.rendered import rendered
+
 from planner.planfile import parse_plan, save_plan
 from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, open_store
@@ -52,7 +54,8 @@ def listed_plans(at: AppTest) -> list[str]:
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    return [e.value for e in getattr(at, kind)]
+    """The messages as a person reads them (the app escapes the names they quote)."""
+    return [rendered(e.value).as_read for e in getattr(at, kind)]
 
 
 # ---- My plans ----------------------------------------------------------------------------------
@@ -243,8 +246,8 @@ def test_a_tab_with_a_stale_plan_is_told_and_can_reload(at):
 
 def test_names_show_as_typed_not_as_markdown(at):
     save_as(at, "Plan $5 *big*")
-    assert "Saved as 'Plan \\$5 \\*big\\*'. It saves itself as you work; this page's address reopens it." in texts(
-        at, "success")
+    assert "Saved as 'Plan $5 *big*'. It saves itself as you work; this page's address reopens it." in texts(
+        at, "success")  # read as rendered: no LaTeX, no italics
     show(at, "My plans")
     assert listed_plans(at) == ["Plan $5 *big*"]  # table cells are plain text already
-    assert "Yes, delete 'Plan \\$5 \\*big\\*'" in [c.label for c in at.checkbox]
+    assert "Yes, delete 'Plan $5 *big*'" in [rendered(c.label).as_read for c in at.checkbox]

@@ -7,6 +7,7 @@ a missing browser or Playwright fails the test instead of skipping it.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -17,6 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from ui.text import WORD_JOINER
 
 try:
     from playwright.sync_api import sync_playwright
@@ -44,11 +47,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def app_url(tmp_path):
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """One server for the module; each test opens its own page, so its own session."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_")}
-    env.update(B12_PLANNER_DATA_DIR=str(tmp_path / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env.update(B12_PLANNER_DATA_DIR=str(tmp_path_factory.mktemp("browser") / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port)],
@@ -135,3 +139,59 @@ def test_add_a_food_and_see_the_total_update(app_url):
         finally:
             browser.close()
     assert (ARTIFACTS / "planner.png").stat().st_size > 10_000
+
+
+@pytest.fixture
+def request_log():
+    """A second local server that records every request the browser makes to it."""
+    import http.server
+    import threading
+
+    paths: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            paths.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", paths
+    server.shutdown()
+    server.server_close()
+
+
+def test_markdown_in_an_imported_plan_fetches_nothing_and_links_nowhere(app_url, request_log, tmp_path):
+    """Issue 12, finding 8, in a real browser: a plan name that is a Markdown image stays text."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    _require(chromium is not None, "Debian's chromium is not installed")
+    _require(sync_playwright is not None, "Playwright for Python is not installed")
+    base, fetched = request_log
+    name, label = f"![t]({base}/x.png) <img src={base}/y.png> :smile:", f"[link]({base}/z)"
+    plan = tmp_path / "hostile.json"
+    plan.write_text(json.dumps({"version": 1, "name": name, "profile": {"age_years": 30, "sex": "female"},
+                                "days": [{"label": label, "meals": []}]}))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.goto(app_url)
+            wait_for_app(page)
+            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+            page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
+            wait_for_app(page)
+            banner = page.locator('[data-testid="stAlertContentSuccess"]').first
+            shown = banner.inner_text().strip().replace(WORD_JOINER, "")
+            assert shown == f"Loaded '{name}' from hostile.json. Name it to keep it."
+            heading = page.get_by_role("heading").filter(has_text="what is planned").first
+            assert heading.inner_text().strip().replace(WORD_JOINER, "") == f"{label}: what is planned"
+            assert page.locator(f'img[src*="127.0.0.1"], a[href*="127.0.0.1"]').count() == 0
+            page.wait_for_timeout(1000)  # time for any image request to arrive
+        finally:
+            browser.close()
+    assert fetched == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,144 @@ def test_suggest_bad_input_exits_2(argv):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+# ---- issue 12: hostile files, pipes, terminals and number flags ------------------------------
+
+def run_cli(*argv: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "planner", *argv], cwd=ROOT, capture_output=True,
+                          timeout=60, env=env, **kwargs)
+
+
+def assert_one_line_exit_2(done: subprocess.CompletedProcess) -> str:
+    stderr = done.stderr.decode("utf-8", "replace") if isinstance(done.stderr, bytes) else done.stderr
+    assert done.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), lines
+    return lines[0]
+
+
+def one_line_exit_2(argv: list[str], capsys) -> str:
+    """In-process: exit code 2, nothing on stdout, one line on stderr (main() lets nothing else out)."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), lines
+    return lines[0]
+
+
+def write_plan(path: Path, items: list[dict], **kwargs) -> Path:
+    from tests.plans import plan_document
+
+    path.write_text(json.dumps(plan_document([[("breakfast", items)]], **kwargs)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_total_on_a_device_or_a_fifo_ends_at_once(tmp_path, kind):
+    path = "/dev/zero"
+    if kind == "fifo":
+        path = str(tmp_path / "plan.json")
+        os.mkfifo(path)
+    line = assert_one_line_exit_2(run_cli("total", path, text=True))
+    assert "not a regular file" in line
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly():
+    """`search … | head -1`: the pipe's reader is gone before the first write."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "planner", "search", "milk", "--limit", "500"], cwd=ROOT,
+                              stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.stderr == b""
+    assert done.returncode == 141  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e999"])
+def test_non_finite_intake_is_refused(value, capsys):
+    line = one_line_exit_2(["suggest", "--age", "30", "--sex", "male", f"--intake={value}", "--json"], capsys)
+    assert "finite number" in line
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_without_micro_or_approx_still_gets_the_totals(tmp_path, encoding):
+    path = write_plan(tmp_path / "plan.json", [{"food": "sr24:08077", "grams": 30}])
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    done = run_cli("total", str(path), env=env)
+    assert done.returncode == 0 and done.stderr == b""
+    assert b"Day 1: 6.00 " in done.stdout and b"absorbed ? " in done.stdout  # "≈" replaced
+    as_json = run_cli("total", str(path), "--json", env=env)
+    assert as_json.returncode == 0 and as_json.stderr == b""
+    assert json.loads(as_json.stdout.decode("ascii"))["average"]["status"] == "meets_target"
+    utf8 = run_cli("total", str(path), "--json", env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    assert json.loads(as_json.stdout) == json.loads(utf8.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize("document,path", [
+    ('{"version": 1, "name": "Imported \\ud83d", "profile": {"age_years": 30, "sex": "female"}, '
+     '"days": [{"label": "Mon", "meals": []}]}', "$.name"),
+    ('{"version": 1, "profile": {"age_years": ' + "9" * 5000 + ', "sex": "female"}, '
+     '"days": [{"label": "Mon", "meals": []}]}', "$.profile.age_years"),
+], ids=["surrogate", "huge-number"])
+@pytest.mark.parametrize("command", ["total", "suggest", "export"])
+def test_hostile_plan_files_exit_2_with_their_path(tmp_path, capsys, document, path, command):
+    plan = tmp_path / "plan.json"
+    plan.write_text(document, encoding="ascii")
+    argv = {"total": ["total", str(plan)], "suggest": ["suggest", "--plan", str(plan)],
+            "export": ["export", str(plan), "--format", "json"]}[command]
+    line = one_line_exit_2(argv, capsys)
+    assert f"{path}:" in line
+    line.encode("utf-8")  # the message itself prints anywhere
+
+
+def test_an_error_holding_a_line_break_prints_on_one_line(tmp_path, capsys):
+    from tests.plans import custom_food
+
+    food = dict(custom_food("oat"), description="Oat\nmilk\u2028drink")
+    path = write_plan(tmp_path / "plan.json", [{"food": "custom:oat", "portion": "1 pint", "count": 1}],
+                      foods={"custom:oat": food})
+    line = one_line_exit_2(["total", str(path)], capsys)
+    assert "Oat\\nmilk\\u2028drink has no portion" in line
+
+
+# ---- export --------------------------------------------------------------------------------
+
+EXPORT_ITEMS = [{"food": "sr24:08077", "grams": 30}, {"supplement": "B12 tablet\r=2+5", "ug": 10, "every": "day"}]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv", "html"])
+def test_export_to_stdout_is_the_apps_download(tmp_path, catalog, capsysbinary, kind):
+    from planner.export import ExportFormat, export_file
+    from planner.planfile import load_plan
+
+    path = write_plan(tmp_path / "plan.json", EXPORT_ITEMS, name="Client <A> & co")
+    assert main(["export", str(path), "--format", kind]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.err == b""
+    assert captured.out == export_file(load_plan(path, catalog), catalog, ExportFormat(kind))
+
+
+def test_export_to_a_file_writes_the_same_bytes(tmp_path, catalog, capsys):
+    from planner.export import ExportFormat, export_file
+    from planner.planfile import load_plan
+
+    path = write_plan(tmp_path / "plan.json", EXPORT_ITEMS)
+    out = tmp_path / "plan.csv"
+    assert main(["export", str(path), "--format", "csv", "--out", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert out.read_bytes() == export_file(load_plan(path, catalog), catalog, ExportFormat.CSV)
+    assert out.read_bytes().startswith(b"day,meal,item,amount,grams,b12_ug,counted_ug,source,note\r\n")
+
+
+@pytest.mark.parametrize("extra", [["--format", "pdf"], ["--format", "csv", "--out", "{tmp}/no-such-dir/plan.csv"],
+                                   ["--format", "html", "--day", "2"]],
+                         ids=["format", "unwritable", "day"])
+def test_export_bad_input_exits_2(tmp_path, capsys, extra):
+    path = write_plan(tmp_path / "plan.json", EXPORT_ITEMS)
+    one_line_exit_2(["export", str(path), *[arg.format(tmp=tmp_path) for arg in extra]], capsys)

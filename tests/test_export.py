@@ -7,6 +7,8 @@ import io
 import json
 from html.parser import HTMLParser
 
+import pandas as pd
+
 from planner.export import neutralise, plan_csv, report_html
 from planner.planfile import parse_plan
 from planner.suggest import CurrentDay, suggest
@@ -34,6 +36,37 @@ def test_csv_has_items_sources_and_safe_cells(catalog):
     assert rows[1]["item"].startswith("'=")
     assert rows[2]["b12_ug"] == "" and "no B12 value" in rows[2]["note"]
     assert rows[-1]["meal"] == "TOTAL" and rows[-1]["item"].startswith("at least 16.00 µg")
+
+
+ISSUE_NAME = "B12 tablet\r=2+5+cmd|' /C calc'!A0"  # issue 12, finding 3, verbatim
+UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def pandas_rows(text: str) -> list[list[str]]:
+    frame = pd.read_csv(io.StringIO(text, newline=""), header=None, dtype=str, keep_default_na=False)
+    return frame.values.tolist()
+
+
+def test_a_carriage_return_in_a_name_stays_inside_its_quoted_cell(catalog):
+    _, totals = totals_and_plan(catalog, [{"supplement": ISSUE_NAME, "ug": 10, "every": "day"}])
+    text = plan_csv(totals)
+    assert f'"{ISSUE_NAME}"' in text
+    rows = csv_rows(text)
+    assert rows == pandas_rows(text)
+    assert len(rows) == 3  # header, the item, the day's total
+    assert rows[1][2] == ISSUE_NAME
+    assert not [cell for row in rows for cell in row if cell.startswith(UNSAFE_START)]
+
+
+def test_a_name_starting_with_a_line_break_and_a_formula_is_neutralised(catalog):
+    _, totals = totals_and_plan(catalog, [{"supplement": "\r=1+1", "ug": 10, "every": "day"},
+                                          {"supplement": "\n@SUM(A1)", "ug": 10, "every": "day"}])
+    rows = csv_rows(plan_csv(totals))
+    assert [rows[1][2], rows[2][2]] == ["'\r=1+1", "'\n@SUM(A1)"]
 
 
 class _Collector(HTMLParser):

@@ -172,6 +172,47 @@ def test_hostile_json_is_refused(catalog, text, words):
     assert words in problems_of(text, catalog)[0]
 
 
+def document_text(name: str = "Test plan", label: str = "Day 1", grams: str = "30") -> str:
+    """A plan file's text with raw JSON put in by hand (escapes and number literals as written)."""
+    return ('{"version": 1, "name": "%s", "profile": {"age_years": 30, "sex": "female"}, '
+            '"days": [{"label": "%s", "meals": [{"name": "breakfast", '
+            '"items": [{"food": "sr24:08077", "grams": %s}]}]}]}' % (name, label, grams))
+
+
+@pytest.mark.parametrize("text,path", [
+    (document_text(name="Imported \\ud83d"), "$.name"),
+    (document_text(label="Mon \\udc00day"), "$.days[0].label"),
+    (json.dumps(plan_document([[("break\ud83dfast", [])]])), "$.days[0].meals[0].name"),
+    (json.dumps(plan_document([[("breakfast", [{"supplement": "B12 \udfff", "ug": 10}])]])),
+     "$.days[0].meals[0].items[0].supplement"),
+    (json.dumps(plan_document([[("breakfast", [])]], profile={"age_years": 30, "sex": "female",
+                                                             "exclude": ["soy\ud800"]})), "$.profile.exclude[0]"),
+    (json.dumps(plan_document([[("breakfast", [{"food": "custom:x", "grams": 10}])]],
+                              foods={"custom:x": dict(custom_food("x"), description="Oat \ud83d")})),
+     '$.foods["custom:x"].description'),
+], ids=["name", "day-label", "meal-name", "supplement", "exclude-word", "food-record"])
+def test_text_that_is_not_unicode_is_refused_with_its_path(catalog, text, path):
+    problems = problems_of(text.encode("ascii"), catalog)
+    assert len(problems) == 1
+    assert problems[0].startswith(path + ":") and "lone surrogate" in problems[0]
+    str(PlanFileError(problems)).encode("utf-8")  # the message itself prints anywhere
+
+
+def test_a_lone_surrogate_in_text_already_decoded_is_refused(catalog):
+    text = json.dumps(plan_document([[("breakfast", [])]], name="Imported \ud83d"), ensure_ascii=False)
+    assert problems_of(text, catalog)[0].startswith("$.name:")
+
+
+@pytest.mark.parametrize("literal", ["1" * 400, "-" + "9" * 5000, "1" * 30_000, "0." + "1" * 5000,
+                                     "1" * 400 + "e2"],
+                         ids=["int-400", "int-5000", "int-30000", "float-digits", "int-exponent"])
+def test_numbers_with_hundreds_of_digits_are_refused_with_their_path(catalog, literal):
+    problems = problems_of(document_text(grams=literal), catalog)
+    assert len(problems) == 1
+    assert problems[0].startswith("$.days[0].meals[0].items[0].grams:")
+    assert f"{len(literal):,} characters" in problems[0]
+
+
 def test_files_over_one_megabyte_are_refused(catalog, tmp_path):
     big = json.dumps(plan_document([[("breakfast", [])]], name="x" * 1_000_100))
     assert "at most 1,000,000" in problems_of(big, catalog)[0]
@@ -179,6 +220,45 @@ def test_files_over_one_megabyte_are_refused(catalog, tmp_path):
     path.write_text(big)
     with pytest.raises(PlanFileError, match="at most 1,000,000"):
         load_plan(path, catalog)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder"])
+def test_only_regular_files_are_read(catalog, tmp_path, kind):
+    """/dev/zero would be read without end, a FIFO without a writer would block for ever."""
+    path = Path("/dev/zero") if kind == "device" else tmp_path / "plan.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    with pytest.raises(PlanFileError, match="is not a regular file") as caught:
+        load_plan(path, catalog)
+    assert len(caught.value.problems) == 1
+
+
+def compact_plan_text(items: int) -> str:
+    """A valid plan file written compactly: `items` weekly supplements in one meal."""
+    document = plan_document([[("breakfast", [{"supplement": "B12", "ug": 1.0, "every": "week"}] * items)]])
+    return json.dumps(document, separators=(",", ":"))
+
+
+def test_a_plan_too_big_to_indent_exports_compact_and_loads_again(catalog):
+    text = compact_plan_text(21_000)
+    assert len(text.encode()) < 1_000_000 < len(json.dumps(json.loads(text), indent=2).encode())
+    plan = parse_plan(text, catalog)
+    exported = plan_to_json(plan)
+    assert len(exported.encode()) <= 1_000_000
+    assert parse_plan(exported, catalog) == plan
+
+
+def test_a_plan_is_measured_as_compact_json_when_loaded(catalog):
+    """A file that fits only thanks to missing defaults is refused at load, not at the first edit."""
+    bare = {"supplement": "B12", "ug": 1.0}  # "every": "day" is added when the plan is written
+    document = plan_document([[("breakfast", [bare] * 24_000)]])
+    text = json.dumps(document, separators=(",", ":"))
+    assert len(text.encode()) < 1_000_000
+    problems = problems_of(text, catalog)
+    assert problems[0].startswith("$: the plan takes") and "as compact JSON" in problems[0]
 
 
 def test_wrong_version_and_bad_food_records(catalog):

@@ -59,3 +59,12 @@ def test_edits_obey_plan_file_limits(plan, catalog):
     huge = apply_edits(plan, 0, refs, {0: {"Amount": 9000}}, MEALS)
     with pytest.raises(PlanFileError, match="more than the 5000 g"):
         validated(huge, catalog)
+
+
+def test_a_compact_plan_near_the_limit_can_still_be_edited(catalog):
+    """Issue 12, finding 9: the limit is measured on the compact JSON, not on an indented copy."""
+    from dataclasses import replace
+
+    document = plan_document([[("breakfast", [{"supplement": "B12", "ug": 1.0, "every": "week"}] * 21_000)]])
+    plan = parse_plan(json.dumps(document, separators=(",", ":")), catalog)
+    assert validated(replace(plan, name="Renamed"), catalog).name == "Renamed"

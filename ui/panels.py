@@ -6,18 +6,18 @@ Plan changes go through the callbacks in ui.state; nothing here edits the plan i
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from planner.custom import DailyValueBasis, LabelUnit, slugify
 from planner.errors import FdcRateLimited, PlannerError, QueryError
-from planner.export import DISCLAIMER, plan_csv, report_html
+from planner.export import DISCLAIMER, EXPORT_MIME, ExportFormat, export_file
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.plan import DEFAULT_MEALS, Plan
-from planner.planfile import plan_to_json
 from planner.profile import REPRODUCTIVE_AGES, Sex, Standard
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
@@ -29,6 +29,7 @@ from planner.totals import PlanTotals, Status, intake_text, status_text
 from ui import state
 from ui.charts import by_food_chart, by_meal_chart
 from ui.table import COLUMNS, day_rows
+from ui.text import plain
 
 STANDARD_NAMES = {Standard.IOM: "IOM/NIH (US, Canada)", Standard.EFSA: "EFSA (EU)", Standard.WHO: "WHO/FAO"}
 LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
@@ -36,8 +37,9 @@ STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, 
 
 
 def show_messages() -> None:
+    """Queued messages are plain text (they quote names, files and errors): never Markdown."""
     for kind, text in st.session_state["messages"]:
-        getattr(st, kind)(text)
+        getattr(st, kind)(plain(text))
     st.session_state["messages"] = []
 
 
@@ -67,7 +69,7 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
     sidebar.checkbox("Absorbs B12 poorly (no intrinsic factor)", key=state.P_NO_IF, on_change=change, args=args,
                      help="Pernicious anaemia or some stomach surgery: only ~1 % of a dose is absorbed.")
     if st.session_state.get("profile_error"):
-        sidebar.error(f"{st.session_state['profile_error']} The plan keeps the previous profile.")
+        sidebar.error(plain(f"{st.session_state['profile_error']} The plan keeps the previous profile."))
     if target is not None:
         ear = f" · EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
         sidebar.markdown(f"**Target: {target.target_ug:g} µg/day** ({target.kind.value}{ear})  \n"
@@ -93,7 +95,7 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
     if client.blocked_until and client.blocked_until > datetime.now(timezone.utc):
         status = str(FdcRateLimited(client.blocked_until))
     elif fdc_error:
-        status = f"offline fallback: {fdc_error}"
+        status = f"offline fallback: {plain(fdc_error)}"
     elif limit and limit.remaining is not None:
         status += f"; {limit.remaining} requests left this hour"
     sidebar.caption(f"FoodData Central: {status}. Bundled {SR_RELEASE_NAME} is the fallback.")
@@ -163,7 +165,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
                 found = search_foods(query, index, client, diet=profile.diet if only_diet else None,
                                      leave_out=profile.exclude if apply_words else (), data_types=data_types)
             except QueryError as error:
-                st.warning(str(error))
+                st.warning(plain(error))
             else:
                 status_changed = ss.get("search_message") != found.fallback
                 ss["search_found"], ss["search_message"] = found, found.fallback
@@ -189,7 +191,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
                                          "(untick above to see them)" if hidden else ""))
     food = st.selectbox("Food", results, format_func=_food_label, key=f"pick_food_{ss.get('search_count', 0)}")
     if food.unreliable:
-        st.warning(f"{food.description} is not a reliable B12 source (seaweed, algae, tempeh and mushrooms "
+        st.warning(f"{plain(food.description)} is not a reliable B12 source (seaweed, algae, tempeh and mushrooms "
                    "hold inactive analogues or variable amounts): it counts as 0 µg.")
     if food.check_label:
         st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
@@ -206,7 +208,7 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
     meal = c3.selectbox("Meal", _meals(plan, ss["day_index"]), key="pick_meal")
     grams = amount if portion == "grams" else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
-    st.caption(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})")
+    st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})"))
     if st.button("Add to plan", type="primary", key="add_food"):
         state.add_food(store, catalog, food, meal, None if portion == "grams" else portion, float(amount))
         st.rerun(scope="app")
@@ -290,7 +292,7 @@ def gap_ui(totals: PlanTotals, day_index: int) -> None:
     target = totals.target
     day = totals.days[day_index]
     c1, c2, c3 = st.columns(3)
-    c1.metric(f"B12 eaten, {day.label}", intake_text(day.total_ug, day.unknown_items).split(";")[0],
+    c1.metric(f"B12 eaten, {plain(day.label)}", intake_text(day.total_ug, day.unknown_items).split(";")[0],
               help="; ".join(intake_text(day.total_ug, day.unknown_items).split("; ")[1:]) or None)
     ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
     c2.metric("Target", f"{target.target_ug:g} µg", help=f"{target.kind.value}{ear} — {target.source}",
@@ -315,7 +317,7 @@ def gap_ui(totals: PlanTotals, day_index: int) -> None:
         c5.altair_chart(by_meal_chart(day, target.target_ug), width="stretch")
     for note in totals.notes:
         if "does not help" in note or "does not suit" in note:
-            st.warning(note)
+            st.warning(plain(note))
 
 
 # ---- act: suggestions --------------------------------------------------------------------------------
@@ -324,7 +326,7 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
     plan = state.current_plan()
     st.caption(DISCLAIMER)
     for note in result.notes[1:]:
-        st.info(note)
+        st.info(plain(note))
     if not result.sources and not result.plan:
         return
     if result.plan:
@@ -334,7 +336,7 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
             c1, c2 = st.columns([5, 1])
             every = f", every {addition.every}" if addition.every else ""
             portion = "" if addition.id.startswith("supplement:") else f"{addition.count} × {addition.portion.label} "
-            c1.write(f"{addition.meal}: {portion}{addition.description} — {addition.b12_ug:.2f} µg{every}")
+            c1.markdown(plain(f"{addition.meal}: {portion}{addition.description} — {addition.b12_ug:.2f} µg{every}"))
             c2.button("Add", key=f"plan_add_{position}", on_click=state.add_plan_additions,
                       args=(store, catalog, [addition]))
         st.button("Add the whole day plan", type="primary", on_click=state.add_plan_additions,
@@ -353,15 +355,16 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_inde
                                            ("check the label", source.food.check_label)) if on]
             more = f" · +{source.more_like_this} more like this" if source.more_like_this else ""
             kcal = "" if source.kcal_per_serving is None else f" · {source.kcal_per_serving:.0f} kcal"
-            c1.markdown(f"{source.food.description} — **{source.b12_ug_per_serving:.2f} µg** per {source.portion.label} "
-                        f"({source.pct_target_per_serving:.0f} % of target{kcal})"
+            c1.markdown(f"{plain(source.food.description)} — **{source.b12_ug_per_serving:.2f} µg** per "
+                        f"{plain(source.portion.label)} ({source.pct_target_per_serving:.0f} % of target{kcal})"
                         f"{' · ' + ', '.join(flags) if flags else ''}{more}  \n"
-                        f"<small>{source.food.b12_ug_per_100g:g} µg/100 g · {source.food.source}</small>",
+                        f"<small>{source.food.b12_ug_per_100g:g} µg/100 g · {plain(source.food.source)}</small>",
                         unsafe_allow_html=True)
             c2.button("Add", key=f"source_add_{position}", on_click=state.add_food,
                       args=(store, catalog, source.food, meal, source.portion.label, 1.0))
     if result.supplements:
-        st.markdown("**Supplement options:** " + " · ".join(f"{o.description} ({o.why})" for o in result.supplements))
+        st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({o.why})")
+                                                            for o in result.supplements))
 
 
 def save_prompts_ui(store: PlanStore) -> None:
@@ -369,7 +372,7 @@ def save_prompts_ui(store: PlanStore) -> None:
     ss = st.session_state
     pending = ss.get("pending_replace")
     if pending:
-        st.warning(f"There is already a plan named '{state.plain(pending['name'])}'. Replace it with the plan on screen?")
+        st.warning(f"There is already a plan named '{plain(pending['name'])}'. Replace it with the plan on screen?")
         c1, c2 = st.columns(2)
         c1.button("Replace it", key="confirm_replace", on_click=state.replace_saved, args=(store,))
         c2.button("Keep both (choose another name)", key="cancel_replace", on_click=state.cancel_replace)
@@ -404,7 +407,7 @@ def clients_ui(store: PlanStore) -> None:
         sidebar.button("Open", on_click=state.open_saved, args=(store, plan_id))
     if chosen:
         name = clients[chosen].name
-        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {state.plain(name)}",
+        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {plain(name)}",
                                    key=f"confirm_delete_{chosen}")
         sidebar.button("Delete this client's data", disabled=not confirm, on_click=state.delete_client,
                        args=(store, chosen, name))
@@ -443,7 +446,7 @@ def my_plans_ui(store: PlanStore) -> None:
         if st.form_submit_button("Duplicate"):
             state.duplicate_saved(store, plan_id, copy_name)
             st.rerun()
-    confirm = st.checkbox(f"Yes, delete '{state.plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
+    confirm = st.checkbox(f"Yes, delete '{plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
     st.button("Delete plan", key="my_delete", disabled=not confirm, on_click=state.delete_saved,
               args=(store, plan_id, chosen.name))
 
@@ -478,12 +481,12 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
         try:
             plan = store.load(ss["owner"], plan_id).plan
         except PlannerError as error:
-            column.error(str(error))
+            column.error(plain(error))
             continue
         totals = totals_of(plan)
         average = totals.average
         with column:
-            st.subheader(state.plain(plan.name))
+            st.subheader(plain(plan.name))
             st.caption(f"{plan.profile.age_years} y, {plan.profile.sex.value}, {plan.profile.diet.value}; "
                        f"target {totals.target.target_ug:g} µg ({totals.target.kind.value})")
             st.metric("Average intake", intake_text(average.total_ug, average.unknown_items).split(";")[0])
@@ -495,19 +498,19 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
             st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def export_import_ui(catalog: FoodCatalog, totals: PlanTotals, suggestions: Suggestions | None) -> None:
+DOWNLOADS = ((ExportFormat.JSON, "Plan file (JSON)", None), (ExportFormat.CSV, "Table (CSV)", None),
+             (ExportFormat.HTML, "Printable report (HTML)", "Open it in a browser and print, or save as PDF."))
+
+
+def export_import_ui(catalog: FoodCatalog, day_index: int) -> None:
     plan = state.current_plan()
     slug = slugify(plan.name)
-    c1, c2, c3 = st.columns(3)
-    # Files are built when a button is clicked, not on every rerun.
-    c1.download_button("Plan file (JSON)", lambda: plan_to_json(plan), file_name=f"{slug}.json",
-                       mime="application/json", on_click="ignore", width="stretch")
-    c2.download_button("Table (CSV)", lambda: plan_csv(totals), file_name=f"{slug}.csv", mime="text/csv",
-                       on_click="ignore", width="stretch")
-    c3.download_button("Printable report (HTML)", lambda: report_html(plan, totals, suggestions),
-                       file_name=f"{slug}.html",
-                       mime="text/html", on_click="ignore", width="stretch",
-                       help="Open it in a browser and print, or save as PDF.")
+    # Files are built when a button is clicked, not on every rerun, by the function that
+    # `python -m planner export` uses too: the same bytes either way.
+    for column, (kind, label, help_text) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True):
+        column.download_button(label, partial(export_file, plan, catalog, kind, day_index),
+                               file_name=f"{slug}.{kind.value}", mime=EXPORT_MIME[kind], on_click="ignore",
+                               width="stretch", help=help_text)
     st.file_uploader("Open a plan file", type=["json"], key="upload_plan", max_upload_size=1,
                      on_change=state.import_plan_file, args=(catalog, "upload_plan"),
                      help="A bad file is refused with the reason; your current plan stays as it is.")

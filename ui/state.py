@@ -8,7 +8,6 @@ changes neither the plan on screen nor the page's address.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -66,10 +65,10 @@ def import_old_folder(store: PlanStore, data_dir: Path) -> None:
     try:
         report = store.import_folder(st.session_state["owner"], data_dir)
     except PlannerError as error:
-        tell("warning", f"{error} The plans saved as files stay where they are.")
+        say("warning", f"{error} The plans saved as files stay where they are.")
         return
     if report is not None:
-        tell("info", import_message(report))
+        say("info", import_message(report))
 
 
 def import_message(report: FolderImport) -> str:
@@ -93,7 +92,7 @@ def restore_link(store: PlanStore) -> None:
         elif client_ref:
             start_new_plan(store.client(ss["owner"], client_ref))
     except PlannerError as error:
-        tell("warning", f"Could not reopen the linked {'plan' if plan_ref else 'client'}: {error}")
+        say("warning", f"Could not reopen the linked {'plan' if plan_ref else 'client'}: {error}")
 
 
 def linked_plan(store: PlanStore, plan_ref: str, client_ref: str | None) -> StoredPlan:
@@ -122,20 +121,6 @@ def sync_link() -> None:
 def say(kind: str, text: str) -> None:
     """Queue a message for the next render (kind: success, info, warning, error)."""
     st.session_state["messages"].append((kind, text))
-
-
-MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]$~])")
-
-
-def plain(text: str) -> str:
-    """Text shown as typed where Streamlit renders Markdown: "Plan $5 *big*" stays that, not LaTeX
-    and italics."""
-    return MARKDOWN_ACTIVE.sub(r"\\\1", text)
-
-
-def tell(kind: str, text: str) -> None:
-    """say() for sentences holding names or paths a person typed."""
-    say(kind, plain(text))
 
 
 def sync_profile_widgets(profile: Profile) -> None:
@@ -191,13 +176,13 @@ def autosave(store: PlanStore, plan: Plan) -> None:
         saved = store.save(ss["owner"], ss["plan_id"], plan, ss["plan_version"])
     except PlanChangedElsewhere as error:
         ss["conflict"] = True
-        tell("warning", f"{error} Your change is kept in this tab only.")
+        say("warning", f"{error} Your change is kept in this tab only.")
     except NotFound as error:
         ss["plan_id"], ss["plan_version"] = None, 0
         sync_link()
-        tell("warning", f"{error} The plan stays in this tab: save it under a name to keep it.")
+        say("warning", f"{error} The plan stays in this tab: save it under a name to keep it.")
     except PlannerError as error:
-        tell("warning", f"{error} Your change is kept in this tab only, not saved.")
+        say("warning", f"{error} Your change is kept in this tab only, not saved.")
     else:
         ss["plan_version"] = saved.record.version
 
@@ -317,15 +302,15 @@ def name_plan(store: PlanStore, name: str) -> None:
         stored = store.create(ss["owner"], ss["client_id"], replace(current_plan(), name=name))
     except NameTaken as taken:
         if taken.existing_id == ss["plan_id"]:
-            tell("info", f"This plan is saved as '{taken.name}' already; it saves itself as you work.")
+            say("info", f"This plan is saved as '{taken.name}' already; it saves itself as you work.")
         else:
             ss["pending_replace"] = {"id": taken.existing_id, "version": taken.existing_version, "name": taken.name}
         return
     except PlannerError as error:
-        tell("error", f"{error} Nothing was saved; the plan stays in this tab.")
+        say("error", f"{error} Nothing was saved; the plan stays in this tab.")
         return
     adopt_saved(stored)
-    tell("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
+    say("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
 
 
 def replace_saved(store: PlanStore) -> None:
@@ -337,10 +322,10 @@ def replace_saved(store: PlanStore) -> None:
     try:
         stored = store.save(ss["owner"], pending["id"], current_plan(), pending["version"])
     except PlannerError as error:
-        tell("error", f"{error} Nothing was replaced; the plan stays in this tab.")
+        say("error", f"{error} Nothing was replaced; the plan stays in this tab.")
         return
     adopt_saved(stored)
-    tell("success", f"Replaced '{stored.record.name}' with this plan. It saves itself as you work.")
+    say("success", f"Replaced '{stored.record.name}' with this plan. It saves itself as you work.")
 
 
 def cancel_replace() -> None:
@@ -356,11 +341,11 @@ def open_saved(store: PlanStore, plan_id: str) -> None:
     try:
         stored = store.load(st.session_state["owner"], plan_id)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     show_saved(stored)
     st.session_state["view"] = "Plan a day"
-    tell("success", f"Opened '{stored.record.name}'.")
+    say("success", f"Opened '{stored.record.name}'.")
 
 
 def start_new_plan(client: Client | None) -> None:
@@ -382,7 +367,7 @@ def choose_client(store: PlanStore, widget_key: str) -> None:
     try:
         client = store.client(st.session_state["owner"], client_id) if client_id else None
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     start_new_plan(client)
 
@@ -392,10 +377,10 @@ def add_client(store: PlanStore, widget_key: str) -> None:
     try:
         client = store.add_client(st.session_state["owner"], st.session_state.get(widget_key, ""), DEFAULT_PROFILE)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     start_new_plan(client)
-    tell("success", f"Added {client.name}. Set their profile in the sidebar, then name the plan to save it.")
+    say("success", f"Added {client.name}. Set their profile in the sidebar, then name the plan to save it.")
 
 
 def import_plan_file(catalog: FoodCatalog, upload_key: str) -> None:
@@ -423,11 +408,11 @@ def delete_client(store: PlanStore, client_id: str, name: str) -> None:
     try:
         removed = store.delete_client(st.session_state["owner"], client_id)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     if st.session_state["client_id"] == client_id:
         start_new_plan(None)
-    tell("success", f"Deleted {name} and their {removed} saved plan{'s' if removed != 1 else ''}.")
+    say("success", f"Deleted {name} and their {removed} saved plan{'s' if removed != 1 else ''}.")
 
 
 # ---- My plans ---------------------------------------------------------------------------------
@@ -437,20 +422,20 @@ def rename_saved(store: PlanStore, plan_id: str, name: str) -> None:
     try:
         stored = store.rename(ss["owner"], plan_id, name)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     if ss["plan_id"] == plan_id:  # the open plan keeps up with its new name and version
         ss["plan"], ss["plan_version"] = replace(current_plan(), name=stored.record.name), stored.record.version
-    tell("success", f"Renamed to '{stored.record.name}'.")
+    say("success", f"Renamed to '{stored.record.name}'.")
 
 
 def duplicate_saved(store: PlanStore, plan_id: str, name: str) -> None:
     try:
         stored = store.duplicate(st.session_state["owner"], plan_id, name)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
-    tell("success", f"Saved a copy as '{stored.record.name}'.")
+    say("success", f"Saved a copy as '{stored.record.name}'.")
 
 
 def delete_saved(store: PlanStore, plan_id: str, name: str) -> None:
@@ -458,11 +443,11 @@ def delete_saved(store: PlanStore, plan_id: str, name: str) -> None:
     try:
         store.delete(ss["owner"], plan_id)
     except PlannerError as error:
-        tell("error", str(error))
+        say("error", str(error))
         return
     if ss["plan_id"] == plan_id:
         ss["plan_id"], ss["plan_version"] = None, 0
         sync_link()
-        tell("success", f"Deleted '{name}'. It stays open in this tab, unsaved.")
+        say("success", f"Deleted '{name}'. It stays open in this tab, unsaved.")
     else:
-        tell("success", f"Deleted '{name}'.")
+        say("success", f"Deleted '{name}'.")

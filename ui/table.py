@@ -96,7 +96,8 @@ def apply_edits(plan: Plan, day_index: int, refs: list[RowRef], edited_rows: Map
 
 
 def validated(plan: Plan, catalog: FoodCatalog) -> Plan:
-    """Run a plan through the plan-file validator, so edits obey the same limits as files."""
-    from planner.planfile import parse_plan, plan_to_json
+    """Run a plan through the plan-file validator, so edits obey the same limits as files
+    (the size limit in the form loading measures it in: compact JSON)."""
+    from planner.planfile import parse_plan, plan_to_compact_json
 
-    return parse_plan(plan_to_json(plan), catalog)
+    return parse_plan(plan_to_compact_json(plan), catalog)
