@@ -44,10 +44,9 @@ def fdc_client(settings: FdcSettings) -> FdcClient:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def cached_suggestions(profile_json: str, meal_ug: tuple[tuple[str, float], ...], other_total: float,
-                       other_absorbed: float) -> Suggestions:
+def cached_suggestions(profile_json: str, current_json: str) -> Suggestions:
     profile = Profile.from_dict(json.loads(profile_json))
-    return suggest(profile, bundled_foods().values(), CurrentDay(dict(meal_ug), other_total, other_absorbed))
+    return suggest(profile, bundled_foods().values(), CurrentDay.from_json(current_json), bundled_search_index())
 
 
 def read_api_key() -> str | None:
@@ -76,9 +75,7 @@ def read_database_url() -> str | None:
 
 def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestions:
     current = CurrentDay.from_day(totals.days[day_index])
-    return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True),
-                              tuple(sorted(current.meal_ug.items())), current.other_total_ug,
-                              current.other_absorbed_ug)
+    return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True), current.to_json())
 
 
 foods, index = bundled_foods(), bundled_search_index()  # each read once per process (lru_cache in planner)
@@ -147,6 +144,6 @@ elif target is not None:
     panels.gap_ui(totals, day_index)
     st.subheader("What to add")
     suggestions = day_suggestions(totals, plan, day_index)
-    panels.act_ui(store, foods, suggestions, day_index)
+    panels.act_ui(store, foods, suggestions, totals, day_index)
     st.subheader("Save, export, import")
     panels.export_import_ui(foods, day_index)

@@ -24,12 +24,12 @@ from planner.errors import FdcError, PlannerError
 from planner.export import ExportFormat, export_file
 from planner.food import DietMode, Food
 from planner.plan import Plan
-from planner.search import SearchResult
 from planner.planfile import load_plan
+from planner.search import SearchResult
 from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
 from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
-from planner.totals import intake_text, plan_totals, status_text, totals_to_dict
+from planner.totals import absorption_status_text, intake_text, plan_totals, status_text, totals_to_dict
 
 EXIT_OK = 0
 EXIT_SERVICE = 1
@@ -152,12 +152,13 @@ def cmd_total(args: argparse.Namespace) -> int:
         _print_json(totals_to_dict(totals))
         return EXIT_OK
     for day in totals.days:
-        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, "
-              f"absorbed ≈ {day.absorbed_ug:.2f} µg — {status_text(day.status, totals.target)}")
+        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, absorbed ≈ {day.absorbed_ug:.2f} µg — "
+              f"{status_text(day.status, totals.target)} "
+              f"{absorption_status_text(day.absorption_status, totals.absorption_goal_ug)}")
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
-          f"{average.absorbed_ug:.2f} µg (goal {totals.absorption_goal_ug:.2f} µg) — "
-          f"{status_text(average.status, totals.target)}")
+          f"{average.absorbed_ug:.2f} µg — {status_text(average.status, totals.target)} "
+          f"{absorption_status_text(average.absorption_status, totals.absorption_goal_ug)}")
     for note in totals.notes:
         print(f"  - {note}")
     return EXIT_OK
@@ -193,19 +194,25 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     else:
         raise PlannerError("give --age and --sex, or --plan PLAN.json.")
     foods = list(catalog.values()) + (list(plan.foods.values()) if plan is not None else [])
-    result = suggest(profile, foods, current)
+    result = suggest(profile, foods, current, bundled_search_index())
     if args.json:
         _print_json(suggestions_to_dict(result))
         return EXIT_OK
     print(f"Target {result.target.target_ug:g} µg, gap {result.gap_ug:.2f} µg")
+    if result.needs_clinician:
+        print("Food cannot close this gap: see a clinician (notes below).")
     for source in result.sources:
         more = f" (+{source.more_like_this} more like this)" if source.more_like_this else ""
-        print(f"  {source.b12_ug_per_serving:6.2f} µg per {source.portion.label}: "
+        print(f"  {source.b12_ug_per_serving:6.2f} µg per {source.serving.label}: "
               f"{source.food.description}{more} [{source.food.source}]")
-    print("Day plan:")
+    print("Day plan:" if result.plan else "Day plan: nothing to add.")
     for item in result.plan:
-        print(f"  {item.meal}: {item.count} × {item.portion.label} {item.description} = {item.b12_ug:.2f} µg")
-    print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg")
+        amount = "" if item.every else f"{item.count:g} × {item.serving.label} "
+        print(f"  {item.meal}: {amount}{item.description} = {item.b12_ug:.2f} µg"
+              + (f" every {item.every}" if item.every else ""))
+    print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg — "
+          f"{status_text(result.status_after, result.target)} "
+          f"{absorption_status_text(result.absorption_status_after, result.absorption_goal_ug)}")
     for note in result.notes:
         print(f"  - {note}")
     return EXIT_OK

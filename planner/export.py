@@ -11,11 +11,12 @@ from datetime import date
 from enum import Enum
 from typing import Iterable, Sequence
 
+from planner.catalog import bundled_search_index
 from planner.plan import Plan
 from planner.planfile import plan_to_json
 from planner.snapshot import SR_CITATION, FoodCatalog
 from planner.suggest import CurrentDay, Suggestions, suggest
-from planner.totals import PlanTotals, intake_text, plan_totals, status_text
+from planner.totals import PlanTotals, absorption_status_text, intake_text, plan_totals, status_text
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -58,7 +59,9 @@ def plan_csv(totals: PlanTotals) -> str:
         writer.writerow([neutralise(v) for v in (
             day.label, "TOTAL", intake_text(day.total_ug, day.unknown_items), "", "",
             round(day.total_ug, 3), round(day.total_ug, 3),
-            f"absorbed ≈ {day.absorbed_ug:.2f} µg", status_text(day.status, totals.target))])
+            f"absorbed ≈ {day.absorbed_ug:.2f} µg",
+            f"{status_text(day.status, totals.target)} "
+            f"{absorption_status_text(day.absorption_status, totals.absorption_goal_ug)}")])
     return out.getvalue()
 
 
@@ -119,7 +122,8 @@ def _profile_rows(plan: Plan) -> Iterable[tuple[str, str]]:
     yield "Pregnancy / lactation", state
     yield "Diet", profile.diet.value
     yield "Reference standard", profile.standard.name
-    yield "Absorbs B12 poorly (no intrinsic factor)", "yes" if not profile.intrinsic_factor else "no"
+    yield "B12 absorption", {"normal": "normal", "food_bound": "poor from food (food-bound malabsorption)",
+                             "no_intrinsic_factor": "no intrinsic factor"}[profile.absorption.value]
     yield "Excluded words", ", ".join(profile.exclude) or "—"
     yield "Supplements allowed", "yes" if profile.supplements_allowed else "no"
 
@@ -146,16 +150,20 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     average = totals.average
     out += ["<h2>Summary</h2><table>",
             "<tr><th>Day</th><th class='num'>Intake</th><th class='num'>Absorbed (estimate)</th><th>Status</th></tr>"]
+    goal = totals.absorption_goal_ug
     for day in totals.days:
+        verdict = f"{status_text(day.status, target)} {absorption_status_text(day.absorption_status, goal)}"
         out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
                    f"{_cell(f'{day.absorbed_ug:.2f} µg', True)}"
-                   f'<td class="status">{html.escape(status_text(day.status, target))}</td></tr>')
+                   f'<td class="status">{html.escape(verdict)}</td></tr>')
+    verdict = f"{status_text(average.status, target)} {absorption_status_text(average.absorption_status, goal)}"
     out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
                f"{_cell(f'{average.absorbed_ug:.2f} µg', True)}"
-               f'<td class="status">{html.escape(status_text(average.status, target))}</td></tr></table>')
-    out.append(f'<p class="muted">Absorption is compared with half the target '
-               f'({totals.absorption_goal_ug:.2f} µg): the recommended amounts already assume that '
-               "about half of food B12 is absorbed.</p>")
+               f'<td class="status">{html.escape(verdict)}</td></tr></table>')
+    out.append(f'<p class="muted">{html.escape(f"The absorption goal is {goal:.2f} µg because {totals.absorption_basis}.")}</p>')
+    warnings = [w for day in totals.days for w in day.warnings]
+    if warnings:
+        out.append("<h2>Safety warnings</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
     for day in totals.days:
         out.append(f"<h2>{html.escape(day.label)}</h2>")
         meal_rows = [(meal.name, meal.total_ug) for meal in day.meals]
@@ -178,7 +186,10 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         if suggestions.plan:
             out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
             for addition in suggestions.plan:
-                out.append(f"<tr>{_cell(addition.meal)}{_cell(f'{addition.count} × {addition.portion.label} {addition.description}')}"
+                what = (f"{addition.description}, {addition.ug_text}" if addition.every
+                        else f"{addition.description} — {addition.serving.label}"
+                        + (f" × {addition.count:g}" if addition.count != 1 else ""))
+                out.append(f"<tr>{_cell(addition.meal)}{_cell(what)}"
                            f"{_cell(f'{addition.b12_ug:.2f} µg', True)}</tr>")
             out.append("</table>")
         if suggestions.sources:
@@ -216,5 +227,6 @@ def export_file(plan: Plan, catalog: FoodCatalog, kind: ExportFormat, day_index:
     totals = plan_totals(plan, catalog)
     if kind is ExportFormat.CSV:
         return plan_csv(totals).encode("utf-8")
-    suggestions = suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[day_index]))
+    suggestions = suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[day_index]),
+                          bundled_search_index())
     return report_html(plan, totals, suggestions, generated).encode("utf-8")

@@ -110,6 +110,10 @@ class Food:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_portion_index", {p.label: p for p in self.portions})
 
+    def __hash__(self) -> int:
+        """By id: equal records share an id, and caches keyed by food stay cheap."""
+        return hash(self.id)
+
     def portion(self, label: str) -> Portion:
         try:
             return self._portion_index[label]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
@@ -56,7 +57,7 @@ def _raw_animal(food: Food) -> bool:
     return animal and bool(re.search(r"(?:^|, )raw\b|\b(?:sushi|sashimi|tartare|ceviche|undercooked|rare)\b", name))
 
 
-def _liver(food: Food) -> bool:
+def is_liver(food: Food) -> bool:
     return bool(re.search(r"\b(?:liver|livers|liverwurst|braunschweiger|p[aâ]t[eé]|foie gras)\b",
                           fold(food.description))) and food.diet.value in ("omnivore", "pescatarian")
 
@@ -108,7 +109,7 @@ FOOD_RULES: tuple[FoodRule, ...] = (
              "tilefish, bigeye tuna)", _ALL,
              _name(r"\b(?:mackerel, king|king mackerel|marlin|roughy|shark|swordfish|tilefish|bigeye)\b"),
              "these fish hold the most mercury", FDA_FISH),
-    FoodRule("liver-pregnancy", "liver and liver products (pâté, liver sausage)", _PREGNANCY, _liver,
+    FoodRule("liver-pregnancy", "liver and liver products (pâté, liver sausage)", _PREGNANCY, is_liver,
              "liver is very high in preformed vitamin A (retinol), which can harm an unborn baby", NHS_PREGNANCY),
     FoodRule("smoked-seafood", "refrigerated smoked seafood (lox, nova, kippered) unless cooked", _PREGNANCY,
              lambda food: food.food_group == "Finfish and Shellfish Products" and bool(
@@ -158,7 +159,11 @@ def retinol_ul_ug(profile: Profile) -> float:
 
 def blocking_rule(food: Food, profile: Profile) -> FoodRule | None:
     """The first rule that keeps this food out of suggestions for this person, or None."""
-    stages = life_stages(profile)
+    return _blocking_rule(food, life_stages(profile))
+
+
+@lru_cache(maxsize=131_072)
+def _blocking_rule(food: Food, stages: frozenset[LifeStage]) -> FoodRule | None:
     for rule in (*FOOD_RULES, *NEVER_SUGGESTED):
         if rule.protects & stages and rule.matches(food):
             return rule

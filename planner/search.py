@@ -58,7 +58,7 @@ SPECIAL_WORDS = (
     "meatless", "industrial", "evaporated", "condensed", "deli", "prepackaged", "breaded", "battered",
     "tenders", "nuggets", "rotisserie", "kit", "giblets", "neck", "skin", "gizzard", "heart", "kidney",
     "brain", "lung", "spleen", "tongue", "tripe", "feet", "separable", "variety", "mechanically", "smoked",
-    "liquid",
+    "liquid", "chocolate",
 )
 # Words that qualify the plain food: a first segment made of the query's words and these
 # is the food itself ("Cereals ready-to-eat" for "cereal").

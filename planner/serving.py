@@ -7,7 +7,7 @@ first measure between 10 g and 350 g; otherwise 100 g (brief §6).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.diet import MEAT_FISH_GROUPS
 from planner.food import HUNDRED_GRAMS, Food, Portion
@@ -62,6 +62,7 @@ ADULT_MEAT_OZ = 3.0
 GRAMS_PER_OZ = 28.35
 OUNCE_FOODS = re.compile(r"^cheese\b", re.I)  # cheese counts as a meat alternate, ounce for ounce
 CUP_FOODS = re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)
+CUP_MEASURE = re.compile(r"^(?:1 cup|8 fl oz)\b")
 EGG_FOODS = re.compile(r"^eggs?\b", re.I)
 
 
@@ -102,14 +103,16 @@ def serving_for(food: Food, age_years: int) -> Serving:
     """The serving suggested to a person of this age: the typical one, or a child's (CACFP)."""
     usual = typical_serving(food)
     band = child_band(age_years)
-    if band is None:
+    if band is None and (usual.label.startswith("3 oz") or food.food_group not in MEAT_FISH_GROUPS):
         return _of(usual, 1.0)
-    meat_oz, milk_cups = band
+    meat_oz, milk_cups = band or (ADULT_MEAT_OZ, 1.0)
     measures = {p.label: p for p in food.portions}
     if EGG_FOODS.search(food.description) and "1 large" in measures:
         return _of(measures["1 large"], meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
-    if CUP_FOODS.search(food.description) and "1 cup" in measures:
-        return _of(measures["1 cup"], milk_cups)
+    cup = next((p for p in food.portions if CUP_MEASURE.match(p.label)), None)
+    if CUP_FOODS.search(food.description) and cup is not None:
+        serving = _of(cup, milk_cups)
+        return serving if milk_cups == 1 else replace(serving, label=f"{FRACTIONS[milk_cups]} cup")
     if food.food_group in MEAT_FISH_GROUPS or OUNCE_FOODS.search(food.description):
         grams = meat_oz * GRAMS_PER_OZ
         return Serving(f"{meat_oz:g} oz ({grams:.0f} g)", None, 1.0, grams)

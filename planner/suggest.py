@@ -14,6 +14,7 @@ least B12, deterministic for the same input.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,10 +25,10 @@ from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
 from planner.exclusions import allergen_note, exclusion_reason
 from planner.food import DietMode, Food
 from planner.profile import Profile
-from planner.safety import blocking_rule, retinol_ul_ug, rules_in_force
+from planner.safety import blocking_rule, is_liver, retinol_ul_ug, rules_in_force
 from planner.search import SearchIndex
 from planner.serving import Serving, child_band, serving_for
-from planner.targets import Target, absorption_goal, life_stage_target
+from planner.targets import NOTE_FOOD_BOUND, NOTE_OVER_50, Target, absorption_goal, life_stage_target
 from planner.totals import (
     AbsorptionStatus,
     DayTotal,
@@ -43,8 +44,9 @@ from planner.words import stems
 Micrograms = float
 MAX_SERVINGS_PER_FOOD = 2
 GENTLE_FACTOR = 10.0  # a serving above 10× the remaining gap is not gentle
+PLAN_CANDIDATES = 40  # the day plan looks at the staples and this many of the next-ranked foods
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
-SHOWN_MORE = 6  # sources shown after the staples
+SHOWN_AT_LEAST = 6  # other everyday or fortified foods fill the list up to this when staples are few
 ANIMAL, FORTIFIED = "animal", "fortified"
 DISCLAIMER = "Educational suggestions, not medical advice: check with a dietitian or clinician."
 
@@ -55,6 +57,9 @@ VEGAN_FORTIFIED_UG = 3.0
 VEGAN_FORTIFIED_MEALS = 2
 CLINICAL_ORAL_UG = "1,000–2,000 µg"
 
+CLINICIAN_NOTE = ("Without intrinsic factor (pernicious anaemia, some stomach surgery) food cannot close this gap: "
+                  "only about 1 % of the B12 in any food is absorbed. A clinician treats it with injections or "
+                  f"high-dose oral B12 ({CLINICAL_ORAL_UG} a day); please see one.")
 CLAMS = re.compile(r"^mollusks, clam\b", re.I)
 CLAM_NOTE = ("Clams: USDA SR28 gives 98.89 µg per 100 g cooked (84 µg per 3 oz); the NIH table (2022), from a "
              "newer USDA analysis, gives 17 µg per 3 oz. Either way one serving covers the day.")
@@ -74,8 +79,8 @@ ANY_MEAL = ("breakfast", "lunch", "dinner", "snacks")
 STAPLES: tuple[Staple, ...] = (
     Staple("milk", "milk", ANY_MEAL),
     Staple("eggs", "boiled egg", ("breakfast", "lunch")),
-    Staple("yogurt", "yogurt", ("breakfast", "snacks")),
-    Staple("cheese", "cheddar", ("lunch", "snacks")),
+    Staple("yogurt", "yogurt", ("breakfast", "dinner", "snacks")),
+    Staple("cheese", "cheddar", ("lunch", "dinner", "snacks")),
     Staple("salmon", "salmon", ("lunch", "dinner")),
     Staple("tuna", "tuna canned", ("lunch", "dinner")),
     Staple("sardines", "sardines", ("lunch", "dinner")),
@@ -101,9 +106,9 @@ class Source:
     food: Food
     serving: Serving
     b12_ug_per_serving: Micrograms
-    pct_target_per_serving: float
-    servings_to_close_gap: float
     kcal_per_serving: float | None
+    target_ug: Micrograms
+    gap_ug: Micrograms
     kind: str = ANIMAL  # ANIMAL or FORTIFIED
     staple: str | None = None  # the staple kind it stands for ("milk"), or None
     meals: tuple[str, ...] = MAIN_MEALS
@@ -115,9 +120,12 @@ class Source:
         return self.food.id
 
     @property
-    def gentle_for(self) -> float:
-        """The smallest remaining gap for which this serving is still gentle."""
-        return self.b12_ug_per_serving / GENTLE_FACTOR
+    def pct_target_per_serving(self) -> float:
+        return 100.0 * self.b12_ug_per_serving / self.target_ug
+
+    @property
+    def servings_to_close_gap(self) -> float:
+        return self.gap_ug / self.b12_ug_per_serving if self.b12_ug_per_serving else 0.0
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,11 @@ class PlanAddition:
     @property
     def grams(self) -> float:
         return self.serving.grams * self.count
+
+    @property
+    def ug_text(self) -> str:
+        """A supplement's dose in words: "10 µg every day"."""
+        return f"{self.b12_ug:,g} µg every {self.every}"
 
 
 @dataclass(frozen=True)
@@ -171,6 +184,16 @@ class CurrentDay:
 
     def total_ug(self) -> float:
         return sum(self.meal_ug.values()) + self.other_total_ug
+
+    def to_json(self) -> str:
+        """A stable text form, for caches keyed by the day (the app's)."""
+        return json.dumps([sorted(self.meal_ug.items()), self.other_total_ug, self.other_absorbed_ug,
+                           [list(s) for s in self.supplements], self.retinol_ug])
+
+    @classmethod
+    def from_json(cls, text: str) -> "CurrentDay":
+        meals, other_total, other_absorbed, supplements, retinol = json.loads(text)
+        return cls(dict(meals), other_total, other_absorbed, tuple(tuple(s) for s in supplements), retinol)
 
     def absorbed(self, intrinsic_factor: bool) -> float:
         return sum(absorbed_ug(d, intrinsic_factor) for d in self.meal_ug.values()) + self.other_absorbed_ug
@@ -209,8 +232,10 @@ def _b12_source(food: Food) -> bool:
             and (food.fortified or food.food_group in ANIMAL_GROUPS))
 
 
+@lru_cache(maxsize=262_144)
 def blocked_reason(food: Food, profile: Profile) -> str | None:
-    """Why this food is not offered to this person, or None when it may be."""
+    """Why this food is not offered to this person, or None when it may be (cheap checks first;
+    cached, since the app asks again on every rerun for the same person)."""
     if not _b12_source(food):
         return "not a B12 source that counts"
     if not profile.diet.allows(food.diet):
@@ -226,7 +251,7 @@ def blocked_reason(food: Food, profile: Profile) -> str | None:
             return reason
     serving = _serving(food, profile.age_years)
     retinol = food.retinol_ug(serving.grams)
-    if retinol is None and blocking_rule(food, replace(profile, pregnant=True, lactating=False, age_years=30)):
+    if retinol is None and is_liver(food):
         return "liver without a retinol value: assumed over the upper limit"
     if (retinol or 0.0) > retinol_ul_ug(profile):
         return "one serving holds more preformed vitamin A than the upper limit"
@@ -242,14 +267,20 @@ def _meals_for(food: Food) -> tuple[str, ...]:
     return MAIN_MEALS
 
 
-def _source(food: Food, profile: Profile, target_ug: float, gap_ug: float, staple: Staple | None) -> Source:
-    serving = _serving(food, profile.age_years)
-    per_serving = food.b12_ug(serving.grams) or 0.0
+@lru_cache(maxsize=65_536)
+def _source_facts(food: Food, age_years: int) -> tuple[Serving, float, float | None, str | None]:
+    """What a source's line says that depends only on the food and the age (cached)."""
+    serving = _serving(food, age_years)
     caveats = [food.data_age_note(), CLAM_NOTE if CLAMS.search(food.description) else None]
-    return Source(food, serving, per_serving, 100.0 * per_serving / target_ug,
-                  max(gap_ug, 0.0) / per_serving if per_serving else 0.0, food.kcal(serving.grams),
+    return (serving, food.b12_ug(serving.grams) or 0.0, food.kcal(serving.grams),
+            "; ".join(c for c in caveats if c) or None)
+
+
+def _source(food: Food, profile: Profile, target_ug: float, gap_ug: float, staple: Staple | None) -> Source:
+    serving, per_serving, kcal, caveat = _source_facts(food, profile.age_years)
+    return Source(food, serving, per_serving, kcal, target_ug, max(gap_ug, 0.0),
                   FORTIFIED if food.fortified else ANIMAL, staple.kind if staple else None,
-                  staple.meals if staple else _meals_for(food), caveat="; ".join(c for c in caveats if c) or None)
+                  staple.meals if staple else _meals_for(food), caveat=caveat)
 
 
 def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_ug: float) -> list[Source]:
@@ -260,7 +291,7 @@ def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_u
         result = index.find(staple.query, diet=profile.diet, leave_out=profile.exclude, limit=STAPLE_SEARCH_DEPTH)
         for food in result.foods:
             if food.id not in taken and (food.everyday or food.fortified) and blocked_reason(food, profile) is None:
-                if not staple.fortified or food.fortified:
+                if food.fortified if staple.fortified else food.food_group in ANIMAL_GROUPS:
                     found.append(_source(food, profile, target_ug, gap_ug, staple))
                     taken.add(food.id)
                     break
@@ -286,6 +317,7 @@ def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: float,
     return staples + [source for _, source in others]
 
 
+@lru_cache(maxsize=65_536)
 def _group_key(food: Food) -> tuple[str, str]:
     """Near-duplicates share a group and the first word of the name (cereals, SILK, Fish …)."""
     words = stems(food.description)
@@ -293,10 +325,11 @@ def _group_key(food: Food) -> tuple[str, str]:
 
 
 def shown_sources(sources: Sequence[Source]) -> list[Source]:
-    """What a person sees: every staple, then a few other everyday or fortified foods, near-duplicates folded."""
+    """What a person sees: every staple of their diet; other everyday or fortified foods only where
+    staples are few (a vegan's list), near-duplicates folded."""
     staples = [s for s in sources if s.staple]
     rest = [s for s in sources if not s.staple and (s.food.everyday or s.food.fortified)]
-    return staples + group_near_duplicates(rest, SHOWN_MORE)
+    return staples + group_near_duplicates(rest, max(SHOWN_AT_LEAST - len(staples), 0))
 
 
 def group_near_duplicates(sources: Sequence[Source], shown: int, per_group: int = 1) -> list[Source]:
@@ -315,7 +348,7 @@ def group_near_duplicates(sources: Sequence[Source], shown: int, per_group: int 
         kept.append(replace(source, more_like_this=counts[key] - taken[key] if last else 0))
         if len(kept) >= shown:
             break
-    return kept
+    return kept[:shown]
 
 
 # ---- supplements -----------------------------------------------------------------------------------
@@ -424,11 +457,12 @@ def _pick(builder: _DayBuilder, sources: Sequence[Source], meals: Sequence[str],
         unused = [s for s in fitting if s.food.id not in builder.servings] or fitting  # spread: new foods first
         rank = {s.id: position for position, s in enumerate(sources)}
         best = min(unused, key=lambda s: (
-            s.staple is None,  # staples of the person's diet
+            s.staple is None,  # staples of the person's diet, in their order (everyday ones first) ...
             s.b12_ug_per_serving > GENTLE_FACTOR * need_ug,  # no serving far above the gap ...
             s.b12_ug_per_serving if s.b12_ug_per_serving > GENTLE_FACTOR * need_ug else 0.0,  # ... else the gentlest
-            -min(s.b12_ug_per_serving, need_ug),  # the fewest servings
-            rank[s.id],  # then the ranked order
+            rank[s.id] if s.staple else 0,
+            -min(s.b12_ug_per_serving, need_ug),  # then the fewest servings
+            rank[s.id],
         ))
         return best, meal
     return None
@@ -518,11 +552,10 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
                          "source (fortified foods or a supplement). Ask a clinician.")
         return answer()
     if not profile.intrinsic_factor:
-        notes.append("Without intrinsic factor (pernicious anaemia, some stomach surgery) food cannot close this "
-                     "gap: only about 1 % of the B12 in any food is absorbed. A clinician treats it with injections "
-                     f"or high-dose oral B12 ({CLINICAL_ORAL_UG} a day); please see one.")
+        notes.append(CLINICIAN_NOTE)
         return answer(options=supplement_options(profile), clinician=True)
     notes += _life_stage_notes(profile)
+    notes += [n for n in target.notes if n in (NOTE_OVER_50, NOTE_FOOD_BOUND)]  # IOM's, whatever the standard
     raise_dose = _raise_dose_note(profile, current.supplements) if current.supplements else None
     if raise_dose:
         notes.append(raise_dose)
@@ -534,7 +567,8 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
         notes.append(f"Nothing to add: this day meets the target ({status_text(Status.MEETS_TARGET, target)}) "
                      f"and the absorption goal ({absorption_status_text(AbsorptionStatus.MEETS_GOAL, goal)})")
         return answer(sources=listed, options=options)
-    additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, ranked, current, target, goal)
+    planned_from = ranked[:len([s for s in ranked if s.staple]) + PLAN_CANDIDATES]
+    additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, planned_from, current, target, goal)
     notes += plan_notes
     if current.supplements and not raise_dose:
         notes.append("This day already has a supplement, so no second one is suggested.")

@@ -93,8 +93,14 @@ STANDARD_TABLES: dict[Standard, tuple[tuple[TargetRow, ...], str]] = {
 }
 
 NOTE_NO_UL = "No tolerable upper intake level (UL) is set for B12."
-NOTE_OVER_50 = ("Over 50: meet most of the target from fortified foods or a supplement, because "
-                "10–30 % of older people absorb the B12 bound in food poorly (IOM).")
+NOTE_OVER_50 = ("The IOM advises people over 50 to meet most of the target from fortified foods or a "
+                "supplement, because 10–30 % of older people absorb the B12 bound in food poorly; this is "
+                "IOM's advice, whichever standard sets the target.")
+NOTE_FOOD_BOUND = ("With food-bound malabsorption (atrophic gastritis, long-term proton-pump inhibitors or "
+                   "H2 blockers) the IOM's advice for people over 50 applies at any age: meet most of the "
+                   "target from fortified foods or a supplement, whose B12 is not bound to food.")
+NOTE_METFORMIN = ("Long-term metformin lowers B12 absorption in a way fortified foods do not get around; the "
+                  "American Diabetes Association advises periodic B12 checks for people who take it.")
 NOTE_INFANT = ("Under 12 months the amount is an adequate intake that assumes breast milk or "
                "formula; ask a clinician before changing an infant's diet.")
 NOTE_AI = ("This target is an adequate intake (AI): intake below an AI is not proof of an "

@@ -121,12 +121,13 @@ def test_one_click_adds_a_suggestion(at):
     before = sum(len(m.items) for m in plan(at).days[0].meals)
     first_source = next(m.value for m in at.markdown if "NDB" in m.value and "µg" in m.value)
     ndb = re.search(r"NDB (\d{5})", first_source).group(1)
-    add_buttons = [b for b in at.button if b.label == "Add" and b.key.startswith("source_add_")]
+    add_buttons = [b for b in at.button if (b.key or "").startswith("source_add_")]
+    meal = add_buttons[0].label.removeprefix("Add to ")  # the meal chosen for the food
     add_buttons[0].click().run()
     assert not at.exception
-    items = [i for m in plan(at).days[0].meals for i in m.items]
+    items = [(m.name, i) for m in plan(at).days[0].meals for i in m.items]
     assert len(items) == before + 1
-    assert items[-1].food == f"sr:{ndb}"
+    assert (items[-1][0], items[-1][1].food) == (meal, f"sr:{ndb}")
 
 
 def test_whole_day_plan_meets_the_target(at):
@@ -395,3 +396,20 @@ def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp
         data, _ = downloads[f"untitled-plan.{kind}"]
         assert main(["export", str(path), "--format", kind]) == 0
         assert capsysbinary.readouterr().out == data(), kind
+
+
+def test_without_intrinsic_factor_the_app_sends_to_a_clinician_not_to_food(at):
+    at.selectbox(key="p_absorption").set_value("no_intrinsic_factor").run()
+    assert not at.exception
+    assert plan(at).profile.intrinsic_factor is False
+    assert any("food cannot close this gap" in e for e in shown(at.error))
+    assert not [b for b in at.button if (b.key or "").startswith("plan_add_")]
+
+
+def test_liver_planned_in_pregnancy_shows_a_warning_beside_a_met_target(at):
+    at.radio(key="p_state").set_value("pregnant").run()
+    search_and_add(at, "beef liver")
+    warnings = shown(at.warning)
+    assert any("not advised (pregnancy)" in w for w in warnings)
+    assert any("preformed vitamin A" in w for w in warnings)
+    assert any(s.startswith("Meets the recommended amount") for s in shown(at.success))

@@ -14,7 +14,7 @@ from planner.errors import PlanFileError
 from planner.food import DietMode, Food
 from planner.plan import Day, Every, FoodItem, Meal, Plan, SupplementItem, add_item, new_plan
 from planner.planfile import load_plan, parse_plan, plan_to_json, save_plan
-from planner.profile import Profile, Sex, Standard
+from planner.profile import Absorption, Profile, Sex, Standard
 from planner.snapshot import bundled_foods
 from tests.plans import custom_food, plan_document
 
@@ -41,7 +41,7 @@ def profiles(draw) -> Profile:
     state = draw(st.sampled_from(["none", "pregnant", "lactating"])) if sex is Sex.FEMALE and 14 <= age <= 50 else "none"
     return Profile(age_years=age, sex=sex, age_months=months, pregnant=state == "pregnant",
                    lactating=state == "lactating", standard=draw(st.sampled_from(list(Standard))),
-                   diet=draw(st.sampled_from(list(DietMode))), intrinsic_factor=draw(st.booleans()),
+                   diet=draw(st.sampled_from(list(DietMode))), absorption=draw(st.sampled_from(list(Absorption))),
                    exclude=tuple(draw(st.lists(st.sampled_from(["soy", "liver", "pork"]), unique=True))),
                    supplements_allowed=draw(st.booleans()))
 

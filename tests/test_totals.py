@@ -7,7 +7,7 @@ import json
 import pytest
 
 from planner.planfile import parse_plan
-from planner.totals import WEEKLY_MEAL, Status, intake_text, plan_totals, totals_to_dict
+from planner.totals import WEEKLY_MEAL, AbsorptionStatus, Status, intake_text, plan_totals, totals_to_dict
 from tests.plans import plan_document
 
 
@@ -77,6 +77,33 @@ def test_weekly_supplement_is_spread_over_the_week(catalog):
         assert day.meals[-1].name == WEEKLY_MEAL
     assert totals.average.status is Status.MEETS_TARGET
     assert any("Vegan Society guidance met: a weekly supplement" in n for n in totals.notes)
+
+
+@pytest.mark.parametrize("length", [1, 3, 14])
+def test_a_weekly_dose_is_a_standing_habit_whatever_the_plans_length(catalog, length):
+    days = [[("breakfast", [{"supplement": "Cyanocobalamin", "ug": 2000, "every": "week"}])]]
+    days += [[("breakfast", [])] for _ in range(length - 1)]
+    totals = totals_of(plan_document(days, profile={"age_years": 30, "sex": "male", "diet": "vegan"}), catalog)
+    assert [round(day.total_ug, 2) for day in totals.days] == [285.71] * length  # 2,000 / 7, never / 14
+
+
+def test_liver_planned_in_pregnancy_warns_whatever_the_target_says(catalog):
+    document = plan_document([[("dinner", [{"food": "sr:13326", "portion": "1 slice", "count": 1}])]],
+                             profile={"age_years": 30, "sex": "female", "pregnant": True})
+    totals = totals_of(document, catalog)
+    day = totals.days[0]
+    assert day.status is Status.MEETS_TARGET  # 48 µg of B12 ...
+    assert any("not advised (pregnancy)" in w and "UK NHS" in w for w in day.warnings)  # ... but liver
+    # 68 g × 9,428 µg/100 g retinol (sr28_foods.csv) is about 6,411 µg, over the 3,000 µg upper limit
+    assert any("6,411 µg of preformed vitamin A" in w and "3,000 µg" in w for w in day.warnings)
+    assert totals_to_dict(totals)["days"][0]["warnings"] == list(day.warnings)
+
+
+def test_absorption_status_uses_the_goal(catalog):
+    document = plan_document([[("breakfast", [{"food": "sr:01079", "portion": "1 cup", "count": 1}])]])
+    day = totals_of(document, catalog).days[0]
+    # 1.29 µg in one meal absorbs about 0.56 µg (brief §2 model), below the 1.2 µg goal
+    assert day.absorption_status is AbsorptionStatus.BELOW_GOAL
 
 
 def test_vegan_society_fortified_foods_rule(catalog):

@@ -6,6 +6,7 @@ Plan changes go through the callbacks in ui.state; nothing here edits the plan i
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Sequence
 from functools import partial
 
 import pandas as pd
@@ -18,19 +19,24 @@ from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.plan import DEFAULT_MEALS, Plan
-from planner.profile import REPRODUCTIVE_AGES, Sex, Standard
+from planner.profile import REPRODUCTIVE_AGES, Absorption, Sex, Standard
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
 from planner.sources import search_foods
 from planner.store import PlanRecord, PlanStore
-from planner.suggest import Suggestions
+from planner.suggest import CLINICIAN_NOTE, Suggestions
 from planner.targets import Target
-from planner.totals import PlanTotals, Status, intake_text, status_text
+from planner.totals import PlanTotals, Status, absorption_status_text, intake_text, status_text
 from ui import state
 from ui.charts import by_food_chart, by_meal_chart
 from ui.table import COLUMNS, day_rows
 from ui.text import plain
 
+ABSORPTION_WORDS = {
+    Absorption.NORMAL.value: "Normally",
+    Absorption.FOOD_BOUND.value: "Poorly from food (atrophic gastritis, long-term acid reducers)",
+    Absorption.NO_INTRINSIC_FACTOR.value: "Hardly at all (pernicious anaemia, some stomach surgery)",
+}
 STANDARD_NAMES = {Standard.IOM: "IOM/NIH (US, Canada)", Standard.EFSA: "EFSA (EU)", Standard.WHO: "WHO/FAO"}
 LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
@@ -66,8 +72,10 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
     sidebar.text_input("Leave out foods with these words", key=state.P_EXCLUDE, on_change=change, args=args,
                        placeholder="e.g. soy, liver, pork", help="Comma-separated; matched against food names.")
     sidebar.checkbox("Supplements are fine", key=state.P_SUPPLEMENTS, on_change=change, args=args)
-    sidebar.checkbox("Absorbs B12 poorly (no intrinsic factor)", key=state.P_NO_IF, on_change=change, args=args,
-                     help="Pernicious anaemia or some stomach surgery: only ~1 % of a dose is absorbed.")
+    sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=state.P_ABSORPTION,
+                      format_func=ABSORPTION_WORDS.get, on_change=change, args=args,
+                      help="Long-term metformin also lowers absorption: it calls for periodic B12 checks "
+                           "(American Diabetes Association), not different foods.")
     if st.session_state.get("profile_error"):
         sidebar.error(plain(f"{st.session_state['profile_error']} The plan keeps the previous profile."))
     if target is not None:
@@ -299,16 +307,20 @@ def gap_ui(totals: PlanTotals, day_index: int) -> None:
               delta=f"{day.total_ug - target.target_ug:+.2f} µg", delta_color="normal")
     c3.metric("Absorbed (estimate)", f"{day.absorbed_ug:.2f} µg",
               delta=f"goal {totals.absorption_goal_ug:.2f} µg", delta_color="off")
-    STATUS_BOX[day.status](status_text(day.status, target)
+    for warning in day.warnings:  # a rule for this person, whatever the target says
+        st.warning(plain(warning), icon="⚠️")
+    STATUS_BOX[day.status](status_text(day.status, target) + " "
+                           + absorption_status_text(day.absorption_status, totals.absorption_goal_ug)
                            + (f" {day.unknown_items} item(s) have no B12 value, so the total is a minimum."
                               if day.unknown_items else ""))
     st.caption("Absorption: intrinsic factor takes up at most about 1.5 µg per meal, so B12 spread over "
-               "meals is absorbed better; the estimate is compared with half the target because the "
-               "recommended amounts already assume about half is absorbed.")
+               f"meals is absorbed better; the goal is {totals.absorption_goal_ug:.2f} µg because "
+               f"{totals.absorption_basis}.")
     if len(totals.days) > 1:
         average = totals.average
         st.markdown(f"**Average of {len(totals.days)} days:** {intake_text(average.total_ug, average.unknown_items)}, "
-                    f"absorbed ≈ {average.absorbed_ug:.2f} µg — {status_text(average.status, target)}")
+                    f"absorbed ≈ {average.absorbed_ug:.2f} µg — {status_text(average.status, target)} "
+                    f"{absorption_status_text(average.absorption_status, totals.absorption_goal_ug)}")
     if any(meal.items or meal.total_ug for meal in day.meals):
         c4, c5 = st.columns(2)
         c4.markdown("**B12 by food (µg)**")
@@ -322,46 +334,54 @@ def gap_ui(totals: PlanTotals, day_index: int) -> None:
 
 # ---- act: suggestions --------------------------------------------------------------------------------
 
-def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day_index: int) -> None:
-    plan = state.current_plan()
+def _least_b12_meal(totals_day, meals: Sequence[str]) -> str:
+    """Of the meals a food fits, the one with the least B12 so far (B12 spread is absorbed better)."""
+    by_meal = {meal.name: meal.total_ug for meal in totals_day.meals}
+    return min(meals, key=lambda m: (by_meal.get(m, 0.0), meals.index(m)))
+
+
+def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, totals: PlanTotals, day_index: int) -> None:
     st.caption(DISCLAIMER)
+    if result.needs_clinician:
+        st.error(plain(CLINICIAN_NOTE), icon="🩺")
     for note in result.notes[1:]:
-        st.info(plain(note))
-    if not result.sources and not result.plan:
-        return
+        if note != CLINICIAN_NOTE:
+            st.info(plain(note))
     if result.plan:
         st.markdown(f"**A day plan** — brings this day to {result.total_after_ug:.2f} µg "
-                    f"(absorbed ≈ {result.absorbed_after_ug:.2f} µg):")
+                    f"(absorbed ≈ {result.absorbed_after_ug:.2f} µg): "
+                    f"{status_text(result.status_after, result.target)} "
+                    f"{absorption_status_text(result.absorption_status_after, result.absorption_goal_ug)}")
         for position, addition in enumerate(result.plan):
             c1, c2 = st.columns([5, 1])
-            every = f", every {addition.every}" if addition.every else ""
-            portion = "" if addition.id.startswith("supplement:") else f"{addition.count} × {addition.portion.label} "
-            c1.markdown(plain(f"{addition.meal}: {portion}{addition.description} — {addition.b12_ug:.2f} µg{every}"))
+            amount = f"{addition.description}, {addition.ug_text}" if addition.every else \
+                f"{addition.description} — {addition.serving.label}" + (f" × {addition.count:g}" if addition.count != 1 else "")
+            c1.markdown(plain(f"{addition.meal}: {amount} — {addition.b12_ug:.2f} µg"))
             c2.button("Add", key=f"plan_add_{position}", on_click=state.add_plan_additions,
                       args=(store, catalog, [addition]))
         st.button("Add the whole day plan", type="primary", on_click=state.add_plan_additions,
                   args=(store, catalog, list(result.plan)))
-    if result.sources:
-        meal = st.selectbox("Add sources to", _meals(plan, day_index), key="source_meal")
-        st.markdown(f"**Best sources for this diet ({plan.profile.diet.value})**, gap {result.gap_ug:.2f} µg. "
-                    "Per typical serving; the USDA value per 100 g and its source below each.")
-        kind_shown = None
-        for position, source in enumerate(result.sources):
-            if source.kind != kind_shown:
-                kind_shown = source.kind
-                st.caption("Animal sources" if source.kind == "animal" else "Fortified foods (B12 added)")
-            c1, c2 = st.columns([5, 1])
-            flags = [word for word, on in (("fortified", source.food.fortified),
-                                           ("check the label", source.food.check_label)) if on]
-            more = f" · +{source.more_like_this} more like this" if source.more_like_this else ""
-            kcal = "" if source.kcal_per_serving is None else f" · {source.kcal_per_serving:.0f} kcal"
-            c1.markdown(f"{plain(source.food.description)} — **{source.b12_ug_per_serving:.2f} µg** per "
-                        f"{plain(source.portion.label)} ({source.pct_target_per_serving:.0f} % of target{kcal})"
-                        f"{' · ' + ', '.join(flags) if flags else ''}{more}  \n"
-                        f"<small>{source.food.b12_ug_per_100g:g} µg/100 g · {plain(source.food.source)}</small>",
-                        unsafe_allow_html=True)
-            c2.button("Add", key=f"source_add_{position}", on_click=state.add_food,
-                      args=(store, catalog, source.food, meal, source.portion.label, 1.0))
+    if not result.sources:
+        return
+    day = totals.days[day_index]
+    st.markdown(f"**Everyday sources for this diet ({result.target.life_stage})**, gap {result.gap_ug:.2f} µg, "
+                "per serving for this person; the USDA value per 100 g and its source below each.")
+    for position, source in enumerate(result.sources):
+        c1, c2 = st.columns([5, 1])
+        flags = [word for word, on in (("fortified", source.food.fortified),
+                                       ("check the label", source.food.check_label)) if on]
+        more = f" · +{source.more_like_this} more like this" if source.more_like_this else ""
+        kcal = "" if source.kcal_per_serving is None else f" · {source.kcal_per_serving:.0f} kcal"
+        caveat = f" · {source.caveat}" if source.caveat else ""
+        c1.markdown(f"{plain(source.food.description)} — **{source.b12_ug_per_serving:.2f} µg** per "
+                    f"{plain(source.serving.label)} ({source.pct_target_per_serving:.0f} % of target{kcal})"
+                    f"{' · ' + ', '.join(flags) if flags else ''}{more}  \n"
+                    f"<small>{source.food.b12_ug_per_100g:g} µg/100 g · {plain(source.food.source)}"
+                    f"{plain(caveat)}</small>", unsafe_allow_html=True)
+        meal = _least_b12_meal(day, source.meals)
+        c2.button(f"Add to {meal}", key=f"source_add_{position}", on_click=state.add_source,
+                  args=(store, catalog, source.food, source.serving, meal),
+                  help=f"Add {source.serving.label} of {source.food.description} to {meal}")
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({o.why})")
                                                             for o in result.supplements))

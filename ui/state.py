@@ -19,10 +19,11 @@ from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileEr
 from planner.food import DietMode, Food
 from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
 from planner.planfile import parse_plan
-from planner.profile import REPRODUCTIVE_AGES, Profile, Sex, Standard
+from planner.profile import REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import Client, FolderImport, PlanStore, StoredPlan
 from planner.store.legacy import PERSONAL_SLUG
+from planner.serving import Serving
 from planner.suggest import PlanAddition
 from planner.targets import life_stage_target
 from ui.table import apply_edits, validated
@@ -33,7 +34,8 @@ STATES = ("none", "pregnant", "lactating")
 
 # Widget keys of the profile form, seeded from the plan's profile.
 P_AGE, P_MONTHS, P_SEX, P_STATE = "p_age", "p_months", "p_sex", "p_state"
-P_STANDARD, P_DIET, P_EXCLUDE, P_SUPPLEMENTS, P_NO_IF = "p_standard", "p_diet", "p_exclude", "p_supplements", "p_no_if"
+P_STANDARD, P_DIET, P_EXCLUDE, P_SUPPLEMENTS, P_ABSORPTION = (
+    "p_standard", "p_diet", "p_exclude", "p_supplements", "p_absorption")
 
 
 def init_state(store: PlanStore, owner: str, old_data_dir: Path | None) -> None:
@@ -133,7 +135,7 @@ def sync_profile_widgets(profile: Profile) -> None:
     ss[P_DIET] = profile.diet.value
     ss[P_EXCLUDE] = ", ".join(profile.exclude)
     ss[P_SUPPLEMENTS] = profile.supplements_allowed
-    ss[P_NO_IF] = not profile.intrinsic_factor
+    ss[P_ABSORPTION] = profile.absorption.value
 
 
 def profile_from_widgets() -> Profile:
@@ -145,7 +147,7 @@ def profile_from_widgets() -> Profile:
     return Profile(age_years=age, age_months=int(ss.get(P_MONTHS, 0)) if age == 0 else 0,
                    sex=Sex(ss[P_SEX]), pregnant=state == "pregnant", lactating=state == "lactating",
                    standard=Standard(ss[P_STANDARD]), diet=DietMode(ss[P_DIET]),
-                   intrinsic_factor=not ss[P_NO_IF], exclude=exclude,
+                   absorption=Absorption(ss.get(P_ABSORPTION, Absorption.NORMAL.value)), exclude=exclude,
                    supplements_allowed=bool(ss[P_SUPPLEMENTS]))
 
 
@@ -222,14 +224,28 @@ def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float,
         say("success", f"Added {name}, {ug:g} µg every {every}, to {meal}.")
 
 
+def serving_item(food_id: str, serving: Serving, count: float = 1.0) -> FoodItem:
+    """A suggested serving as a plan item: its household portion, or grams (a child's 1 oz of fish)."""
+    if serving.portion is None:
+        return FoodItem(food_id, grams=round(serving.grams * count, 1))
+    return FoodItem(food_id, portion=serving.portion.label, count=serving.count * count)
+
+
+def add_source(store: PlanStore, catalog: FoodCatalog, food: Food, serving: Serving, meal: str) -> None:
+    """One suggested serving of a source, in the meal chosen for it."""
+    if commit(add_item(current_plan(), st.session_state["day_index"], meal, serving_item(food.id, serving), food),
+              store, catalog):
+        say("success", f"Added {food.description} ({serving.label}) to {meal}.")
+
+
 def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
     """Add suggested items as one change: one check and one save, however many items."""
     plan, day = current_plan(), st.session_state["day_index"]
     for addition in additions:
-        if addition.id.startswith("supplement:"):
-            item: Item = SupplementItem(addition.description, addition.b12_ug, Every(addition.every or "day"))
+        if addition.every:
+            item: Item = SupplementItem(addition.description, addition.b12_ug, Every(addition.every))
         else:
-            item = FoodItem(addition.id, portion=addition.portion.label, count=float(addition.count))
+            item = serving_item(addition.id, addition.serving, addition.count)
         plan = add_item(plan, day, addition.meal, item)
     if commit(plan, store, catalog):
         for addition in additions:
