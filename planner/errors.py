@@ -8,6 +8,17 @@ class PlannerError(Exception):
     """Base of every error the planner raises on purpose."""
 
 
+class _Sentence(PlannerError):
+    """An error whose sentence is written where it is raised."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 class ProfileError(PlannerError):
     """A profile that cannot describe a real person (e.g. pregnant at 8)."""
 
@@ -48,15 +59,8 @@ class StoreUnavailable(StoreError):
         return f"Could not {self.action}: {self.reason}."
 
 
-class InvalidName(StoreError):
+class InvalidName(_Sentence, StoreError):
     """A plan or client name that cannot be used (empty, too long, control characters)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return self.reason
 
 
 class NameTaken(StoreError):
@@ -134,15 +138,8 @@ class FdcRateLimited(FdcError):
         return f"FoodData Central's rate limit is reached: rate-limited until {local:%H:%M}."
 
 
-class _FdcReason(FdcError):
+class _FdcReason(_Sentence, FdcError):
     """An FDC failure told in one sentence."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return self.reason
 
 
 class FdcUnavailable(_FdcReason):

@@ -14,7 +14,7 @@ import stat
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from planner.errors import PlanFileError, ProfileError
 from planner.food import SR24_PREFIX, DietMode, Food, is_bundled_id

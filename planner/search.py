@@ -308,8 +308,10 @@ class SearchIndex:
         terms = [self._completed(term) for term in search_words(query)]
         ranked, named = self._ranked(terms)
         position = self._position.get(food_id)
-        hits = np.flatnonzero(ranked == position) if position is not None else []
-        if len(hits) == 0:
+        if position is None:
+            return {}
+        hits = np.flatnonzero(ranked == position)
+        if hits.size == 0:
             return {}
         food, at = self.foods[position], int(hits[0])
         stems = [stem(t) for t in terms if t != FORTIFIED_WORD]

@@ -297,7 +297,7 @@ def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_u
                     break
     order = [s.kind for s in STAPLES]
     fortified_first = profile.fortified_first or profile.diet is DietMode.VEGAN
-    return sorted(found, key=lambda s: (not (s.food.fortified and fortified_first), order.index(s.staple)))
+    return sorted(found, key=lambda s: (not (s.food.fortified and fortified_first), order.index(s.staple or "")))
 
 
 def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: float, gap_ug: float,

@@ -22,7 +22,7 @@ from planner.plan import DEFAULT_MEALS, Plan
 from planner.profile import REPRODUCTIVE_AGES, Absorption, Sex, Standard
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
-from planner.sources import search_foods
+from planner.sources import FoodSearchResult, search_foods
 from planner.store import PlanRecord, PlanStore
 from planner.suggest import CLINICIAN_NOTE, Suggestions
 from planner.targets import Target
@@ -73,7 +73,7 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
                        placeholder="e.g. soy, liver, pork", help="Comma-separated; matched against food names.")
     sidebar.checkbox("Supplements are fine", key=state.P_SUPPLEMENTS, on_change=change, args=args)
     sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=state.P_ABSORPTION,
-                      format_func=ABSORPTION_WORDS.get, on_change=change, args=args,
+                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change, args=args,
                       help="Long-term metformin also lowers absorption: it calls for periodic B12 checks "
                            "(American Diabetes Association), not different foods.")
     if st.session_state.get("profile_error"):
@@ -170,21 +170,21 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
                                   help="The words set in the sidebar, e.g. soy or milk.")
         if st.form_submit_button("Search"):
             try:
-                found = search_foods(query, index, client, diet=profile.diet if only_diet else None,
-                                     leave_out=profile.exclude if apply_words else (), data_types=data_types)
+                searched = search_foods(query, index, client, diet=profile.diet if only_diet else None,
+                                        leave_out=profile.exclude if apply_words else (), data_types=data_types)
             except QueryError as error:
                 st.warning(plain(error))
             else:
-                status_changed = ss.get("search_message") != found.fallback
-                ss["search_found"], ss["search_message"] = found, found.fallback
+                status_changed = ss.get("search_message") != searched.fallback
+                ss["search_found"], ss["search_message"] = searched, searched.fallback
                 ss["search_count"] = ss.get("search_count", 0) + 1  # new results: a fresh pick list
                 if status_changed:
                     st.rerun(scope="app")  # the sidebar's data-source status must say so too
-    found = ss.get("search_found")
+    found: FoodSearchResult | None = ss.get("search_found")
     if found is None:
         return
     if found.fallback:
-        st.info(found.fallback)
+        st.info(plain(found.fallback))
     result = found.result
     if result.message:
         st.info(result.message)
@@ -423,7 +423,7 @@ def clients_ui(store: PlanStore) -> None:
         st.form_submit_button("Add client", on_click=state.add_client, args=(store, "new_client_name"))
     if saved:
         names = {record.id: record.name for record in saved}
-        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.get, key="open_plan_id")
+        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.__getitem__, key="open_plan_id")
         sidebar.button("Open", on_click=state.open_saved, args=(store, plan_id))
     if chosen:
         name = clients[chosen].name
@@ -492,7 +492,7 @@ def compare_ui(store: PlanStore, catalog: FoodCatalog, totals_of) -> None:
     if len(saved) < 2:
         st.info("Save at least two scenarios to compare them.")
         return
-    chosen = st.multiselect("Scenarios", list(saved), default=list(saved)[:2], format_func=saved.get)
+    chosen = st.multiselect("Scenarios", list(saved), default=list(saved)[:2], format_func=saved.__getitem__)
     if len(chosen) < 2:
         st.info("Pick two or more scenarios.")
         return

@@ -239,10 +239,10 @@ def _requests_error(error: Exception, request: requests.PreparedRequest) -> requ
     if isinstance(error, ReadTimeoutError):
         return requests.ReadTimeout(request=request)
     if isinstance(error, DecodeError):
-        return requests.ContentDecodingError(error, request=request)
+        return requests.exceptions.ContentDecodingError(error, request=request)
     if isinstance(error, SSLError):
         return requests.exceptions.SSLError(error, request=request)
-    return requests.ChunkedEncodingError(error, request=request)
+    return requests.exceptions.ChunkedEncodingError(error, request=request)
 
 
 class _FdcSession(requests_cache.CachedSession):
