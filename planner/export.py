@@ -16,7 +16,7 @@ from planner.plan import Plan
 from planner.planfile import plan_to_json
 from planner.snapshot import SR_CITATION, FoodCatalog
 from planner.suggest import CurrentDay, Suggestions, suggest
-from planner.totals import PlanTotals, absorption_status_text, intake_text, plan_totals, status_text
+from planner.totals import PlanTotals, absorption_status_text, empty_day_text, intake_text, plan_totals, status_text
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -24,7 +24,9 @@ DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake fi
               "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
                 f"{SR_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
-CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "source", "note"]
+CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "absorbed_ug", "verdict", "source",
+               "note"]
+DAY_TOTAL = "day total"  # the meal column of each day's total row
 
 
 def neutralise(cell: object) -> object:
@@ -34,60 +36,72 @@ def neutralise(cell: object) -> object:
     return cell
 
 
-def _amount_text(item_key: str, grams: float | None, b12: float | None) -> str:
-    if item_key.startswith("supplement:"):
-        return f"{b12:g} µg tablet" if b12 is not None else "supplement"
-    return f"{grams:g} g" if grams is not None else ""
-
-
 def plan_csv(totals: PlanTotals) -> str:
-    """One row per item, then one total row per day; µg throughout, with each number's source."""
+    """One row per item, then one total row per day, each value in its own column; µg throughout,
+    with each number's source."""
     out = io.StringIO()
     # RFC 4180 line ends: the csv module quotes a field holding any character of the line
     # terminator, so with "\r\n" a lone CR is quoted too (with "\n" it was not, and a spreadsheet
     # read a new row there).
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
+    goal = totals.absorption_goal_ug
     for day in totals.days:
         for meal in day.meals:
             for item in meal.items:
+                note = "; ".join(filter(None, [item.caveat, f"listed on {item.listed_on}" if item.listed_on else None]))
                 writer.writerow([neutralise(v) for v in (
-                    day.label, meal.name, item.description, _amount_text(item.key, item.grams, item.b12_ug),
+                    day.label, meal.name, item.description, item.amount,
                     "" if item.grams is None else round(item.grams, 1),
                     "" if item.b12_ug is None else round(item.b12_ug, 3),
-                    round(item.counted_ug, 3), item.source, item.caveat or "")])
+                    round(item.counted_ug, 3), "", "", item.source, note)])
+        unknown = intake_text(day.total_ug, day.unknown_items).partition("; ")[2]
         writer.writerow([neutralise(v) for v in (
-            day.label, "TOTAL", intake_text(day.total_ug, day.unknown_items), "", "",
-            round(day.total_ug, 3), round(day.total_ug, 3),
-            f"absorbed ≈ {day.absorbed_ug:.2f} µg",
-            f"{status_text(day.status, totals.target)} "
-            f"{absorption_status_text(day.absorption_status, totals.absorption_goal_ug)}")])
+            day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
+            f"{status_text(day.status, totals.target)} {absorption_status_text(day.absorption_status, goal)}",
+            "", unknown)])
     return out.getvalue()
 
 
 # ---- SVG charts ------------------------------------------------------------------------
 
+LABEL_CHARS = 90  # a bar's label sits on its own line above the bar, across the chart
+
+
+def _distinct_labels(labels: Sequence[str]) -> list[str]:
+    """Labels a reader can tell apart: long ones shortened, repeats numbered."""
+    shortened = [label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…" for label in labels]
+    seen: dict[str, int] = {}
+    out = []
+    for label in shortened:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
 def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float | None = None,
-                  marker_label: str = "", unit: str = "µg", width: int = 520) -> str:
-    """Horizontal bars with values; an optional dashed marker line (e.g. the target)."""
-    bar_h, gap, left, right = 18, 6, 210, 70
-    height = 30 + len(rows) * (bar_h + gap) + 20
+                  marker_label: str = "", unit: str = "µg", width: int = 640) -> str:
+    """Horizontal bars, each labelled in full on the line above it, with values; an optional
+    dashed marker line (e.g. the target)."""
+    label_h, bar_h, gap, right = 14, 14, 8, 80
+    row_h = label_h + bar_h + gap
+    height = 28 + len(rows) * row_h + 18
     top = max([v for _, v in rows] + [marker or 0.0, 1e-9])
-    scale = (width - left - right) / top
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" aria-label="{html.escape(title)}">',
+    scale = (width - right) / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" viewBox="0 0 {width} {height}" '
+             f'preserveAspectRatio="xMinYMin meet" aria-label="{html.escape(title)}">',
              f'<text x="0" y="16" font-size="13" font-weight="bold">{html.escape(title)}</text>']
-    for index, (label, value) in enumerate(rows):
-        y = 30 + index * (bar_h + gap)
-        short = label if len(label) <= 32 else label[:31] + "…"
-        parts.append(f'<text x="{left - 6}" y="{y + 13}" font-size="11" text-anchor="end">{html.escape(short)}</text>')
-        parts.append(f'<rect x="{left}" y="{y}" width="{max(value * scale, 0):.1f}" height="{bar_h}" fill="#3b7ea1"/>')
-        parts.append(f'<text x="{left + value * scale + 4:.1f}" y="{y + 13}" font-size="11">{value:.2f} {unit}</text>')
+    for index, (label, (_, value)) in enumerate(zip(_distinct_labels([r[0] for r in rows]), rows)):
+        y = 28 + index * row_h
+        parts.append(f'<text x="0" y="{y + 11}" font-size="11">{html.escape(label)}</text>')
+        parts.append(f'<rect x="0" y="{y + label_h}" width="{max(value * scale, 0):.1f}" height="{bar_h}" '
+                     'fill="#2f6b8a"/>')
+        parts.append(f'<text x="{value * scale + 4:.1f}" y="{y + label_h + 11}" font-size="11">{value:,.2f} {unit}</text>')
     if marker is not None:
-        x = left + marker * scale
-        parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#b03a2e" '
+        x = marker * scale
+        parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#a4322a" '
                      'stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#b03a2e" text-anchor="middle">'
+        parts.append(f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#a4322a" text-anchor="middle">'
                      f'{html.escape(marker_label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -104,8 +118,14 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .disclaimer { background: #fff6d6; border: 1px solid #e5c55a; padding: .6rem .8rem; }
 .muted { color: #555; font-size: .85rem; }
 .status { font-weight: 600; }
+svg { max-width: 40rem; display: block; margin: .5rem 0; }
 @page { margin: 16mm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, svg { break-inside: avoid; } .noprint { display: none; } }
+@media print {
+  body { margin: 0; max-width: none; }
+  h1, h2 { break-after: avoid; }
+  tr, li, svg, .disclaimer { break-inside: avoid; }  /* tables may break between rows: no half-empty pages */
+  thead { display: table-header-group; }
+}
 """
 
 
@@ -136,9 +156,9 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     out: list[str] = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         f"<title>B12 plan — {html.escape(plan.name)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
-        f"<h1>Vitamin B12 plan: {html.escape(plan.name)}</h1>",
+        f"<header><h1>Vitamin B12 plan: {html.escape(plan.name)}</h1>",
         f'<p class="muted">Prepared {generated.isoformat()} with the B12 intake planner.</p>',
-        f'<p class="disclaimer">{html.escape(DISCLAIMER)}</p>',
+        f'<p class="disclaimer">{html.escape(DISCLAIMER)}</p></header><main>',
         "<h2>Profile</h2><table>",
         *(f"<tr><th>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
         "<h2>Target</h2><table>",
@@ -170,17 +190,17 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         if meal_rows:
             out.append(bar_chart_svg(meal_rows, f"B12 by meal, {day.label}", marker=target.target_ug,
                                      marker_label=f"target {target.target_ug:g} µg"))
-        out.append("<table><tr><th>Meal</th><th>Item</th><th class='num'>Amount</th>"
-                   "<th class='num'>B12</th><th>Source (dataset and id)</th></tr>")
+        if day.empty:
+            out.append(f"<p>{html.escape(empty_day_text(day))}</p>")
+        out.append("<table><thead><tr><th>Meal</th><th>Item</th><th>Amount</th>"
+                   "<th class='num'>B12 counted</th><th>Source (dataset and id)</th></tr></thead><tbody>")
         for meal in day.meals:
             for item in meal.items:
-                b12 = "unknown" if item.b12_ug is None else f"{item.b12_ug:.2f} µg"
-                if item.caveat:
-                    b12 += f" ({item.caveat})"
-                out.append(f"<tr>{_cell(meal.name)}{_cell(item.description)}"
-                           f"{_cell(_amount_text(item.key, item.grams, item.b12_ug), True)}{_cell(b12, True)}"
-                           f"{_cell(item.source)}</tr>")
-        out.append("</table>")
+                b12 = "unknown" if item.b12_ug is None else f"{item.counted_ug:.2f} µg"
+                notes = "; ".join(filter(None, [item.caveat, f"listed on {item.listed_on}" if item.listed_on else None]))
+                out.append(f"<tr>{_cell(meal.name)}{_cell(item.description + (f' ({notes})' if notes else ''))}"
+                           f"{_cell(item.amount)}{_cell(b12, True)}{_cell(item.source)}</tr>")
+        out.append("</tbody></table>")
     if suggestions is not None and (suggestions.plan or suggestions.sources):
         out.append("<h2>Suggested additions</h2>")
         if suggestions.plan:
@@ -200,7 +220,7 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     if suggestions is not None:
         out += [f"<li>{html.escape(note)}</li>" for note in suggestions.notes if note not in totals.notes]
     out.append("</ul>")
-    out.append(f'<p class="muted">Data: {html.escape(FDC_CITATION)}</p></body></html>')
+    out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"
 
 

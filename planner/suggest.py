@@ -175,11 +175,10 @@ class CurrentDay:
     @classmethod
     def from_day(cls, day: DayTotal) -> "CurrentDay":
         """A planned day: its meals by name (weekly shares as absorbed already), supplements, retinol."""
-        meals = {meal.name: meal.total_ug for meal in day.meals if meal.items}
-        standing = [meal for meal in day.meals if not meal.items and meal.total_ug]  # weekly ÷ 7
+        meals = {meal.name: meal.eaten_ug for meal in day.meals if meal.eaten_ug}
         supplements = tuple((item.description, item.b12_ug or 0.0, item.every.value)
                             for item in day.supplements if item.every is not None)
-        return cls(meals, sum(m.total_ug for m in standing), sum(m.absorbed_ug for m in standing),
+        return cls(meals, sum(m.standing_ug for m in day.meals), sum(m.standing_absorbed_ug for m in day.meals),
                    supplements, day.retinol_ug)
 
     def total_ug(self) -> float:

@@ -7,7 +7,7 @@ A weekly supplement is spread over the week, not judged as one huge day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from statistics import fmean
 from typing import Any
@@ -20,7 +20,6 @@ from planner.snapshot import FoodCatalog
 from planner.targets import Target, TargetKind, absorption_goal, life_stage_target
 
 Micrograms = float
-WEEKLY_MEAL = "weekly supplement (÷7)"
 DAYS_PER_WEEK = 7
 # Vegan Society guidance (brief §3)
 VEGAN_DAILY_SUPPLEMENT_UG = 10.0
@@ -56,6 +55,8 @@ class ItemTotal:
     diet: DietMode | None = None  # None for supplements
     retinol_ug: Micrograms = 0.0  # preformed vitamin A, for the upper-limit check
     every: Every | None = None  # supplements only
+    amount: str = ""  # as a person reads it: "1 cup (243 g)", "10 µg every day", "2,000 µg weekly = …"
+    listed_on: str | None = None  # a weekly supplement shown on a day other than the one it is listed on
 
     @property
     def supplement(self) -> bool:
@@ -65,10 +66,17 @@ class ItemTotal:
 @dataclass(frozen=True)
 class MealTotal:
     name: str
-    total_ug: Micrograms
+    total_ug: Micrograms  # what is eaten at this meal, plus the daily share of weekly supplements
     absorbed_ug: Micrograms
     unknown_items: int
     items: tuple[ItemTotal, ...]
+    standing_ug: Micrograms = 0.0  # the daily share (÷7) of weekly supplements taken with this meal
+    standing_absorbed_ug: Micrograms = 0.0
+
+    @property
+    def eaten_ug(self) -> Micrograms:
+        """B12 taken at this meal on this day (what intrinsic factor sees at once)."""
+        return self.total_ug - self.standing_ug
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,8 @@ class DayTotal:
 
     @property
     def empty(self) -> bool:
-        return not any(meal.items for meal in self.meals)
+        """Nothing planned on this day itself (a weekly supplement listed on another day aside)."""
+        return not any(item.listed_on is None for meal in self.meals for item in meal.items)
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,16 @@ def absorption_status_text(status: AbsorptionStatus, goal_ug: Micrograms) -> str
     return f"Absorption is below the {goal_ug:.2f} µg goal (estimate)."
 
 
+def empty_day_text(day: DayTotal) -> str:
+    """What an empty day says: that it is empty, and what weekly supplements still give it."""
+    standing = [item for meal in day.meals for item in meal.items if item.listed_on]
+    text = f"Nothing is planned for {day.label} yet."
+    if standing:
+        text += " " + "; ".join(f"{item.description} ({item.amount}), listed on {item.listed_on}, still counts"
+                                for item in standing) + "."
+    return text
+
+
 def intake_text(total_ug: Micrograms, unknown_items: int) -> str:
     """"2.40 µg", or "at least 2.40 µg; 1 item has no B12 value"."""
     if not unknown_items:
@@ -154,15 +173,26 @@ def status_text(status: Status, target: Target) -> str:
     return text
 
 
+def supplement_amount(ug: float, every: Every) -> str:
+    """"10 µg every day"; "2,000 µg weekly = 285.7 µg a day"."""
+    if every is Every.WEEK:
+        return f"{ug:,g} µg weekly = {ug / DAYS_PER_WEEK:,.1f} µg a day"
+    return f"{ug:,g} µg every day"
+
+
+def _food_amount(item: FoodItem, grams: float) -> str:
+    """"1 cup (243 g)", "2 × 1 slice (136 g)", "85 g": the household amount beside the grams."""
+    if item.portion is None:
+        return f"{grams:,.4g} g"
+    count = "" if item.count == 1 else f"{item.count:g} × "
+    return f"{count}{item.portion} ({grams:,.4g} g)"
+
+
 def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalog) -> ItemTotal:
     if isinstance(item, SupplementItem):
-        if item.every is Every.WEEK:
-            per_day = item.ug / DAYS_PER_WEEK
-            return ItemTotal(f"supplement:{item.supplement}", f"{item.supplement} (weekly)", None, item.ug, 0.0,
-                             "supplement label", caveat=f"counted as {per_day:.1f} µg on every day of the week",
-                             every=item.every)
-        return ItemTotal(f"supplement:{item.supplement}", item.supplement, None, item.ug, item.ug,
-                         "supplement label", every=item.every)
+        counted = item.ug / DAYS_PER_WEEK if item.every is Every.WEEK else item.ug
+        return ItemTotal(f"supplement:{item.supplement}", item.supplement, None, item.ug, counted,
+                         "supplement label", every=item.every, amount=supplement_amount(item.ug, item.every))
     food = plan.food(item.food, catalog)
     grams = item.grams_of(food)
     b12 = food.b12_ug(grams)
@@ -174,7 +204,14 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
         counted = 0.0
         caveats.append("not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg")
     return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
-                     food.unreliable, "; ".join(caveats) or None, food.diet, food.retinol_ug(grams) or 0.0)
+                     food.unreliable, "; ".join(caveats) or None, food.diet, food.retinol_ug(grams) or 0.0,
+                     amount=_food_amount(item, grams))
+
+
+def _standing_supplements(plan: Plan) -> list[tuple[str, str, SupplementItem]]:
+    """(day label, meal, item) of every weekly supplement: each counts ÷7 on every day, in its meal."""
+    return [(day.label, meal.name, item) for day in plan.days for meal in day.meals for item in meal.items
+            if isinstance(item, SupplementItem) and item.every is Every.WEEK]
 
 
 def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
@@ -182,26 +219,33 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
     target = life_stage_target(plan.profile)
     goal = absorption_goal(target)
     intrinsic = plan.profile.intrinsic_factor
-    weekly_doses = [item.ug for day in plan.days for meal in day.meals for item in meal.items
-                    if isinstance(item, SupplementItem) and item.every is Every.WEEK]
-    # A weekly supplement is a standing habit: ug / 7 on every day, whatever the plan's length.
-    weekly_ug = sum(weekly_doses) / DAYS_PER_WEEK
-    weekly_absorbed = sum(absorbed_ug(dose, intrinsic) for dose in weekly_doses) / DAYS_PER_WEEK
+    # A weekly supplement is a standing habit: ug / 7 on every day, whatever the plan's length,
+    # in the meal it is taken with; its absorption is that of the whole weekly dose, ÷ 7.
+    standing = _standing_supplements(plan)
+    weekly_doses = [item.ug for _, _, item in standing]
 
     days: list[DayTotal] = []
     for day in plan.days:
+        meal_names = [meal.name for meal in day.meals]
+        meal_names += [name for _, name, _ in standing if name not in meal_names]
         meals: list[MealTotal] = []
         warnings: list[str] = []
-        for meal in day.meals:
-            items = tuple(_item_total(item, plan, catalog) for item in meal.items)
-            dose = sum(item.counted_ug for item in items)
+        for name in dict.fromkeys(meal_names):
+            planned = [item for meal in day.meals if meal.name == name for item in meal.items]
+            items = [_item_total(item, plan, catalog) for item in planned]
+            eaten = sum(item.counted_ug for item, raw in zip(items, planned)
+                        if not (isinstance(raw, SupplementItem) and raw.every is Every.WEEK))
+            here = [(label, item) for label, meal_name, item in standing if meal_name == name]
+            items += [replace(_item_total(item, plan, catalog), listed_on=label)
+                      for label, item in here if label != day.label]  # shown on every day, listed once
+            standing_ug = sum(item.ug for _, item in here) / DAYS_PER_WEEK
+            standing_absorbed = sum(absorbed_ug(item.ug, intrinsic) for _, item in here) / DAYS_PER_WEEK
             unknown = sum(1 for item in items if item.b12_ug is None)
-            meals.append(MealTotal(meal.name, dose, absorbed_ug(dose, intrinsic), unknown, items))
-            for item in meal.items:
-                if isinstance(item, FoodItem):
-                    warnings.append(planned_food_warning(plan.food(item.food, catalog), plan.profile) or "")
-        if weekly_doses:
-            meals.append(MealTotal(WEEKLY_MEAL, weekly_ug, weekly_absorbed, 0, ()))
+            meals.append(MealTotal(name, eaten + standing_ug, absorbed_ug(eaten, intrinsic) + standing_absorbed,
+                                   unknown, tuple(items), standing_ug, standing_absorbed))
+            for raw in planned:
+                if isinstance(raw, FoodItem):
+                    warnings.append(planned_food_warning(plan.food(raw.food, catalog), plan.profile) or "")
         total = sum(meal.total_ug for meal in meals)
         absorbed = sum(m.absorbed_ug for m in meals)
         retinol = sum(item.retinol_ug for meal in meals for item in meal.items)
@@ -252,7 +296,7 @@ def vegan_society_check(plan: Plan, days: list[DayTotal], weekly_doses: list[flo
     if any(dose >= VEGAN_WEEKLY_SUPPLEMENT_UG for dose in weekly_doses):
         return "Vegan Society guidance met: a weekly supplement of at least 2,000 µg."
     daily_ok = days and all(
-        any(item.key.startswith("supplement:") and item.counted_ug >= VEGAN_DAILY_SUPPLEMENT_UG
+        any(item.every is Every.DAY and item.counted_ug >= VEGAN_DAILY_SUPPLEMENT_UG
             for meal in day.meals for item in meal.items) for day in days)
     if daily_ok:
         return "Vegan Society guidance met: a daily supplement of at least 10 µg."

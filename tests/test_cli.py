@@ -285,7 +285,7 @@ def test_export_to_a_file_writes_the_same_bytes(tmp_path, catalog, capsys):
     assert main(["export", str(path), "--format", "csv", "--out", str(out)]) == 0
     assert capsys.readouterr().out == ""
     assert out.read_bytes() == export_file(load_plan(path, catalog), catalog, ExportFormat.CSV)
-    assert out.read_bytes().startswith(b"day,meal,item,amount,grams,b12_ug,counted_ug,source,note\r\n")
+    assert out.read_bytes().startswith(b"day,meal,item,amount,grams,b12_ug,counted_ug,absorbed_ug,verdict,source,note\r\n")
 
 
 @pytest.mark.parametrize("extra", [["--format", "pdf"], ["--format", "csv", "--out", "{tmp}/no-such-dir/plan.csv"],

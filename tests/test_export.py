@@ -35,7 +35,11 @@ def test_csv_has_items_sources_and_safe_cells(catalog):
     assert rows[0]["source"] == "USDA SR Legacy (SR28, 2016), NDB 08077" and rows[0]["b12_ug"] == "6.0"
     assert rows[1]["item"].startswith("'=")
     assert rows[2]["b12_ug"] == "" and "no B12 value" in rows[2]["note"]
-    assert rows[-1]["meal"] == "TOTAL" and rows[-1]["item"].startswith("at least 16.00 µg")
+    total = rows[-1]  # each value in its own column
+    assert (total["meal"], total["item"], total["counted_ug"]) == ("day total", "", "16.0")
+    assert total["verdict"].startswith("Meets the recommended amount") and "Absorption" in total["verdict"]
+    assert total["note"] == "1 item has no B12 value"
+    assert rows[0]["amount"] == "30 g" and rows[1]["amount"] == "10 µg every day"
 
 
 ISSUE_NAME = "B12 tablet\r=2+5+cmd|' /C calc'!A0"  # issue 12, finding 3, verbatim
@@ -92,3 +96,27 @@ def test_report_is_self_contained_and_cites_every_number(catalog):
     assert "NDB 13326" in html and "NDB 16235" in html
     assert "µg" in html and "not a diagnosis" in html
     assert "Institute of Medicine" in html
+
+
+def test_report_has_landmarks_household_amounts_plain_supplements_and_full_chart_labels(catalog):
+    from planner.export import bar_chart_svg
+
+    plan, totals = totals_and_plan(catalog, [{"food": "sr:16139", "portion": "1 cup", "count": 1},
+                                             {"supplement": "B12", "ug": 2000, "every": "week"}])
+    page = report_html(plan, totals)
+    assert "<main>" in page and "<header>" in page and "<footer>" in page
+    assert "1 cup (243 g)" in page  # the household amount beside the grams
+    assert "2,000 µg weekly = 285.7 µg a day" in page and "× 1 tablet" not in page
+    long_name = "MORNINGSTAR FARMS Grillers Original, frozen, unprepared"
+    svg = bar_chart_svg([(long_name, 4.5), ("Soymilk, original and vanilla", 2.1),
+                         ("Soymilk, original and vanilla", 2.4)], "By food")
+    assert f">{long_name}<" in svg  # the whole label, never clipped to "ORNINGSTAR …"
+    assert ">Soymilk, original and vanilla (2)<" in svg  # repeats told apart
+
+
+def test_an_empty_day_says_it_is_empty_and_what_a_weekly_supplement_still_gives(catalog):
+    document = plan_document([[("breakfast", [{"supplement": "B12", "ug": 2000, "every": "week"}])],
+                              [("breakfast", [])]])
+    plan = parse_plan(json.dumps(document), catalog)
+    page = report_html(plan, plan_totals(plan, catalog))
+    assert "Nothing is planned for Day 2 yet. B12 (2,000 µg weekly = 285.7 µg a day), listed on Day 1, still counts." in page

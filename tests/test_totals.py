@@ -7,7 +7,7 @@ import json
 import pytest
 
 from planner.planfile import parse_plan
-from planner.totals import WEEKLY_MEAL, AbsorptionStatus, Status, intake_text, plan_totals, totals_to_dict
+from planner.totals import AbsorptionStatus, Status, intake_text, plan_totals, totals_to_dict
 from tests.plans import plan_document
 
 
@@ -74,7 +74,7 @@ def test_weekly_supplement_is_spread_over_the_week(catalog):
     for day in totals.days:
         assert day.total_ug == pytest.approx(2000 / 7)
         assert day.status is Status.MEETS_TARGET
-        assert day.meals[-1].name == WEEKLY_MEAL
+        assert day.meals[0].name == "breakfast" and day.meals[0].standing_ug == pytest.approx(2000 / 7)
     assert totals.average.status is Status.MEETS_TARGET
     assert any("Vegan Society guidance met: a weekly supplement" in n for n in totals.notes)
 
