@@ -183,3 +183,10 @@ def absorption_goal(target: Target) -> AbsorptionGoal:
         share, iom_basis = ABSORPTION_ASSUMPTIONS[Standard.IOM]
         basis = f"{target.standard.name} states no absorption assumption here, so IOM's applies: {iom_basis}"
     return AbsorptionGoal(target.target_ug * share, basis)
+
+
+def applicable_standards(profile: Profile) -> tuple[Standard, ...]:
+    """The standards whose tables set an amount for this person (EFSA sets none under 7 months)."""
+    months, condition = profile.total_months, _condition(profile)
+    return tuple(standard for standard, (rows, _) in STANDARD_TABLES.items()
+                 if find_row(rows, months, condition) is not None)

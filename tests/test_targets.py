@@ -110,3 +110,11 @@ def test_impossible_profiles_are_refused(kwargs, words):
 def test_efsa_under_7_months_has_no_value():
     with pytest.raises(ProfileError, match="EFSA"):
         life_stage_target(Profile(0, F, age_months=3, standard=EFSA))
+
+
+def test_only_standards_with_a_row_for_the_person_are_offered():
+    from planner.targets import applicable_standards
+
+    assert applicable_standards(Profile(0, Sex.FEMALE, age_months=3)) == (Standard.IOM, Standard.WHO)
+    assert applicable_standards(Profile(0, Sex.FEMALE, age_months=8)) == (Standard.IOM, Standard.EFSA, Standard.WHO)
+    assert applicable_standards(Profile(30, Sex.FEMALE, pregnant=True)) == (Standard.IOM, Standard.EFSA, Standard.WHO)
