@@ -27,6 +27,20 @@ def _clean_fdc_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.delenv("B12_PLANNER_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _local_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest runs the app with no browser connection, and cannot seed the peer address or
+    headers (its docs say so), so every visitor would count as hosted. Tests are the person
+    at this computer unless they say otherwise: local mode, and a connection read as a
+    browser's on 127.0.0.1. tests/test_access.py decides on real inputs; tests/test_login.py
+    reads real connections."""
+    from ui.visitor import Connection
+
+    monkeypatch.setenv("B12_PLANNER_MODE", "local")
+    monkeypatch.setattr("ui.visitor.read_connection",
+                        lambda: Connection("127.0.0.1", {"host": "localhost:8501", "origin": "http://localhost:8501"}))
+
+
 @pytest.fixture(scope="session")
 def catalog() -> FoodCatalog:
     return bundled_foods()
