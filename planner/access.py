@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
-from planner.errors import PlannerError
+from planner.errors import AccessError
 from planner.store.owners import LOCAL_OWNER, owner_of_identity
 
 MODE_VARIABLE = "B12_PLANNER_MODE"
@@ -67,10 +67,6 @@ class Visitor:
     def keeps_plans(self) -> bool:
         """Whether saved plans outlive the browser session."""
         return self.kind is not VisitorKind.SESSION
-
-
-class AccessError(PlannerError):
-    """A setting that says nothing sensible about who is asking."""
 
 
 def parse_mode(text: str | None) -> Mode:

@@ -11,7 +11,6 @@ import pytest
 
 from planner.access import (
     Access,
-    AccessError,
     Mode,
     Visit,
     Visitor,
@@ -20,7 +19,7 @@ from planner.access import (
     visitor_for,
     who_is_asking,
 )
-from planner.errors import InvalidOwner
+from planner.errors import AccessError, InvalidOwner
 from planner.store.owners import checked_owner, owner_of_identity
 
 BROWSER_HERE = {"Host": "127.0.0.1:8501", "Origin": "http://127.0.0.1:8501"}  # a browser on this machine

@@ -25,7 +25,7 @@ ISSUER = "https://id.example"
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret-0123456789",
         "client_id": "planner", "client_secret": "secret",
         "server_metadata_url": f"{ISSUER}/.well-known/openid-configuration"}
-NOT_FOUND = "That plan was not found: it may have been deleted, or the link is wrong."
+LINK_NOT_FOUND = "Could not reopen the linked plan: That plan was not found: it may have been deleted, or the link is wrong."
 
 
 @pytest.fixture(autouse=True)
@@ -118,7 +118,7 @@ def test_another_persons_plan_link_answers_not_found_and_shows_nothing_of_theirs
     save_as(alice, "Alice's liver day")
     link = alice.query_params["plan"]
     bob = signed_in("bob", query={"plan": link})
-    assert f"Could not reopen the linked plan: {NOT_FOUND}" in texts(bob, "warning")
+    assert LINK_NOT_FOUND in texts(bob, "warning")
     assert plan(bob).name == "Untitled plan" and every_item(bob) == [] and bob.session_state["p_age"] == 30
     assert bob.session_state["plan_id"] is None
     assert "Alice" not in " ".join(texts(bob, "warning") + texts(bob, "info") + texts(bob, "success"))
@@ -126,13 +126,13 @@ def test_another_persons_plan_link_answers_not_found_and_shows_nothing_of_theirs
 
 def test_a_link_to_a_plan_that_does_not_exist_reads_the_same():
     bob = signed_in("bob", query={"plan": "AAAAAAAAAAAAAAAA"})
-    assert f"Could not reopen the linked plan: {NOT_FOUND}" in texts(bob, "warning")
+    assert LINK_NOT_FOUND in texts(bob, "warning")
 
 
 @pytest.mark.parametrize("tampered", ["../../etc/passwd", "x' OR '1'='1", "%00", "a" * 300, "<script>"])
 def test_a_tampered_plan_link_reads_as_not_found(tampered):
     bob = signed_in("bob", query={"plan": tampered})
-    assert f"Could not reopen the linked plan: {NOT_FOUND}" in texts(bob, "warning")
+    assert LINK_NOT_FOUND in texts(bob, "warning")
     assert plan(bob).name == "Untitled plan"
 
 
@@ -182,6 +182,7 @@ def test_an_identity_without_a_subject_keeps_plans_in_the_tab():
     app.run()
     assert not app.exception
     assert any("gave no subject" in e for e in texts(app, "error"))
+    assert [b.label for b in app.sidebar.button if b.label.startswith("Sign")] == ["Sign out"]
     save_as(app, "Mine")
     assert rows("SELECT count(*) FROM plans") in ([], [(0,)])
 
@@ -228,7 +229,7 @@ def test_a_visitor_not_signed_in_cannot_open_a_signed_in_persons_link():
     alice = signed_in("alice")
     save_as(alice, "Alice's day")
     visitor = not_signed_in(query={"plan": alice.query_params["plan"]})
-    assert f"Could not reopen the linked plan: {NOT_FOUND}" in texts(visitor, "warning")
+    assert LINK_NOT_FOUND in texts(visitor, "warning")
     assert plan(visitor).name == "Untitled plan"
 
 

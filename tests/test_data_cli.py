@@ -15,7 +15,7 @@ import pytest
 from planner.cli import main
 from planner.profile import Profile, Sex
 from planner.store import open_store
-from tests.test_store import a_plan, connect, database_url, store  # noqa: F401  (fixtures)
+from tests.test_store import a_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 ALICE = "https://id.example#alice"

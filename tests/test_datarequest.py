@@ -54,37 +54,37 @@ def zip_of(store, owner: str = OWNER) -> zipfile.ZipFile:
 
 
 @pytest.fixture
-def store(catalog):
+def memory_store(catalog):
     return open_session_store(catalog)
 
 
-def test_own_plans_go_in_plans_and_a_clients_in_their_folder(store, catalog):
-    client = store.add_client(OWNER, "Client A", Profile(30, Sex.FEMALE))
-    store.create(OWNER, None, a_plan(catalog, "Мой план"))
-    store.create(OWNER, client.id, a_plan(catalog, "Current diet"))
-    assert sorted(zip_of(store).namelist()) == ["clients/Client A/Current diet.json", "manifest.json",
+def test_own_plans_go_in_plans_and_a_clients_in_their_folder(memory_store, catalog):
+    client = memory_store.add_client(OWNER, "Client A", Profile(30, Sex.FEMALE))
+    memory_store.create(OWNER, None, a_plan(catalog, "Мой план"))
+    memory_store.create(OWNER, client.id, a_plan(catalog, "Current diet"))
+    assert sorted(zip_of(memory_store).namelist()) == ["clients/Client A/Current diet.json", "manifest.json",
                                                 "plans/Мой план.json"]
 
 
-def test_names_that_become_one_file_name_are_numbered(store, catalog):
+def test_names_that_become_one_file_name_are_numbered(memory_store, catalog):
     for name in ("a/b", "a?b", "A_B"):  # listed by name: "/" sorts before "?" before "_"
-        store.create(OWNER, None, a_plan(catalog, name))
-    assert sorted(zip_of(store).namelist()) == ["manifest.json", "plans/A_B (3).json", "plans/a_b (2).json",
+        memory_store.create(OWNER, None, a_plan(catalog, name))
+    assert sorted(zip_of(memory_store).namelist()) == ["manifest.json", "plans/A_B (3).json", "plans/a_b (2).json",
                                                 "plans/a_b.json"]
 
 
-def test_each_file_is_the_plan_document_as_stored_and_opens_as_a_plan(store, catalog):
-    saved = store.create(OWNER, None, a_plan(catalog, "Мой план", grams=45))
-    archive = zip_of(store)
+def test_each_file_is_the_plan_document_as_stored_and_opens_as_a_plan(memory_store, catalog):
+    saved = memory_store.create(OWNER, None, a_plan(catalog, "Мой план", grams=45))
+    archive = zip_of(memory_store)
     body = archive.read("plans/Мой план.json").decode("utf-8")
-    assert body == store.owner_data(OWNER).plans[0].body
+    assert body == memory_store.owner_data(OWNER).plans[0].body
     assert parse_plan(body, catalog) == saved.plan
 
 
-def test_the_manifest_names_the_owner_the_clients_and_which_file_is_which_plan(store, catalog):
-    client = store.add_client(OWNER, "Client A", Profile(52, Sex.MALE))
-    saved = store.create(OWNER, client.id, a_plan(catalog, "Current diet", age_years=52, sex="male"))
-    manifest = json.loads(zip_of(store).read("manifest.json"))
+def test_the_manifest_names_the_owner_the_clients_and_which_file_is_which_plan(memory_store, catalog):
+    client = memory_store.add_client(OWNER, "Client A", Profile(52, Sex.MALE))
+    saved = memory_store.create(OWNER, client.id, a_plan(catalog, "Current diet", age_years=52, sex="male"))
+    manifest = json.loads(zip_of(memory_store).read("manifest.json"))
     assert manifest["owner"] == OWNER and manifest["exported_at"] == "2026-03-01T12:00:00+00:00"
     assert manifest["clients"] == [{"id": client.id, "name": "Client A", "folder": "clients/Client A",
                                     "profile": Profile(52, Sex.MALE).to_dict()}]
@@ -92,7 +92,7 @@ def test_the_manifest_names_the_owner_the_clients_and_which_file_is_which_plan(s
         ("clients/Client A/Current diet.json", saved.record.id, "Current diet", "Client A", 1)]
 
 
-def test_nothing_of_another_owner_is_in_the_zip(store, catalog):
-    store.create(OWNER, None, a_plan(catalog, "Mine"))
-    store.create("https://id.example#bob", None, a_plan(catalog, "Bob's"))
-    assert sorted(zip_of(store).namelist()) == ["manifest.json", "plans/Mine.json"]
+def test_nothing_of_another_owner_is_in_the_zip(memory_store, catalog):
+    memory_store.create(OWNER, None, a_plan(catalog, "Mine"))
+    memory_store.create("https://id.example#bob", None, a_plan(catalog, "Bob's"))
+    assert sorted(zip_of(memory_store).namelist()) == ["manifest.json", "plans/Mine.json"]

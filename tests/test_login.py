@@ -9,24 +9,18 @@ Under CI=true a missing browser, Playwright or provider fails these tests instea
 from __future__ import annotations
 
 import io
-import os
 import secrets
 import shutil
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 import warnings
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from tests.test_browser import CHROMIUM_ARGS, ROOT, _free_port, _require, sync_playwright, wait_for_app
+from tests.test_browser import CHROMIUM_ARGS, _free_port, _require, running_streamlit, sync_playwright, wait_for_app
 
 try:
     import authlib.deprecate  # noqa: F401  (it sets its own warnings to "always" when first imported)
@@ -65,34 +59,6 @@ def issuer() -> Iterator[str]:
         thread.join(5)
 
 
-@contextmanager
-def running_app(tmp_path: Path, port: int, env_changes: dict[str, str], *args: str) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1 with its own data folder; the repository is not written to."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_") and k != "B12_PLANNER_MODE"}
-    env.update(B12_PLANNER_DATA_DIR=str(tmp_path / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
-               **env_changes)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), *args],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {server.stdout.read().decode()[-2000:]}") from None
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
 @pytest.fixture
 def hosted(tmp_path, issuer) -> Iterator[tuple[str, Path]]:
     """The app as a hosted deployment with sign-in: its URL and its database file."""
@@ -106,7 +72,7 @@ def hosted(tmp_path, issuer) -> Iterator[tuple[str, Path]]:
         'client_secret = "not-a-real-secret"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
     database = tmp_path / "hosted.sqlite3"
-    with running_app(tmp_path, port, {"B12_PLANNER_MODE": "hosted", "B12_PLANNER_DATABASE_URL": f"sqlite:///{database}"},
+    with running_streamlit(tmp_path, port, {"B12_PLANNER_MODE": "hosted", "B12_PLANNER_DATABASE_URL": f"sqlite:///{database}"},
                      "--secrets.files", str(secrets_file)) as url:
         yield url, database
 
@@ -204,7 +170,7 @@ def test_each_signed_in_person_sees_only_their_own_and_can_take_it_all_away(host
 
 
 def test_a_browser_here_is_the_local_person_and_through_a_proxy_is_hosted(tmp_path):
-    with running_app(tmp_path, _free_port(), {}) as url, sync_playwright() as playwright:  # 127.0.0.1, headless
+    with running_streamlit(tmp_path, _free_port(), {}) as url, sync_playwright() as playwright:  # 127.0.0.1, headless
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             here = browser.new_page()

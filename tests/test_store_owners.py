@@ -11,7 +11,7 @@ from planner.errors import InvalidOwner, NotFound
 from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, PlanStore, open_session_store
 from planner.store.schema import clients, folder_imports, plans
-from tests.test_store import a_plan, connect, database_url, store  # noqa: F401  (fixtures)
+from tests.test_store import a_plan
 
 ALICE = "https://id.example#alice"
 BOB = "https://id.example#bob"

@@ -25,8 +25,9 @@ def account_ui(arrival: Arrival) -> None:
     kind = arrival.visitor.kind
     if kind is VisitorKind.LOCAL:
         sidebar.caption("Plans are saved on this computer.")
-    elif kind is VisitorKind.SIGNED_IN:
-        sidebar.caption(f"Signed in as {state.plain(arrival.shown_as or 'you')}: your plans are yours alone.")
+    elif arrival.signed_in:  # an identity that could not be used says why on the page; signing out is the way on
+        if kind is VisitorKind.SIGNED_IN:
+            sidebar.caption(f"Signed in as {state.plain(arrival.shown_as or 'you')}: your plans are yours alone.")
         if sidebar.button("Sign out", key="sign_out"):
             st.logout()
     elif arrival.providers:

@@ -17,7 +17,6 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from planner.access import (
     MODE_VARIABLE,
     Access,
-    AccessError,
     Mode,
     Visit,
     Visitor,
@@ -25,7 +24,7 @@ from planner.access import (
     visitor_for,
     who_is_asking,
 )
-from planner.errors import InvalidOwner
+from planner.errors import AccessError, InvalidOwner
 from planner.snapshot import FoodCatalog
 from planner.store import PlanStore, open_session_store
 
@@ -45,6 +44,7 @@ class Arrival:
 
     visitor: Visitor
     providers: tuple[str | None, ...]  # sign-in providers to offer (None: the default one); () without [auth]
+    signed_in: bool  # signed in with the provider (even when the identity could not be used)
     shown_as: str | None  # a signed-in person's e-mail or name
     problem: str | None  # a setting or an identity that could not be used, in one sentence
 
@@ -100,7 +100,7 @@ def _arrive() -> Arrival:
     except InvalidOwner as error:
         problem, visitor = f"{error} Plans stay in this tab.", visitor_for(access, None)
     shown_as = None if claims is None else str(claims.get("email") or claims.get("name") or "")
-    return Arrival(visitor, providers, shown_as or None, problem)
+    return Arrival(visitor, providers, claims is not None, shown_as or None, problem)
 
 
 def arrival() -> Arrival:
