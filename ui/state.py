@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
+from planner.access import Visitor
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
@@ -22,7 +23,6 @@ from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, a
 from planner.planfile import parse_plan
 from planner.profile import REPRODUCTIVE_AGES, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
-from planner.access import Visitor
 from planner.store import Client, FolderImport, PlanStore, StoredPlan
 from planner.store.legacy import PERSONAL_SLUG
 from planner.suggest import PlanAddition
