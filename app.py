@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from planner.access import VisitorKind
 from planner.catalog import bundled_search_index
 from planner.errors import PlannerError, ProfileError, StoreError
 from planner.fdc.client import FdcClient
@@ -20,12 +21,12 @@ from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.plan import Plan
 from planner.profile import Profile
 from planner.snapshot import bundled_foods
-from planner.store import LOCAL_OWNER, PlanStore, default_data_dir, open_store
+from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
 from planner.suggest import CurrentDay, Suggestions, suggest
 from planner.targets import Target, life_stage_target
 from planner.totals import PlanTotals, plan_totals
-from ui import panels, state
+from ui import account, panels, state, visitor
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
@@ -80,13 +81,17 @@ def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestio
 
 foods, index = bundled_foods(), bundled_search_index()  # each read once per process (lru_cache in planner)
 data_dir = default_data_dir()
-try:
-    store = plan_store(read_database_url(), str(data_dir))
-except StoreError as error:  # a malformed database URL: the operator's to fix
-    st.error(f"{error} Plans cannot be saved until it is fixed.")
-    st.stop()
-owner = LOCAL_OWNER  # one person on their own machine; the folder era is theirs to import
-state.init_state(store, owner, old_data_dir=data_dir)
+arrival = visitor.arrival()  # who is asking: the local person, a signed-in person, or a visitor of this tab
+if arrival.visitor.keeps_plans:
+    try:
+        store = plan_store(read_database_url(), str(data_dir))
+    except StoreError as error:  # a malformed database URL: the operator's to fix
+        st.error(f"{error} Plans cannot be saved until it is fixed.")
+        st.stop()
+else:
+    store = visitor.session_store(foods)  # nothing of theirs reaches the database
+local = arrival.visitor.kind is VisitorKind.LOCAL
+state.init_state(store, arrival.visitor, old_data_dir=data_dir if local else None)  # the folder era is the local person's
 plan = state.current_plan()
 
 api_key = read_api_key()
@@ -104,6 +109,7 @@ except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
 
+account.account_ui(arrival)
 panels.profile_ui(store, foods, target)
 dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
                               help="Named clients, scenarios side by side, exports for a client.")
@@ -114,6 +120,7 @@ fdc_types = panels.data_source_ui(client, settings.demo_key, st.session_state.ge
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
+account.where_plans_live_ui(arrival)
 panels.show_messages()
 
 views = ["Plan a day", "My plans"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
@@ -123,6 +130,7 @@ if view == "Learn about B12":
     panels.learn_ui()
 elif view == "My plans":
     panels.my_plans_ui(store)
+    account.my_data_ui(store, arrival)
 elif view == "Compare scenarios":
     panels.compare_ui(store, foods, lambda p: plan_totals(p, foods))
 elif target is not None:

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
+from planner.datacli import add_data_commands
 from planner.errors import FdcError, PlannerError
 from planner.export import ExportFormat, export_file
 from planner.food import DietMode, Food
@@ -318,6 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     fdc_food.add_argument("fdc_id", metavar="FDC_ID")
     fdc_food.add_argument("--json", action="store_true")
     fdc_food.set_defaults(run=cmd_fdc_food)
+
+    add_data_commands(commands, _Parser)
     return parser
 
 

@@ -93,6 +93,21 @@ class NotFound(StoreError):
         return f"That {self.kind} was not found: it may have been deleted, or the link is wrong."
 
 
+class AccessError(PlannerError):
+    """A setting that says nothing sensible about who is asking (e.g. B12_PLANNER_MODE=lokal)."""
+
+
+class InvalidOwner(StoreError):
+    """An owner id that cannot name anyone (empty, too long, characters outside printable ASCII)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 class QueryError(PlannerError):
     """A search query that cannot be searched (empty, or nothing but punctuation)."""
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
 from planner.snapshot import FoodCatalog, bundled_foods
+from planner.store import PlanStore, open_store
 from tests.postgres_server import PostgresMissing, PostgresServer, start_postgres
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -25,6 +26,20 @@ def _clean_fdc_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.setenv("FDC_CACHE_DIR", str(tmp_path / "fdc-cache"))
     monkeypatch.setenv("B12_PLANNER_DATA_DIR", str(tmp_path / "app-data"))
     monkeypatch.delenv("B12_PLANNER_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _local_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest runs the app with no browser connection, and cannot seed the peer address or
+    headers (its docs say so), so every visitor would count as hosted. Tests are the person
+    at this computer unless they say otherwise: local mode, and a connection read as a
+    browser's on 127.0.0.1. tests/test_access.py decides on real inputs; tests/test_login.py
+    reads real connections."""
+    from ui.visitor import Connection
+
+    monkeypatch.setenv("B12_PLANNER_MODE", "local")
+    monkeypatch.setattr("ui.visitor.read_connection",
+                        lambda: Connection("127.0.0.1", {"host": "localhost:8501", "origin": "http://localhost:8501"}))
 
 
 @pytest.fixture(scope="session")
@@ -79,3 +94,33 @@ def postgres_emptied_url(postgres_server: PostgresServer, _postgres_shared_datab
     new database for tests that do not change the schema."""
     postgres_server.empty_database(_postgres_shared_database)
     return _postgres_shared_database
+
+
+# ---- a store on each database (tests/test_store*.py, tests/test_data_cli.py) --------------------------
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path) -> str:
+    """A database with no rows (on PostgreSQL its tables may exist from an earlier test)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store' / 'plans.sqlite3'}"
+    return request.getfixturevalue("postgres_emptied_url")
+
+
+@pytest.fixture
+def connect(database_url, tmp_path, catalog) -> Callable[[], PlanStore]:
+    """Opens a store on the test's database: each call is a new engine (another tab, another server)."""
+    engines = []
+
+    def opened() -> PlanStore:
+        store = open_store(database_url, tmp_path / "app-data", catalog)
+        engines.append(store.engine)
+        return store
+
+    yield opened
+    for engine in engines:
+        engine.dispose()
+
+
+@pytest.fixture
+def store(connect) -> PlanStore:
+    return connect()

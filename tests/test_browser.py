@@ -15,7 +15,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -47,16 +49,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """One server for the module; each test opens its own page, so its own session."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_")}
-    env.update(B12_PLANNER_DATA_DIR=str(tmp_path_factory.mktemp("browser") / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+@contextmanager
+def running_streamlit(tmp_path: Path, port: int, env_changes: dict[str, str], *args: str) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1 with its data in tmp_path (no FDC key); yields its URL once healthy."""
+    # No FDC key; and the server reads its real connections (the tests' own B12_PLANNER_MODE is AppTest's).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_") and k != "B12_PLANNER_MODE"}
+    env.update(B12_PLANNER_DATA_DIR=str(tmp_path / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+               **env_changes)
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), *args],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -73,6 +76,13 @@ def app_url(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """One server for the module; each test opens its own page, so its own session."""
+    with running_streamlit(tmp_path_factory.mktemp("browser"), _free_port(), {}) as url:
+        yield url
 
 
 def wait_for_app(page) -> None:

@@ -7,7 +7,6 @@ import json
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, text, update
@@ -24,7 +23,7 @@ from planner.errors import (
 )
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex
-from planner.store import LOCAL_OWNER, PlanStore, default_data_dir, open_store
+from planner.store import LOCAL_OWNER, default_data_dir, open_store
 from planner.store.connect import store_url, url_from_connection_secrets
 from planner.store.schema import MIGRATIONS, TABLES, Migration, current_version, migrate, plans, schema_version
 from tests.conftest import started_postgres
@@ -35,39 +34,11 @@ ME = LOCAL_OWNER
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path) -> str:
-    """A database with no rows (on PostgreSQL its tables may exist from an earlier test)."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store' / 'plans.sqlite3'}"
-    return request.getfixturevalue("postgres_emptied_url")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def new_database_url(request, tmp_path) -> str:
     """A database with nothing in it, not even tables: for the tests of migrations."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'plans.sqlite3'}"
     return request.getfixturevalue("postgres_url")
-
-
-@pytest.fixture
-def connect(database_url, tmp_path, catalog) -> Callable[[], PlanStore]:
-    """Opens a store on the test's database: each call is a new engine (another tab, another server)."""
-    engines = []
-
-    def opened() -> PlanStore:
-        store = open_store(database_url, tmp_path / "app-data", catalog)
-        engines.append(store.engine)
-        return store
-
-    yield opened
-    for engine in engines:
-        engine.dispose()
-
-
-@pytest.fixture
-def store(connect) -> PlanStore:
-    return connect()
 
 
 def a_plan(catalog, name: str = "Current diet", grams: float = 30, **profile):

@@ -126,8 +126,12 @@ def plan_header_ui(store: PlanStore, catalog: FoodCatalog) -> int:
             if st.form_submit_button("Save a copy under this name" if saved else "Save this plan"):
                 state.name_plan(store, name)
                 st.rerun()
-        st.caption("Saved: it keeps itself up to date; this page's address reopens it."
-                   if saved else "Not saved yet: the plan lives in this browser tab.")
+        if not saved:
+            st.caption("Not saved yet: the plan lives in this browser tab.")
+        elif st.session_state["keeps_plans"]:
+            st.caption("Saved: it keeps itself up to date; this page's address reopens it.")
+        else:
+            st.caption("Saved in this tab only: download its plan file to keep it.")
         save_prompts_ui(store)
     with right:
         labels = [day.label for day in plan.days]

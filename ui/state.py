@@ -14,6 +14,7 @@ from typing import Any, Callable, Sequence
 
 import streamlit as st
 
+from planner.access import Visitor
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
@@ -38,14 +39,15 @@ P_STANDARD, P_DIET, P_EXCLUDE, P_SUPPLEMENTS, P_ABSORPTION = (
     "p_standard", "p_diet", "p_exclude", "p_supplements", "p_absorption")
 
 
-def init_state(store: PlanStore, owner: str, old_data_dir: Path | None) -> None:
+def init_state(store: PlanStore, visitor: Visitor, old_data_dir: Path | None) -> None:
     """Defaults once per browser session; import the folder era once; reopen the page's link.
 
-    `owner` is whose plans this session sees; `old_data_dir` is a folder-era data directory
-    to import (for the local person only), or None.
+    `visitor` says whose plans this session sees and whether they outlive it; `old_data_dir`
+    is a folder-era data directory to import (for the local person only), or None.
     """
     ss = st.session_state
-    ss.setdefault("owner", owner)
+    ss.setdefault("owner", visitor.owner)
+    ss.setdefault("keeps_plans", visitor.keeps_plans)  # False: plans stay in this session
     ss.setdefault("plan", new_plan(UNTITLED, DEFAULT_PROFILE))
     ss.setdefault("plan_id", None)  # None: not saved, the plan lives in this tab
     ss.setdefault("plan_version", 0)
@@ -112,7 +114,9 @@ def sync_link() -> None:
     """The page's address names the saved plan, its client and Dietitian mode, so a reload or a
     shared link reopens all three. Only these three parameters are touched."""
     ss = st.session_state
-    wanted = {"plan": ss["plan_id"], "client": ss["client_id"], "dietitian": "1" if ss.get("dietitian") else None}
+    kept = ss["keeps_plans"]  # the ids of a session's own plans mean nothing in another tab
+    wanted = {"plan": ss["plan_id"] if kept else None, "client": ss["client_id"] if kept else None,
+              "dietitian": "1" if ss.get("dietitian") else None}
     for key, value in wanted.items():
         if value:
             st.query_params[key] = value
@@ -326,7 +330,11 @@ def name_plan(store: PlanStore, name: str) -> None:
         say("error", f"{error} Nothing was saved; the plan stays in this tab.")
         return
     adopt_saved(stored)
-    say("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
+    if ss["keeps_plans"]:
+        say("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
+    else:
+        say("success", f"Saved as '{stored.record.name}' in this tab only: it goes when the tab closes. "
+                        "Download its plan file (Save, export, import) to keep it.")
 
 
 def replace_saved(store: PlanStore) -> None:
@@ -467,3 +475,16 @@ def delete_saved(store: PlanStore, plan_id: str, name: str) -> None:
         say("success", f"Deleted '{name}'. It stays open in this tab, unsaved.")
     else:
         say("success", f"Deleted '{name}'.")
+
+
+def delete_my_data(store: PlanStore, confirm_key: str) -> None:
+    """Every plan and client of this person goes; the tab starts afresh."""
+    st.session_state[confirm_key] = False  # the next deletion asks again
+    try:
+        deleted = store.delete_owner(st.session_state["owner"])
+    except PlannerError as error:
+        say("error", f"{error} Nothing was deleted.")
+        return
+    start_new_plan(None)
+    say("success", f"Deleted all your data: {deleted.plans} saved plan{'s' if deleted.plans != 1 else ''} and "
+                   f"{deleted.clients} client{'s' if deleted.clients != 1 else ''}.")

@@ -15,6 +15,7 @@ from typing import Any, Iterator, Mapping
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import StaticPool
 
 from planner.errors import StoreError, StoreUnavailable
 
@@ -51,11 +52,19 @@ def store_url(database_url: str | None, data_dir: Path) -> URL:
     raise StoreError(f"The planner stores plans in SQLite or PostgreSQL, not {url.get_backend_name()}.")
 
 
+def in_memory(url: URL) -> bool:
+    """A SQLite database that lives in this process only (a session's plans, never the store)."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
 def create_store_engine(url: URL) -> Engine:
     """An engine with the settings the store relies on (SQLite: real transactions, FKs on)."""
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
-    engine = create_engine(url)
+    if in_memory(url):  # one connection, whichever thread asks: the database lives as long as it does
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

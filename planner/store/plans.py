@@ -8,15 +8,16 @@ Faults raise one StoreError sentence and change nothing.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import secrets
 import threading
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from sqlalchemy import Connection, Engine, Select, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,12 +27,12 @@ from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
 from planner.snapshot import FoodCatalog
-from planner.store.connect import WRITE, ensure_sqlite_folder, faults_as
+from planner.store.connect import WRITE, ensure_sqlite_folder, faults_as, in_memory
 from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read_legacy_folder
 from planner.store.names import MAX_NAME_CHARS, clean_name, name_key
+from planner.store.owners import checked_owner
 from planner.store.schema import clients, folder_imports, migrate, plans
 
-LOCAL_OWNER = "local"  # the one person using the app on their own machine
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # ids and the old folder-era slugs
 
 
@@ -59,6 +60,29 @@ class PlanRecord:
 class StoredPlan:
     record: PlanRecord
     plan: Plan
+
+
+@dataclass(frozen=True)
+class SavedBody:
+    """A saved plan as stored: its record and its plan document, byte for byte."""
+
+    record: PlanRecord
+    body: str
+
+
+@dataclass(frozen=True)
+class OwnerData:
+    """Everything the store holds for one owner: what "download all my plans" hands over."""
+
+    owner: str
+    clients: tuple[Client, ...]  # by name
+    plans: tuple[SavedBody, ...]  # the owner's own first, then by client; each by name
+
+
+@dataclass(frozen=True)
+class DeletedData:
+    plans: int
+    clients: int
 
 
 @dataclass(frozen=True)
@@ -103,6 +127,19 @@ def _concurrent(action: str) -> StoreUnavailable:
     return StoreUnavailable(action, "another save changed the same data at that moment; try again")
 
 
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def _owned(method: Method) -> Method:
+    """Every public call names its owner first; a malformed owner id is refused before any query."""
+
+    @functools.wraps(method)
+    def checked(self: PlanStore, owner: str, *args: Any, **kwargs: Any) -> Any:
+        return method(self, checked_owner(owner), *args, **kwargs)
+
+    return checked  # type: ignore[return-value]
+
+
 def _numbered(name: str, number: int) -> str:
     suffix = f" ({number})"
     return name[:MAX_NAME_CHARS - len(suffix)] + suffix
@@ -115,6 +152,9 @@ class PlanStore:
         self.engine, self.catalog = engine, catalog
         self._migrated = False
         self._migrating = threading.Lock()
+        # An in-memory database is one shared connection: calls from two threads (a script run
+        # and a download being built) take turns instead of interleaving their transactions.
+        self._turns: AbstractContextManager[Any] = threading.Lock() if in_memory(engine.url) else nullcontext()
 
     # ---- transactions -------------------------------------------------------------------
 
@@ -130,7 +170,7 @@ class PlanStore:
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[Connection]:
-        with faults_as(action):
+        with faults_as(action), self._turns:
             self._ready()
             with self.engine.connect() as connection:
                 yield connection
@@ -138,7 +178,7 @@ class PlanStore:
     @contextmanager
     def _writing(self, action: str) -> Iterator[Connection]:
         """One transaction: all of it is saved, or none of it."""
-        with faults_as(action):
+        with faults_as(action), self._turns:
             self._ready()
             with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
                 yield connection
@@ -150,12 +190,14 @@ class PlanStore:
 
     # ---- clients ------------------------------------------------------------------------
 
+    @_owned
     def clients(self, owner: str) -> list[Client]:
         with self._reading("list your clients") as connection:
             rows = connection.execute(select(clients.c.id, clients.c.name, clients.c.profile)
                                       .where(clients.c.owner == owner).order_by(clients.c.name_key)).all()
         return [_client(row) for row in rows]
 
+    @_owned
     def client(self, owner: str, client_id: str) -> Client:
         if not ID_PATTERN.match(client_id):
             raise NotFound("client")
@@ -166,6 +208,7 @@ class PlanStore:
             raise NotFound("client")
         return _client(row)
 
+    @_owned
     def add_client(self, owner: str, name: str, profile: Profile) -> Client:
         name = clean_name(name, "client")
         key, client = name_key(name), Client(new_id(), name, profile)
@@ -189,6 +232,7 @@ class PlanStore:
         if taken is not None:
             raise NameTaken("client", taken.name, taken.id)
 
+    @_owned
     def delete_client(self, owner: str, client_id: str) -> int:
         """Remove a client and every plan of theirs; returns how many plans went."""
         with self._writing("delete the client's data") as connection:
@@ -201,10 +245,12 @@ class PlanStore:
 
     # ---- plans --------------------------------------------------------------------------
 
+    @_owned
     def plans(self, owner: str) -> list[PlanRecord]:
         """Every plan of the owner, for every client, the most recently saved first."""
         return self._records(owner, None, every_client=True)
 
+    @_owned
     def plans_for(self, owner: str, client_id: str | None) -> list[PlanRecord]:
         """The plans of one client (None: the owner's own), by name."""
         return sorted(self._records(owner, client_id, every_client=False), key=lambda r: name_key(r.name))
@@ -217,6 +263,7 @@ class PlanStore:
             rows = connection.execute(query.order_by(plans.c.updated_at.desc(), plans.c.name_key)).all()
         return [_record(row) for row in rows]
 
+    @_owned
     def load(self, owner: str, plan_id: str) -> StoredPlan:
         if not ID_PATTERN.match(plan_id):
             raise NotFound("plan")
@@ -227,6 +274,7 @@ class PlanStore:
             raise NotFound("plan")
         return StoredPlan(_record(row), parse_plan(row.body, self.catalog))
 
+    @_owned
     def create(self, owner: str, client_id: str | None, plan: Plan) -> StoredPlan:
         """Save a new plan under its name; NameTaken (with the existing plan) if the name is used."""
         name = clean_name(plan.name, "plan")
@@ -273,6 +321,7 @@ class PlanStore:
             connection.execute(update(clients).where(clients.c.owner == owner, clients.c.id == client_id)
                                .values(profile=json.dumps(profile.to_dict()), updated_at=_now()))
 
+    @_owned
     def save(self, owner: str, plan_id: str, plan: Plan, expected_version: int) -> StoredPlan:
         """Overwrite a saved plan if it is still at `expected_version`; else PlanChangedElsewhere."""
         body, checked = self._checked(plan, plan.name)
@@ -294,6 +343,7 @@ class PlanStore:
         record = replace(_record(row), version=expected_version + 1, updated_at=now)
         return StoredPlan(record, checked)
 
+    @_owned
     def rename(self, owner: str, plan_id: str, new_name: str) -> StoredPlan:
         name = clean_name(new_name, "plan")
         current = self.load(owner, plan_id)
@@ -316,24 +366,54 @@ class PlanStore:
         record = replace(current.record, name=name, version=current.record.version + 1, updated_at=now)
         return StoredPlan(record, checked)
 
+    @_owned
     def duplicate(self, owner: str, plan_id: str, new_name: str) -> StoredPlan:
         """A copy beside the original (same client) under a new name."""
         original = self.load(owner, plan_id)
         return self.create(owner, original.record.client_id, replace(original.plan, name=new_name))
 
+    @_owned
     def delete(self, owner: str, plan_id: str) -> None:
         with self._writing("delete the plan") as connection:
             if not connection.execute(delete(plans).where(plans.c.owner == owner, plans.c.id == plan_id)).rowcount:
                 raise NotFound("plan")
 
+    # ---- a person's data on request ------------------------------------------------------
+
+    @_owned
+    def owner_data(self, owner: str) -> OwnerData:
+        """Every client and saved plan of the owner, read in one transaction (the bodies as stored)."""
+        with self._reading("read your data") as connection, connection.begin():
+            client_rows = connection.execute(select(clients.c.id, clients.c.name, clients.c.profile)
+                                             .where(clients.c.owner == owner).order_by(clients.c.name_key)).all()
+            plan_rows = connection.execute(_record_query().add_columns(plans.c.body).where(plans.c.owner == owner)
+                                           .order_by(clients.c.name_key.is_not(None), clients.c.name_key,
+                                                     plans.c.name_key)).all()
+        return OwnerData(owner, tuple(_client(row) for row in client_rows),
+                         tuple(SavedBody(_record(row), row.body) for row in plan_rows))
+
+    @_owned
+    def delete_owner(self, owner: str) -> DeletedData:
+        """Remove every plan and client of the owner, all or nothing.
+
+        The marker of an imported old data folder stays: it holds no plan, and without it the
+        next start would import the deleted plans again from the folder.
+        """
+        with self._writing("delete your data") as connection:
+            removed_plans = connection.execute(delete(plans).where(plans.c.owner == owner)).rowcount
+            removed_clients = connection.execute(delete(clients).where(clients.c.owner == owner)).rowcount
+        return DeletedData(removed_plans, removed_clients)
+
     # ---- the folder era -----------------------------------------------------------------
 
+    @_owned
     def find_legacy(self, owner: str, client_slug: str, plan_slug: str) -> str | None:
         """The id of the plan imported from <client slug>/<plan slug>.json, if any (old links)."""
         with self._reading("open the plan") as connection:
             return connection.scalar(select(plans.c.id).where(
                 plans.c.owner == owner, plans.c.legacy_key == legacy_key(client_slug, plan_slug)))
 
+    @_owned
     def import_folder(self, owner: str, data_dir: Path) -> FolderImport | None:
         """Import the old folder layout once (a marker row remembers); None when nothing was to do.
 
