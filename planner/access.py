@@ -76,7 +76,7 @@ def parse_mode(text: str | None) -> Mode:
         return Mode.AUTO
     if value in (Mode.LOCAL.value, Mode.HOSTED.value):
         return Mode(value)
-    raise AccessError(f"{MODE_VARIABLE} must be local or hosted (or unset), not {text.strip()[:40]!r}; "
+    raise AccessError(f"{MODE_VARIABLE} must be local or hosted (or unset), not {value[:40]!r}; "
                       "until it is fixed every visitor counts as hosted.")
 
 
@@ -107,7 +107,7 @@ def _host_of(header: str) -> str | None:
 def _server_may_serve_local(visit: Visit) -> bool:
     if visit.mode is Mode.LOCAL or not visit.headless:
         return True
-    return bool(visit.server_address) and _loopback_name(visit.server_address)
+    return visit.server_address is not None and _loopback_name(visit.server_address)
 
 
 def _straight_from_loopback(visit: Visit) -> bool:

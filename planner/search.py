@@ -169,7 +169,7 @@ class SearchIndex:
 
     def __init__(self, foods: Iterable[Food]):
         self.foods: list[Food] = [f for f in foods if not f.retired]
-        size = self._size = len(self.foods)
+        self._size = len(self.foods)
         per_food = [_food_words(food) for food in self.foods]
         self._any = _postings((s, i) for i, fw in enumerate(per_food) for s in fw.stems)
         self._head = _postings((s, i) for i, fw in enumerate(per_food) for s in fw.head)

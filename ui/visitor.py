@@ -80,7 +80,7 @@ def sign_in_providers() -> tuple[str | None, ...]:
 
 
 def _signed_in_claims() -> dict[str, object] | None:
-    claims = st.user.to_dict()
+    claims: dict[str, object] = dict(st.user.to_dict())
     return claims if claims.get("is_logged_in") is True else None
 
 
