@@ -23,10 +23,12 @@ from planner.profile import Profile
 from planner.snapshot import bundled_foods
 from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
-from planner.suggest import CurrentDay, Suggestions, suggest
+from planner.suggest import CurrentDay, Ranking, Suggestions, rank_sources, suggest
 from planner.targets import Target, life_stage_target
 from planner.totals import PlanTotals, plan_totals
-from ui import account, panels, state, visitor
+from ui import account, day, plans, profile, state, visitor
+from ui.learn import learn_ui
+from ui.messages import PAGE, PLAN_VIEW_PLACES, show
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
@@ -44,10 +46,19 @@ def fdc_client(settings: FdcSettings) -> FdcClient:
     return FdcClient(settings, everyday_ndbs=bundled_foods().everyday_ndbs())
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def cached_suggestions(profile_json: str, current_json: str) -> Suggestions:
+@st.cache_resource(max_entries=64, show_spinner=False)
+def ranked_sources(profile_json: str) -> Ranking:
+    """The foods that may be offered to a person, best first: the same for every day of theirs."""
     profile = Profile.from_dict(json.loads(profile_json))
-    return suggest(profile, bundled_foods().values(), CurrentDay.from_json(current_json), bundled_search_index())
+    return rank_sources(bundled_foods().values(), profile, bundled_search_index())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def cached_suggestions(profile_json: str, current_json: str) -> Suggestions:
+    """Per person and day; shared, not copied: Suggestions are frozen."""
+    profile = Profile.from_dict(json.loads(profile_json))
+    return suggest(profile, bundled_foods().values(), CurrentDay.from_json(current_json), bundled_search_index(),
+                   ranking=ranked_sources(profile_json))
 
 
 def read_api_key() -> str | None:
@@ -109,49 +120,36 @@ except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
 
-account.account_ui(arrival)
-panels.profile_ui(store, foods, target)
-dietitian = st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
-                              help="Named clients, scenarios side by side, exports for a client.")
-if dietitian:
-    panels.clients_ui(store)
-fdc_types = panels.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
-
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
 account.where_plans_live_ui(arrival)
-panels.show_messages()
 
+# The chosen view comes before the sidebar in the script, so its figures reach the browser first;
+# the sidebar's widgets keep their values in session state in between.
+dietitian = bool(st.session_state.get("dietitian", False))
 views = ["Plan a day", "My plans"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
 view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key="view")
+plan_view = view == "Plan a day" and target is not None
+if plan_view:
+    show(PAGE)
+else:
+    show(PAGE, *PLAN_VIEW_PLACES)  # nothing queued for a panel not on screen is lost
 
 if view == "Learn about B12":
-    panels.learn_ui()
+    learn_ui()
 elif view == "My plans":
-    panels.my_plans_ui(store)
+    plans.my_plans_ui(store)
     account.my_data_ui(store, arrival)
 elif view == "Compare scenarios":
-    panels.compare_ui(store, foods, lambda p: plan_totals(p, foods))
-elif target is not None:
-    day_index = panels.plan_header_ui(store, foods)
-    plan = state.current_plan()
-    totals = plan_totals(plan, foods)
-    st.subheader("Add to the day")
-    if fdc_types is None:
-        panels.add_food_ui(store, foods, index, None)
-    else:
-        panels.add_food_ui(store, foods, index, client, fdc_types)
-    if st.toggle("Add a supplement", key="show_supplement"):
-        panels.add_supplement_ui(store, foods)
-    if st.toggle("Add a food from its label", key="show_custom"):
-        panels.add_custom_food_ui(store, foods)
-    st.subheader(f"{plain(totals.days[day_index].label)}: what is planned")
-    panels.items_table_ui(store, foods, totals, day_index)
-    st.subheader("The gap")
-    panels.gap_ui(totals, day_index)
-    st.subheader("What to add")
-    suggestions = day_suggestions(totals, plan, day_index)
-    panels.act_ui(store, foods, suggestions, totals, day_index)
-    st.subheader("Save, export, import")
-    panels.export_import_ui(foods, day_index)
+    plans.compare_ui(store, lambda p: plan_totals(p, foods))
+elif plan_view:
+    day.plan_view(store, foods, index, client, profile.fdc_search_types(client), day_suggestions)
+
+account.account_ui(arrival)
+profile.profile_ui(store, foods, target)
+st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
+                  help="Named clients, scenarios side by side, exports for a client.")
+if dietitian:
+    plans.clients_ui(store)
+profile.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))

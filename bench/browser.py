@@ -20,8 +20,9 @@ the floor here, about 50 ms for a click, is lower than a time taken from Python)
 - an interaction starts at the user's event (a capture listener on `window` for the click, or
   for the Enter keydown) and ends at the first animation frame in which the watched text
   differs from what it was before and is not empty: search (a query typed into "Search foods",
-  then Enter) → the results caption or the Food pick list; "Add to plan" → the "B12 eaten"
-  metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
+  then Enter) → the results caption or the Food pick list; the search panel's Add button
+  ("Add to plan" as the issue calls it; "Add <food> — <amount> to <meal>" on the page) → the
+  "B12 eaten" metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
   committed with Enter) → that value; a suggestion's Add (the first button under "What to
   add") → that value; the reference app's click → its number.
 - "settled" is the first moment after that at which the app's script is not running and no
@@ -35,8 +36,8 @@ load of the same kind; issue 16's goals beside them. The table goes to stdout, p
 stderr; --json also writes every sample.
 
 Hooks on the page: Streamlit's test ids (stMetric, stCaptionContainer, stSelectbox,
-stDataFrame, stApp's data-test-script-state), accessible names ("Search foods", "Add to plan",
-"Add"/"Add to <meal>") and the `st-key-source_add_*`/`plan_add_*` classes, each with a fallback.
+stDataFrame, stApp's data-test-script-state), accessible names ("Search foods") and the
+`st-key-add_food`, `st-key-source_add_*` and `plan_add_*` classes.
 A measure whose hook is gone prints "failed" and why, the others still run, and the exit
 status is 1.
 """
@@ -319,22 +320,14 @@ def search_box(page: Page):
 
 
 def add_to_plan_button(page: Page):
-    return first_present(page, '"Add to plan" button',
-                         page.get_by_role("button", name=re.compile(r"^\s*add to (the )?plan\s*$", re.I)),
-                         page.locator(".st-key-add_food button"))
+    return first_present(page, "the search panel's Add button", page.locator(".st-key-add_food button"))
 
 
 def suggestion_button(page: Page):
-    """The first Add under "What to add": an everyday source, else a day plan's item; else any
-    button labelled "Add" or "Add to <meal>" below that heading."""
+    """The first Add under "What to add": an everyday source, else a day plan's item."""
     keyed = page.locator('[class*="st-key-source_add_"] button, [class*="st-key-plan_add_"] button')
     if keyed.count():
         return keyed.first
-    heading = page.get_by_role("heading", name=re.compile(r"what to add", re.I))
-    below = heading.first.bounding_box()["y"] if heading.count() else 0
-    for button in page.get_by_role("button", name=re.compile(r"^\s*add( to \w+)?\s*$", re.I)).all():
-        if not re.search(r"plan", button.inner_text(), re.I) and button.bounding_box()["y"] > below:
-            return button
     raise LookupError('no Add button under "What to add"')
 
 
@@ -357,6 +350,8 @@ def edit_first_amount(page: Page, amount: str) -> Sample:
     names = [name.strip().lower() for name in headers.all_inner_texts()]
     column = names.index("amount") if "amount" in names else 2
     box = grid.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 53)  # the grid reads the pointer's place before a click
+    page.wait_for_timeout(200)
     page.mouse.click(box["x"] + 20, box["y"] + 53)
     page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'CANVAS'",
                            timeout=WAIT_MS)  # the grid has focus

@@ -134,3 +134,27 @@ def prune_foods(plan: Plan) -> Plan:
     """Drop records of foods no item uses any more."""
     used = plan.food_ids()
     return replace(plan, foods={k: v for k, v in plan.foods.items() if k in used})
+
+
+def same_measure(a: Item, b: Item) -> bool:
+    """Two amounts of one food by one measure (both "1 cup", or both grams): they can be summed."""
+    return (isinstance(a, FoodItem) and isinstance(b, FoodItem) and a.food == b.food
+            and a.portion == b.portion and a.note == b.note)
+
+
+def add_or_merge(plan: Plan, day_index: int, meal_name: str, item: Item,
+                 food: Food | None = None) -> tuple[Plan, Item]:
+    """Add `item` to a meal; a food already there by the same measure gets the amounts summed,
+    so adding milk twice reads "2 × 1 cup", not two rows. Returns the new plan and the item as it is now."""
+    meal = next((m for m in plan.days[day_index].meals if m.name == meal_name), None)
+    position = next((i for i, old in enumerate(meal.items) if same_measure(old, item)), None) if meal else None
+    if meal is None or position is None or not isinstance(item, FoodItem):
+        return add_item(plan, day_index, meal_name, item, food), item
+    old = meal.items[position]
+    assert isinstance(old, FoodItem)
+    merged = (replace(old, count=old.count + item.count) if item.portion is not None
+              else replace(old, grams=(old.grams or 0.0) + (item.grams or 0.0)))
+    items = meal.items[:position] + (merged,) + meal.items[position + 1:]
+    day = plan.days[day_index]
+    meals = tuple(replace(m, items=items) if m.name == meal_name else m for m in day.meals)
+    return _with_day(plan, day_index, replace(day, meals=meals)), merged

@@ -34,10 +34,8 @@ from planner.totals import (
     DayTotal,
     Status,
     absorption_status_for,
-    absorption_status_text,
     rounded,
     status_for,
-    status_text,
 )
 from planner.words import stems
 
@@ -108,7 +106,6 @@ class Source:
     b12_ug_per_serving: Micrograms
     kcal_per_serving: float | None
     target_ug: Micrograms
-    gap_ug: Micrograms
     kind: str = ANIMAL  # ANIMAL or FORTIFIED
     staple: str | None = None  # the staple kind it stands for ("milk"), or None
     meals: tuple[str, ...] = MAIN_MEALS
@@ -123,9 +120,8 @@ class Source:
     def pct_target_per_serving(self) -> float:
         return 100.0 * self.b12_ug_per_serving / self.target_ug
 
-    @property
-    def servings_to_close_gap(self) -> float:
-        return self.gap_ug / self.b12_ug_per_serving if self.b12_ug_per_serving else 0.0
+    def servings_to_close(self, gap_ug: Micrograms) -> float:
+        return max(gap_ug, 0.0) / self.b12_ug_per_serving if self.b12_ug_per_serving else 0.0
 
 
 @dataclass(frozen=True)
@@ -275,14 +271,14 @@ def _source_facts(food: Food, age_years: int) -> tuple[Serving, float, float | N
             "; ".join(c for c in caveats if c) or None)
 
 
-def _source(food: Food, profile: Profile, target_ug: float, gap_ug: float, staple: Staple | None) -> Source:
+def _source(food: Food, profile: Profile, target_ug: float, staple: Staple | None) -> Source:
     serving, per_serving, kcal, caveat = _source_facts(food, profile.age_years)
-    return Source(food, serving, per_serving, kcal, target_ug, max(gap_ug, 0.0),
+    return Source(food, serving, per_serving, kcal, target_ug,
                   FORTIFIED if food.fortified else ANIMAL, staple.kind if staple else None,
                   staple.meals if staple else _meals_for(food), caveat=caveat)
 
 
-def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_ug: float) -> list[Source]:
+def staple_sources(index: SearchIndex, profile: Profile, target_ug: float) -> list[Source]:
     """The staples of this person's diet they may eat, each as the everyday food its name means."""
     found: list[Source] = []
     taken: set[str] = set()
@@ -291,7 +287,7 @@ def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_u
         for food in result.foods:
             if food.id not in taken and (food.everyday or food.fortified) and blocked_reason(food, profile) is None:
                 if food.fortified if staple.fortified else food.food_group in ANIMAL_GROUPS:
-                    found.append(_source(food, profile, target_ug, gap_ug, staple))
+                    found.append(_source(food, profile, target_ug, staple))
                     taken.add(food.id)
                     break
     order = [s.kind for s in STAPLES]
@@ -299,21 +295,38 @@ def staple_sources(index: SearchIndex, profile: Profile, target_ug: float, gap_u
     return sorted(found, key=lambda s: (not (s.food.fortified and fortified_first), order.index(s.staple or "")))
 
 
-def candidate_sources(foods: Iterable[Food], profile: Profile, target_ug: float, gap_ug: float,
-                      index: SearchIndex | None = None) -> list[Source]:
+@dataclass(frozen=True)
+class Ranking:
+    """What may be offered to a person, best first, and what of it they are shown. It depends on the
+    person only, not on their day: an app works it out once per profile (`rank_sources`) and passes
+    it to `suggest` for each day."""
+
+    ranked: tuple[Source, ...]
+    shown: tuple[Source, ...]
+    planned_from: tuple[Source, ...]  # the staples and the next PLAN_CANDIDATES: what a day plan draws on
+
+
+def rank_sources(foods: Iterable[Food], profile: Profile, index: SearchIndex | None = None) -> Ranking:
+    ranked = candidate_sources(foods, profile, index)
+    staples = len([s for s in ranked if s.staple])
+    return Ranking(ranked, tuple(shown_sources(ranked)), ranked[:staples + PLAN_CANDIDATES])
+
+
+def candidate_sources(foods: Iterable[Food], profile: Profile, index: SearchIndex | None = None) -> tuple[Source, ...]:
     """Every food that may be offered, best first: staples, everyday foods, fortified products, the rest."""
-    staples = staple_sources(index, profile, target_ug, gap_ug) if index is not None else []
+    target_ug = life_stage_target(profile).target_ug
+    staples = staple_sources(index, profile, target_ug) if index is not None else []
     staple_ids = {s.id for s in staples}
     others: list[tuple[tuple, Source]] = []
     for food in foods:
         if food.id in staple_ids or blocked_reason(food, profile) is not None:
             continue
-        source = _source(food, profile, target_ug, gap_ug, None)
+        source = _source(food, profile, target_ug, None)
         tier = 0 if food.everyday else 1 if food.fortified else 2
         first = 0 if (food.fortified and (profile.fortified_first or profile.diet is DietMode.VEGAN)) else 1
         others.append(((tier, first, -source.b12_ug_per_serving, food.id), source))
     others.sort(key=lambda pair: pair[0])
-    return staples + [source for _, source in others]
+    return tuple(staples + [source for _, source in others])
 
 
 @lru_cache(maxsize=65_536)
@@ -530,8 +543,9 @@ def _life_stage_notes(profile: Profile) -> list[str]:
 
 
 def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
-            index: SearchIndex | None = None) -> Suggestions:
-    """Ranked sources and a day plan for this person and the day they have so far."""
+            index: SearchIndex | None = None, ranking: Ranking | None = None) -> Suggestions:
+    """Ranked sources and a day plan for this person and the day they have so far. `ranking` is
+    `rank_sources(foods, profile, index)` when the caller keeps it; otherwise it is worked out."""
     target = life_stage_target(profile)
     goal = absorption_goal(target).goal_ug
     total_now, absorbed_now = current.total_ug(), current.absorbed(profile.intrinsic_factor)
@@ -558,16 +572,17 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
     raise_dose = _raise_dose_note(profile, current.supplements) if current.supplements else None
     if raise_dose:
         notes.append(raise_dose)
-    ranked = candidate_sources(foods, profile, target.target_ug, gap, index)
-    listed = shown_sources(ranked)
+    if ranking is None:
+        ranking = rank_sources(foods, profile, index)
+    listed = ranking.shown
     options = supplement_options(profile) if profile.supplements_allowed and not current.supplements else ()
     if status_for(total_now, target) is Status.MEETS_TARGET and \
             absorption_status_for(absorbed_now, goal) is AbsorptionStatus.MEETS_GOAL:
-        notes.append(f"Nothing to add: this day meets the target ({status_text(Status.MEETS_TARGET, target)}) "
-                     f"and the absorption goal ({absorption_status_text(AbsorptionStatus.MEETS_GOAL, goal)})")
+        notes.append(f"Nothing to add: this day meets the {target.kind.name} of {target.target_ug:g} µg and the "
+                     f"absorption goal of {goal:.2f} µg (an estimate). The sources listed are options for other days.")
         return answer(sources=listed, options=options)
-    planned_from = ranked[:len([s for s in ranked if s.staple]) + PLAN_CANDIDATES]
-    additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, planned_from, current, target, goal)
+    additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, ranking.planned_from, current,
+                                                                        target, goal)
     notes += plan_notes
     if current.supplements and not raise_dose:
         notes.append("This day already has a supplement, so no second one is suggested.")
@@ -594,7 +609,7 @@ def suggestions_to_dict(result: Suggestions) -> dict:
             "portion": {"label": s.serving.label, "grams": rounded(s.serving.grams, 1)},
             "b12_ug_per_serving": rounded(s.b12_ug_per_serving), "b12_ug_per_100g": s.food.b12_ug_per_100g,
             "pct_target_per_serving": rounded(s.pct_target_per_serving, 1),
-            "servings_to_close_gap": rounded(s.servings_to_close_gap, 2),
+            "servings_to_close_gap": rounded(s.servings_to_close(result.gap_ug), 2),
             "kcal_per_serving": rounded(s.kcal_per_serving, 0), "fortified": s.food.fortified,
             "check_label": s.food.check_label, "more_like_this": s.more_like_this, "everyday": s.food.everyday,
             "kind": s.kind, "staple": s.staple, "diet": s.food.diet.value, "source": s.food.source,

@@ -140,6 +140,26 @@ def absorption_status_text(status: AbsorptionStatus, goal_ug: Micrograms) -> str
     return f"Absorption is below the {goal_ug:.2f} µg goal (estimate)."
 
 
+def gap_text(total_ug: Micrograms, target_ug: Micrograms) -> str:
+    """The gap in words, never as a signed arrow: "2.2 µg short of 2.4 µg", "6.6 µg above 2.4 µg"."""
+    difference = round(total_ug - target_ug, 6)
+    if difference < 0:
+        return f"{_short_amount(-difference)} µg short of {target_ug:g} µg"
+    if difference > 0:
+        return f"{_short_amount(difference)} µg above {target_ug:g} µg"
+    return f"exactly {target_ug:g} µg"
+
+
+def _short_amount(ug: Micrograms) -> str:
+    """One decimal, or two where one would read as nothing ("0.04 µg short", not "0.0 µg short")."""
+    return f"{ug:,.1f}" if ug >= 0.095 else f"{ug:.2f}"
+
+
+def absorption_progress_text(absorbed: Micrograms, goal_ug: Micrograms) -> str:
+    """"1.0 of the 1.2 µg goal" (an estimate)."""
+    return f"{absorbed:,.1f} of the {goal_ug:.1f} µg goal"
+
+
 def empty_day_text(day: DayTotal) -> str:
     """What an empty day says: that it is empty, and what weekly supplements still give it."""
     standing = [item for meal in day.meals for item in meal.items if item.listed_on]
@@ -180,7 +200,7 @@ def supplement_amount(ug: float, every: Every) -> str:
     return f"{ug:,g} µg every day"
 
 
-def _food_amount(item: FoodItem, grams: float) -> str:
+def food_amount(item: FoodItem, grams: float) -> str:
     """"1 cup (243 g)", "2 × 1 slice (136 g)", "85 g": the household amount beside the grams."""
     if item.portion is None:
         return f"{grams:,.4g} g"
@@ -205,7 +225,7 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
         caveats.append("not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg")
     return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
                      food.unreliable, "; ".join(caveats) or None, food.diet, food.retinol_ug(grams) or 0.0,
-                     amount=_food_amount(item, grams))
+                     amount=food_amount(item, grams))
 
 
 def _standing_supplements(plan: Plan) -> list[tuple[str, str, SupplementItem]]:

@@ -9,12 +9,18 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from planner.snapshot import FoodCatalog, bundled_foods
 from planner.store import PlanStore, open_store
 from tests.postgres_server import PostgresMissing, PostgresServer, start_postgres
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+# Property tests judge answers, not speed: on a loaded 2-core CI machine generating inputs can be
+# slow, which Hypothesis would otherwise report as a failure.
+settings.register_profile("planner", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("planner")
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.planfile import parse_plan, save_plan
 from tests.plans import plan_document
-from tests.test_app import APP, TIMEOUT, button, plan, search_and_add
+from tests.test_app import APP, TIMEOUT, button, confirmations, plan, search_and_add
 from tests.test_app_plans import add_client, listed_plans, save_as, show, texts
 
 ISSUER = "https://id.example"
@@ -121,7 +121,7 @@ def test_another_persons_plan_link_answers_not_found_and_shows_nothing_of_theirs
     assert LINK_NOT_FOUND in texts(bob, "warning")
     assert plan(bob).name == "Untitled plan" and every_item(bob) == [] and bob.session_state["p_age"] == 30
     assert bob.session_state["plan_id"] is None
-    assert "Alice" not in " ".join(texts(bob, "warning") + texts(bob, "info") + texts(bob, "success"))
+    assert "Alice" not in " ".join(texts(bob, "warning") + texts(bob, "info") + confirmations(bob))
 
 
 def test_a_link_to_a_plan_that_does_not_exist_reads_the_same():
@@ -214,7 +214,7 @@ def test_a_visitor_not_signed_in_saves_in_the_tab_only_and_nothing_reaches_the_d
     visitor = not_signed_in(sign_in=False)
     search_and_add(visitor, "cheddar cheese")
     save_as(visitor, "In this tab")
-    assert any(s.startswith("Saved as 'In this tab' in this tab only") for s in texts(visitor, "success"))
+    assert any(s.startswith("Saved as 'In this tab' in this tab only") for s in confirmations(visitor))
     assert "plan" not in visitor.query_params  # a reload could not reopen it
     search_and_add(visitor, "beef liver braised")  # it saves itself, in the tab
     show(visitor, "My plans")
@@ -247,7 +247,7 @@ def test_delete_all_my_data_asks_first_then_removes_only_ones_own_rows():
     next(c for c in alice.checkbox if c.label == "Yes, delete every plan and client I have saved").check().run()
     button(alice, "Delete all my data").click().run()
     assert not alice.exception
-    assert "Deleted all your data: 1 saved plan and 1 client." in texts(alice, "success")
+    assert "Deleted all your data: 1 saved plan and 1 client." in confirmations(alice)
     assert rows("SELECT count(*) FROM plans WHERE owner = ?", f"{ISSUER}#alice") == [(0,)]
     assert rows("SELECT count(*) FROM clients WHERE owner = ?", f"{ISSUER}#alice") == [(0,)]
     assert rows("SELECT owner, name FROM plans") == [(f"{ISSUER}#bob", "Bob's day")]

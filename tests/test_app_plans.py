@@ -15,7 +15,7 @@ from planner.planfile import parse_plan, save_plan
 from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, open_store
 from tests.plans import plan_document
-from tests.test_app import APP, TIMEOUT, button, plan, search_and_add, text_input
+from tests.test_app import APP, TIMEOUT, button, confirmations, plan, search_and_add, text_input, whole_page
 
 DEFAULT = Profile(age_years=30, sex=Sex.FEMALE)  # the app's default person
 
@@ -29,7 +29,7 @@ def at() -> AppTest:
 
 def save_as(at: AppTest, name: str) -> None:
     label = "Save a copy under this name" if at.session_state["plan_id"] else "Save this plan"
-    text_input(at, "Plan name").input(name)
+    text_input(whole_page(at), "Plan name").input(name)
     button(at, label).click().run()
     assert not at.exception
 
@@ -45,7 +45,7 @@ def add_client(at: AppTest, name: str) -> None:
 
 
 def show(at: AppTest, view: str) -> None:
-    at.radio(key="view").set_value(view).run()
+    whole_page(at).radio(key="view").set_value(view).run()
     assert not at.exception
 
 
@@ -76,7 +76,7 @@ def test_my_plans_opens_a_plan(at):
     picker = at.selectbox(key="my_plan_id")
     picker.select_index(picker.options.index("Cheese day")).run()
     chosen_id = at.session_state["my_plan_id"]
-    button(at, "Open").click().run()
+    button(at, "Open 'Cheese day'").click().run()
     assert not at.exception
     assert at.radio(key="view").value == "Plan a day"
     assert plan(at).name == "Cheese day" and at.query_params["plan"] == at.session_state["plan_id"] == chosen_id
@@ -107,9 +107,9 @@ def test_my_plans_duplicates_a_plan(at):
 def test_my_plans_deletes_only_after_confirmation(at):
     save_as(at, "Food")
     show(at, "My plans")
-    assert button(at, "Delete plan").disabled
+    assert button(at, "Delete 'Food'").disabled
     next(c for c in at.checkbox if c.label == "Yes, delete 'Food'").check().run()
-    button(at, "Delete plan").click().run()
+    button(at, "Delete 'Food'").click().run()
     assert not at.exception
     assert any("No saved plans yet" in i for i in texts(at, "info"))
     assert at.session_state["plan_id"] is None and "plan" not in at.query_params
@@ -126,7 +126,7 @@ def test_a_taken_name_asks_before_replacing(at):
     assert any(w == "There is already a plan named 'Food'. Replace it with the plan on screen?"
                for w in texts(at, "warning"))
     assert at.session_state["plan_id"] != first_id  # nothing replaced yet
-    button(at, "Replace it").click().run()
+    button(at, "Replace 'Food'").click().run()
     assert not at.exception
     assert at.session_state["plan_id"] == first_id and at.query_params["plan"] == first_id
     reopened = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -215,7 +215,7 @@ def test_a_failed_save_says_so_and_changes_nothing(monkeypatch, tmp_path, catalo
             in texts(app, "error"))
     assert plan(app) == before and plan(app).name == "Untitled plan"
     assert app.session_state["plan_id"] is None and "plan" not in app.query_params
-    assert not any(s.startswith("Saved as") for s in texts(app, "success"))
+    assert not any(s.startswith("Saved as") for s in confirmations(app))
 
 
 def test_deleting_a_client_on_a_read_only_store_gives_a_message(monkeypatch, tmp_path, catalog):
@@ -225,7 +225,7 @@ def test_deleting_a_client_on_a_read_only_store_gives_a_message(monkeypatch, tmp
     app.query_params["client"], app.query_params["dietitian"] = client_id, "1"
     app.run()
     next(c for c in app.sidebar.checkbox if c.label == "Yes, delete every saved plan of Client A").check().run()
-    next(b for b in app.sidebar.button if b.label == "Delete this client's data").click().run()
+    app.button(key="delete_client").click().run()
     assert not app.exception
     assert "Could not delete the client's data: the database is read-only." in texts(app, "error")
 
@@ -246,8 +246,8 @@ def test_a_tab_with_a_stale_plan_is_told_and_can_reload(at):
 
 def test_names_show_as_typed_not_as_markdown(at):
     save_as(at, "Plan $5 *big*")
-    assert "Saved as 'Plan $5 *big*'. It saves itself as you work; this page's address reopens it." in texts(
-        at, "success")  # read as rendered: no LaTeX, no italics
+    assert "Saved as 'Plan $5 *big*'. It saves itself as you work; this page's address reopens it." in confirmations(
+        at)  # read as rendered: no LaTeX, no italics
     show(at, "My plans")
     assert listed_plans(at) == ["Plan $5 *big*"]  # table cells are plain text already
     assert "Yes, delete 'Plan $5 *big*'" in [rendered(c.label).as_read for c in at.checkbox]

@@ -1,8 +1,9 @@
 """A real browser: `streamlit run app.py` on 127.0.0.1, Debian's Chromium driven by Playwright.
 
-Adds a food and sees the total update, edits its amount in the table and sees it double;
-saves a screenshot to tests/artifacts/. Under CI=true
-a missing browser or Playwright fails the test instead of skipping it.
+Adds, edits and removes foods and checks every figure against the plan file the page gives;
+finds a refused file's reasons in view; runs axe-core on the views, Dietitian mode and the
+printed report; takes the README's screenshots (docs/). Under CI=true a missing browser,
+Playwright or axe fails the test instead of skipping it.
 """
 
 from __future__ import annotations
@@ -27,9 +28,14 @@ try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # the test says why below (skip locally, fail under CI)
     sync_playwright = None
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:
+    Axe = None
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+SCREENSHOTS = ROOT / "docs"  # the README's pictures, taken fresh by every run of this module
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
 
@@ -103,52 +109,143 @@ def metric_value(page, label: str) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text()
 
 
-def test_add_a_food_and_see_the_total_update(app_url):
+def metric_delta(page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricDelta"]').inner_text().strip()
+
+
+@pytest.fixture(scope="module")
+def browser():
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     _require(chromium is not None, "Debian's chromium is not installed")
     _require(sync_playwright is not None, "Playwright for Python is not installed")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.goto(app_url)
-            wait_for_app(page)
-            assert metric_value(page, "B12 eaten") == "0.00 µg"
-            search = page.get_by_role("textbox", name="Search foods")
-            search.fill("beef liver braised")
-            search.press("Enter")
-            wait_for_app(page)
-            page.get_by_role("button", name="Add to plan").click()
-            wait_for_app(page)
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
-                ".some(e => e.innerText.includes('47.99'))", timeout=30_000)
-            assert metric_value(page, "B12 eaten") == "47.99 µg"
-            assert page.get_by_text("USDA SR Legacy (SR28, 2016), NDB 13326").count() >= 1
-            page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg',
-                                   timeout=30_000)  # the charts are drawn, not placeholders
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(ARTIFACTS / "planner.png"))
-            # Edit the amount in the day's table (a canvas grid): select the first cell, move two
-            # columns right to "Amount", type 2 slices: the total doubles.
-            header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
-            assert header[:3] == ["Meal", "Item", "Amount"]
-            grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
-            page.mouse.click(grid["x"] + 20, grid["y"] + 53)
-            page.wait_for_timeout(500)  # the grid takes focus
-            page.keyboard.press("ArrowRight")
-            page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(300)
-            page.keyboard.type("2")
-            page.wait_for_timeout(500)  # the cell editor opens
-            page.keyboard.press("Enter")
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
-                ".some(e => e.innerText.includes('95.99'))", timeout=30_000)
-        finally:
-            browser.close()
-    assert (ARTIFACTS / "planner.png").stat().st_size > 10_000
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A new browser context per test: its own cookies, so its own Streamlit session."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def search_and_add(page, query: str) -> None:
+    search = page.get_by_role("textbox", name="Search foods")
+    search.fill(query)
+    search.press("Enter")
+    wait_for_app(page)
+    page.locator(".st-key-add_food button").click()
+    wait_for_app(page)
+
+
+def downloaded_plan(page, tmp_path: Path):
+    """The plan as the page has it: its plan file, downloaded as a person would."""
+    from planner.planfile import parse_plan
+    from planner.snapshot import bundled_foods
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download: Plan file (JSON)").click()
+    path = tmp_path / "downloaded.json"
+    download.value.save_as(path)
+    return parse_plan(path.read_bytes(), bundled_foods())
+
+
+def assert_page_agrees_with(page, plan) -> None:
+    """The metrics and the by-meal chart against plan_totals of the plan file."""
+    from planner.snapshot import bundled_foods
+    from planner.totals import gap_text, intake_text, plan_totals
+
+    totals = plan_totals(plan, bundled_foods())
+    day = totals.days[0]
+    page.wait_for_function(
+        "value => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText === value)", arg=intake_text(day.total_ug, day.unknown_items).split(";")[0],
+        timeout=30_000)
+    assert metric_delta(page, "Target") == gap_text(day.total_ug, totals.target.target_ug)
+    assert metric_value(page, "Absorbed (estimate)") == f"{day.absorbed_ug:.2f} µg"
+    bars = page.locator('ul[aria-label="B12 per meal"] li[data-meal]')
+    shown = [(bar.get_attribute("data-meal"), float(bar.get_attribute("data-ug"))) for bar in bars.all()]
+    assert shown == [(meal.name, round(meal.total_ug, 3)) for meal in day.meals]
+    assert [text.rsplit(" — ", 1)[1] for text in bars.all_inner_texts()] == [f"{meal.total_ug:,.2f} µg"
+                                                                          for meal in day.meals]
+
+
+def edit_first_row(page, columns_right: int, keys: str = "") -> None:
+    """The day's table is a canvas grid: select the first cell, move right, type, commit with Enter."""
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.scroll_into_view_if_needed()
+    grid = table.bounding_box()
+    page.mouse.move(grid["x"] + 20, grid["y"] + 53)  # the grid reads the pointer's place before a click
+    page.wait_for_timeout(300)
+    page.mouse.click(grid["x"] + 20, grid["y"] + 53)
+    page.wait_for_timeout(500)  # the grid takes focus
+    for _ in range(columns_right):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    if keys:
+        page.keyboard.type(keys)
+        page.wait_for_timeout(500)  # the cell editor opens
+    page.keyboard.press("Enter")  # commits a typed value; on a checkbox cell, ticks it
+    wait_for_app(page)
+
+
+def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    assert metric_value(page, "B12 eaten") == "0.00 µg"
+    search_and_add(page, "beef liver braised")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText.includes('47.99'))", timeout=30_000)
+    assert metric_value(page, "B12 eaten") == "47.99 µg"
+    assert page.get_by_text("USDA SR Legacy (SR28, 2016), NDB 13326").count() >= 1
+    # Focus stays on the button that was pressed, not thrown to the top of the page.
+    assert page.evaluate("() => !!document.activeElement.closest('.st-key-add_food')")
+    assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
+    search_and_add(page, "whole milk")
+    assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
+    page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
+    assert header[:3] == ["Meal", "Item", "Amount"] and header[5] == "Remove"
+    edit_first_row(page, 2, "2")  # 2 slices of liver (the first row): 95.99 + 1.10 µg of milk
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText.includes('97.09'))", timeout=30_000)
+    edited = downloaded_plan(page, tmp_path)
+    assert [item.count for meal in edited.days[0].meals for item in meal.items] == [2, 1]
+    assert_page_agrees_with(page, edited)
+    edit_first_row(page, 5)  # tick "Remove" on the first row: the liver goes
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText === '1.10 µg')", timeout=30_000)
+    removed = downloaded_plan(page, tmp_path)
+    assert [item.food for meal in removed.days[0].meals for item in meal.items] == ["sr:01077"]
+    assert_page_agrees_with(page, removed)
+
+
+def test_a_refused_plan_file_is_explained_where_the_person_is_looking(app_url, page, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
+                               "days": [{"label": "Mon", "meals": [{"name": "lunch", "items": [
+                                   {"food": "sr:13326", "grams": -5}]}]}]}))
+    page.goto(app_url)
+    wait_for_app(page)
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    page.locator('[data-testid="stFileUploader"]').scroll_into_view_if_needed()
+    uploader.set_input_files(str(bad))
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(has_text="bad.json was not loaded")
+    refusal.wait_for(timeout=30_000)
+    wait_for_app(page)
+    box = refusal.bounding_box()
+    viewport = page.viewport_size
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box  # in view, no scrolling
+    text = refusal.inner_text().replace(WORD_JOINER, "")
+    assert "Day 1, meal 1, item 1, grams:" in text and "$" not in text
 
 
 @pytest.fixture
@@ -176,32 +273,137 @@ def request_log():
     server.server_close()
 
 
-def test_markdown_in_an_imported_plan_fetches_nothing_and_links_nowhere(app_url, request_log, tmp_path):
+def test_an_opened_plan_file_shows_its_person_everywhere(app_url, page, tmp_path):
+    """The uploader sits in the day view; the file's person must reach the sidebar and the header too."""
+    plan = tmp_path / "grandad.json"
+    plan.write_text(json.dumps({"version": 1, "name": "Grandad", "profile": {"age_years": 72, "sex": "male"},
+                                "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [
+                                    {"food": "sr:01077", "grams": 244}]}]}]}))
+    page.goto(app_url)
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    page.get_by_role("status").filter(has_text="grandad.json").wait_for(timeout=30_000)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_role("spinbutton", name="Age (years)").input_value() == "72"
+    assert sidebar.get_by_text("51+ years").count() == 1
+    assert page.get_by_role("textbox", name="Plan name").input_value() == "Grandad"
+    assert metric_value(page, "B12 eaten") == "1.10 µg"
+
+
+def test_markdown_in_an_imported_plan_fetches_nothing_and_links_nowhere(app_url, page, request_log, tmp_path):
     """Issue 12, finding 8, in a real browser: a plan name that is a Markdown image stays text."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    _require(chromium is not None, "Debian's chromium is not installed")
-    _require(sync_playwright is not None, "Playwright for Python is not installed")
     base, fetched = request_log
     name, label = f"![t]({base}/x.png) <img src={base}/y.png> :smile:", f"[link]({base}/z)"
     plan = tmp_path / "hostile.json"
     plan.write_text(json.dumps({"version": 1, "name": name, "profile": {"age_years": 30, "sex": "female"},
                                 "days": [{"label": label, "meals": []}]}))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.goto(app_url)
-            wait_for_app(page)
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
-            page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30_000)
-            wait_for_app(page)
-            banner = page.locator('[data-testid="stAlertContentSuccess"]').first
-            shown = banner.inner_text().strip().replace(WORD_JOINER, "")
-            assert shown == f"Loaded '{name}' from hostile.json. Name it to keep it."
-            heading = page.get_by_role("heading").filter(has_text="what is planned").first
-            assert heading.inner_text().strip().replace(WORD_JOINER, "") == f"{label}: what is planned"
-            assert page.locator(f'img[src*="127.0.0.1"], a[href*="127.0.0.1"]').count() == 0
-            page.wait_for_timeout(1000)  # time for any image request to arrive
-        finally:
-            browser.close()
+    page.goto(app_url)
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    toast = page.get_by_role("status").filter(has_text="hostile.json")
+    toast.wait_for(timeout=30_000)
+    wait_for_app(page)
+    shown = toast.first.inner_text().strip().replace(WORD_JOINER, "")
+    assert f"Loaded '{name}' from hostile.json. Name it to keep it." in shown
+    heading = page.get_by_role("heading").filter(has_text="at a glance").first
+    assert heading.inner_text().strip().replace(WORD_JOINER, "") == f"{label} at a glance"
+    assert page.locator('img[src*="127.0.0.1"], a[href*="127.0.0.1"]').count() == 0
+    page.wait_for_timeout(1000)  # time for any image request to arrive
     assert fetched == []
+
+
+# ---- accessibility (axe-core) and the README's screenshots ----------------------------------------
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def accessibility_problems(page) -> list[str]:
+    """axe-core's serious or critical violations, and any skipped heading level (a moderate rule
+    that matters to people who move by headings)."""
+    _require(Axe is not None, "axe-playwright-python is not installed")
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['impact']} {v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations if v["impact"] in BLOCKING_IMPACTS or v["id"] == "heading-order"]
+
+
+def choose_view(page, view: str) -> None:
+    page.locator('[data-testid="stRadio"]').get_by_text(view, exact=True).click()
+    wait_for_app(page)
+
+
+def save_plan_as(page, name: str) -> None:
+    box = page.get_by_role("textbox", name="Plan name")
+    box.fill(name)
+    page.get_by_role("button", name="Save").first.click()
+    wait_for_app(page)
+
+
+def test_views_dietitian_mode_and_report_pass_axe_and_make_the_readme_pictures(app_url, page, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    problems = {"empty day": accessibility_problems(page)}
+    assert page.get_by_role("button", name="Deploy").count() == 0  # Streamlit's toolbar is not for users
+    diet = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text="Diet")
+    diet.locator('[role="combobox"]').click()
+    page.get_by_role("option", name="vegan", exact=True).click()
+    wait_for_app(page)
+    search_and_add(page, "soymilk silk plain")
+    page.locator('[class*="st-key-plan_add_0"] button').click()  # the first step of the suggested plan
+    wait_for_app(page)
+    page.wait_for_selector('ul[aria-label="B12 per meal"] li', timeout=30_000)
+    problems["a planned vegan day"] = accessibility_problems(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.get_by_role("heading", level=1).scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / "screenshot.png"))
+    for view in ("My plans", "Learn about B12"):
+        choose_view(page, view)
+        problems[view] = accessibility_problems(page)
+    choose_view(page, "Plan a day")
+    page.locator('[data-testid="stSidebar"]').get_by_text("Dietitian mode").click()
+    wait_for_app(page)
+    save_plan_as(page, "Current diet")
+    save_plan_as(page, "With fortified cereal")
+    problems["Dietitian mode: plan a day"] = accessibility_problems(page)
+    choose_view(page, "Compare scenarios")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
+    problems["Dietitian mode: compare scenarios"] = accessibility_problems(page)
+    choose_view(page, "Plan a day")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download: Printable report (HTML)").click()
+    report = tmp_path / "report.html"
+    download.value.save_as(report)
+    page.goto(report.as_uri())
+    problems["report"] = accessibility_problems(page)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=True)
+    failing = [f"{where}: {problem}" for where, found in problems.items() for problem in found]
+    assert not failing, "\n".join(failing)
+    for picture in ("screenshot.png", "report.png"):
+        assert (SCREENSHOTS / picture).stat().st_size > 20_000
+
+
+def test_charts_read_on_a_phone(app_url, browser):
+    """At 390 px every bar keeps its whole label and value on screen: labels wrap, nothing is cut."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(app_url)
+        wait_for_app(page)
+        search_and_add(page, "morningstar farms grillers")
+        page.wait_for_selector('ul[aria-label="B12 per food"] li', timeout=30_000)
+        for chart in ("B12 per food", "B12 per meal"):
+            bars = page.locator(f'ul[aria-label="{chart}"] li[data-meal]')
+            assert bars.count() >= 1
+            for bar in bars.all():
+                bar.scroll_into_view_if_needed()
+                box = bar.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (chart, box)
+                assert bar.evaluate("e => e.scrollWidth <= e.clientWidth")  # no text overflows its line
+        meals = page.locator('ul[aria-label="B12 per meal"] li[data-meal]').all_inner_texts()
+        assert [text.split(" — ")[0] for text in meals] == ["breakfast", "lunch", "dinner", "snacks"]
+        food = page.locator('ul[aria-label="B12 per food"] li[data-meal]').first.inner_text()
+        assert food.startswith("MORNINGSTAR FARMS") and food.endswith(" µg")
+    finally:
+        context.close()

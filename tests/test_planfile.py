@@ -296,3 +296,26 @@ def test_failed_save_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch,
         save_plan(new_plan("new", Profile(41, Sex.MALE)), path)
     assert path.read_bytes() == before
     assert [p.name for p in Path(tmp_path).iterdir()] == ["plan.json"]
+
+
+@pytest.mark.parametrize("problem,words", [
+    ('$.days[0].meals[1].items[2].grams: must be above 0', "Day 1, meal 2, item 3, grams: must be above 0"),
+    ('$.profile.age_years: expected a whole number', "Profile, age (years): expected a whole number"),
+    ('$.foods["fdc:1"].b12_ug_per_100g: expected a number', "Food record fdc:1, b12 ug per 100g: expected a number"),
+    ('$.days[2].meals[0].name: must not be empty', "Day 3, meal 1, meal name: must not be empty"),
+    ('$: expected a JSON object', "The file: expected a JSON object"),
+    ('The file is not JSON (line 1)', "The file is not JSON (line 1)"),
+])
+def test_problems_read_without_json_paths_for_people(problem, words):
+    from planner.planfile import plain_problem
+
+    assert plain_problem(problem) == words
+
+
+def test_every_real_problem_of_a_bad_file_reads_without_a_path(catalog):
+    from planner.planfile import plain_problem
+
+    document = plan_document([[("breakfast", [{"food": "sr:99999", "grams": 10}, {"food": "sr:13326", "grams": -1}])]],
+                             profile={"age_years": 30, "sex": "robot"})
+    for problem in problems_of(document, catalog):
+        assert "$" not in plain_problem(problem) and "[" not in plain_problem(problem), problem

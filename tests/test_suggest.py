@@ -253,3 +253,16 @@ def test_cli_absorption_flags(capsys):
     assert json.loads(capsys.readouterr().out)["needs_clinician"] is True
     assert main(["suggest", "--age", "60", "--sex", "female", "--no-intrinsic-factor", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["needs_clinician"] is True
+
+
+@pytest.mark.parametrize("diet", list(DietMode))
+def test_a_ranking_kept_per_person_gives_the_same_advice_for_every_day(diet):
+    """The app works the ranking out once per profile; each day's advice must be what suggest() alone gives."""
+    from planner.suggest import rank_sources
+
+    foods, index = bundled_foods().foods(), bundled_search_index()
+    profile = Profile(45, Sex.FEMALE, diet=diet)
+    ranking = rank_sources(foods, profile, index)
+    for current in (CurrentDay(), CurrentDay(meal_ug={"breakfast": 1.2}, other_total_ug=0.0),
+                    CurrentDay(meal_ug={"lunch": 3.0, "dinner": 0.4})):
+        assert suggest(profile, foods, current, index, ranking=ranking) == suggest(profile, foods, current, index)

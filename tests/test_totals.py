@@ -157,3 +157,18 @@ def test_totals_json_has_the_contract_shape(catalog):
     assert set(day) >= {"label", "total_ug", "absorbed_ug", "unknown_items", "status", "meals"}
     assert set(day["meals"][0]) >= {"name", "total_ug", "absorbed_ug"}
     assert set(data["average"]) >= {"total_ug", "absorbed_ug", "status"}
+
+
+@pytest.mark.parametrize("total,target,words", [(0.2, 2.4, "2.2 µg short of 2.4 µg"), (9.0, 2.4, "6.6 µg above 2.4 µg"),
+                                                (2.4, 2.4, "exactly 2.4 µg"),
+                                                (2.36, 2.4, "0.04 µg short of 2.4 µg")])
+def test_the_gap_reads_in_words(total, target, words):
+    from planner.totals import gap_text
+
+    assert gap_text(total, target) == words
+
+
+def test_absorption_reads_as_progress_to_the_goal():
+    from planner.totals import absorption_progress_text
+
+    assert absorption_progress_text(1.0, 1.2) == "1.0 of the 1.2 µg goal"

@@ -1,1 +1,1 @@
-"""The Streamlit shell's helpers: session state and callbacks, table edits, charts, panels."""
+"""The Streamlit shell: session state and callbacks, the views (profile, day, plans, learn), messages, charts."""

@@ -1,43 +1,74 @@
-"""Altair charts of a day's B12: contributions by food and by meal, against the target."""
+"""A day's B12 as bar charts made of plain HTML: each bar a list item whose label and µg are text.
+
+Why not Vega-Lite: drawing two Vega charts held the browser's main thread for about 80 ms after
+every change, so the new total painted late. These bars cost next to nothing to draw, reflow on a
+390 px phone (labels wrap; no axis labels to drop), and read as a list to a screen reader.
+The printable report keeps its own SVG charts (planner/export.py), which print reliably.
+
+Foods only in "by food": a supplement's dose (a weekly 2,000 µg is 285.7 µg a day) would shrink
+every food to nothing, so supplements are told in words beside the chart.
+"""
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
+import html
+from functools import lru_cache
 
 from planner.totals import DayTotal
 
-
-def contributions_frame(day: DayTotal) -> pd.DataFrame:
-    rows = [{"meal": meal.name, "item": item.description, "b12_ug": round(item.counted_ug, 3), "source": item.source}
-            for meal in day.meals for item in meal.items if item.counted_ug > 0]
-    rows += [{"meal": meal.name, "item": meal.name, "b12_ug": round(meal.total_ug, 3), "source": "weekly dose ÷ 7"}
-             for meal in day.meals if not meal.items and meal.total_ug > 0]
-    return pd.DataFrame(rows, columns=["meal", "item", "b12_ug", "source"])
-
-
-def by_food_chart(day: DayTotal) -> alt.Chart:
-    data = contributions_frame(day)
-    # Biggest contributor first. No chart title and the default legend: with a title or a bottom
-    # legend inside a short fixed height, Streamlit's Vega squeezes the bars to nothing.
-    order = data.groupby("item")["b12_ug"].sum().sort_values(ascending=False).index.tolist()
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X("b12_ug:Q", title="µg"),
-        y=alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=180)),
-        color=alt.Color("meal:N", title="Meal"),
-        tooltip=[alt.Tooltip("item:N", title="Food"), alt.Tooltip("meal:N", title="Meal"),
-                 alt.Tooltip("b12_ug:Q", title="B12 (µg)"), alt.Tooltip("source:N", title="Source")],
-    ).properties(height=max(140, 44 * len(order)))
+Bar = tuple[str, str, float]  # (label, meal, µg)
+LABEL_CHARS = 48
+CHART_CLASS = "b12-bars"
+STYLE = f"""<style>
+.{CHART_CLASS} {{position: relative; margin: 0 !important; padding: 0 0 1.4rem 0 !important; list-style: none;
+  color: #0e1117}}
+.{CHART_CLASS} li {{margin: 0 0 .55rem 0 !important; padding: 0 !important; font-size: .9rem; line-height: 1.25}}
+.{CHART_CLASS} .bar {{display: block; height: .8rem; margin-top: .15rem; background: #0b4f8a; border-radius: 2px;
+  min-width: 1px}}
+.{CHART_CLASS} li.target {{position: absolute; top: 0; bottom: 1.2rem; margin: 0 !important;
+  border-left: 2px dashed #a4322a}}
+.{CHART_CLASS} .target span {{position: absolute; bottom: -1.3rem; transform: translateX(-50%); white-space: nowrap;
+  font-size: .8rem; color: #a4322a}}
+</style>"""
 
 
-def by_meal_chart(day: DayTotal, target_ug: float) -> alt.LayerChart:
-    data = pd.DataFrame([{"meal": m.name, "b12_ug": round(m.total_ug, 3), "absorbed_ug": round(m.absorbed_ug, 3)}
-                         for m in day.meals])
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("meal:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("b12_ug:Q", title="µg"),
-        tooltip=[alt.Tooltip("meal:N", title="Meal"), alt.Tooltip("b12_ug:Q", title="B12 (µg)"),
-                 alt.Tooltip("absorbed_ug:Q", title="Absorbed, estimate (µg)")])
-    rule = alt.Chart(pd.DataFrame({"target": [target_ug]})).mark_rule(color="#b03a2e", strokeDash=[4, 3]).encode(
-        y="target:Q")
-    return (bars + rule).properties(height=220)
+def short_label(description: str) -> str:
+    """The food's name, its first segments only when long ("Milk, whole, 3.25% milkfat" …)."""
+    if len(description) <= LABEL_CHARS:
+        return description
+    cut = description[:LABEL_CHARS].rsplit(",", 1)[0]
+    return (cut if len(cut) >= 12 else description[:LABEL_CHARS - 1]) + "…"
+
+
+def food_bars(day: DayTotal) -> tuple[Bar, ...]:
+    """One bar per food that counts, largest first, labels told apart where two foods shorten alike."""
+    rows = sorted(((short_label(item.description), meal.name, round(item.counted_ug, 3))
+                   for meal in day.meals for item in meal.items if not item.supplement and item.counted_ug > 0),
+                  key=lambda row: -row[2])
+    seen: dict[str, int] = {}
+    out = []
+    for label, meal, ug in rows:
+        seen[label] = seen.get(label, 0) + 1
+        out.append((label if seen[label] == 1 else f"{label} ({seen[label]})", meal, ug))
+    return tuple(out)
+
+
+def meal_bars(day: DayTotal) -> tuple[Bar, ...]:
+    """One bar per meal, in the day's order; weekly supplements count their daily share in their meal."""
+    return tuple((meal.name, meal.name, round(meal.total_ug, 3)) for meal in day.meals)
+
+
+@lru_cache(maxsize=512)
+def bars_html(bars: tuple[Bar, ...], name: str, with_meal: bool, target_ug: float | None = None) -> str:
+    """The chart as a list: "label (meal) — 1.10 µg" above each bar; an optional dashed target line.
+    Every text is escaped; `data-meal` and `data-ug` carry the numbers for tests and tools."""
+    top = max([ug for _, _, ug in bars] + [target_ug or 0.0, 1e-9])
+    items = []
+    for label, meal, ug in bars:
+        text = f"{label} ({meal}) — {ug:,.2f} µg" if with_meal else f"{label} — {ug:,.2f} µg"
+        items.append(f'<li data-meal="{html.escape(meal)}" data-ug="{ug:g}">{html.escape(text)}'
+                     f'<span class="bar" style="width: {100 * ug / top:.1f}%" aria-hidden="true"></span></li>')
+    target = "" if target_ug is None else (
+        f'<li class="target" style="left: {100 * target_ug / top:.1f}%" aria-label="Daily target: {target_ug:g} µg">'
+        f'<span aria-hidden="true">target {target_ug:g} µg</span></li>')
+    return f'<ul class="{CHART_CLASS}" aria-label="{html.escape(name)}">{"".join(items)}{target}</ul>{STYLE}'

@@ -18,15 +18,17 @@ from planner.access import Visitor
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, new_plan, remove_day
-from planner.planfile import parse_plan
+from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, add_or_merge, new_plan, remove_day
+from planner.planfile import parse_plan, plain_problem
 from planner.profile import REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import Client, FolderImport, PlanStore, StoredPlan
 from planner.store.legacy import PERSONAL_SLUG
 from planner.serving import Serving
 from planner.suggest import PlanAddition
-from planner.targets import life_stage_target
+from planner.targets import applicable_standards, life_stage_target
+from planner.totals import PlanTotals, food_amount, plan_totals, supplement_amount
+from ui.messages import ADD, DAY, IMPORT, SAVE, TABLE, clear, say
 from ui.table import apply_edits, validated
 
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
@@ -124,11 +126,6 @@ def sync_link() -> None:
             st.query_params.pop(key, None)
 
 
-def say(kind: str, text: str) -> None:
-    """Queue a message for the next render (kind: success, info, warning, error)."""
-    st.session_state["messages"].append((kind, text))
-
-
 def sync_profile_widgets(profile: Profile) -> None:
     ss = st.session_state
     ss[P_AGE] = profile.age_years
@@ -159,12 +156,28 @@ def current_plan() -> Plan:
     return st.session_state["plan"]
 
 
-def commit(plan: Plan, store: PlanStore, catalog: FoodCatalog) -> bool:
-    """Validate and swap in a new plan; autosave it when it is named. False if refused."""
+def current_totals(catalog: FoodCatalog) -> PlanTotals:
+    """The open plan's totals, worked out once per plan: plans are immutable, and every change
+    swaps in a new one, so the plan object itself is the version."""
+    ss = st.session_state
+    plan = ss["plan"]
+    cached = ss.get("totals_of")
+    if cached is None or cached[0] is not plan:
+        cached = ss["totals_of"] = (plan, plan_totals(plan, catalog))
+    return cached[1]
+
+
+def pick_day(widget_key: str) -> None:
+    st.session_state["day_index"] = st.session_state[widget_key]
+
+
+def commit(plan: Plan, store: PlanStore, catalog: FoodCatalog, place: str = DAY) -> bool:
+    """Validate and swap in a new plan; autosave it when it is named. False if refused, with the
+    reasons in plain words where the change was asked for."""
     try:
         checked = validated(plan, catalog)
     except PlanFileError as error:
-        say("error", f"That change was not made: {'; '.join(error.problems)}")
+        say("error", f"That change was not made: {'; '.join(map(plain_problem, error.problems))}", place)
         return False
     ss = st.session_state
     ss["plan"] = checked
@@ -182,50 +195,66 @@ def autosave(store: PlanStore, plan: Plan) -> None:
         saved = store.save(ss["owner"], ss["plan_id"], plan, ss["plan_version"])
     except PlanChangedElsewhere as error:
         ss["conflict"] = True
-        say("warning", f"{error} Your change is kept in this tab only.")
+        say("warning", f"{error} Your change is kept in this tab only.", DAY)
     except NotFound as error:
         ss["plan_id"], ss["plan_version"] = None, 0
         sync_link()
-        say("warning", f"{error} The plan stays in this tab: save it under a name to keep it.")
+        say("warning", f"{error} The plan stays in this tab: save it under a name to keep it.", DAY)
     except PlannerError as error:
-        say("warning", f"{error} Your change is kept in this tab only, not saved.")
+        say("warning", f"{error} Your change is kept in this tab only, not saved.", DAY)
     else:
         ss["plan_version"] = saved.record.version
 
 
-def guarded(action: Callable[[], None]) -> None:
-    """Run a change; a PlannerError becomes a message and the old plan stays."""
+def guarded(action: Callable[[], None], place: str = DAY) -> None:
+    """Run a change; a PlannerError becomes a message beside it and the old plan stays."""
     try:
         action()
     except PlannerError as error:
-        say("error", str(error))
+        say("error", str(error), place)
 
 
 # ---- callbacks ----------------------------------------------------------------------------
 
 def on_profile_change(store: PlanStore, catalog: FoodCatalog) -> None:
+    ss = st.session_state
     try:
         profile = profile_from_widgets()
-        life_stage_target(profile)  # e.g. EFSA sets no amount under 7 months
+        standards = applicable_standards(replace(profile, standard=Standard.IOM))
+        if profile.standard not in standards:  # e.g. EFSA sets no amount under 7 months
+            say("info", f"{profile.standard.name} sets no amount for this age, so IOM/NIH is used.", DAY)
+            profile = replace(profile, standard=Standard.IOM)
+            ss[P_STANDARD] = profile.standard.value
+        life_stage_target(profile)
     except ProfileError as error:
-        st.session_state["profile_error"] = str(error)
+        ss["profile_error"] = str(error)
         return
-    st.session_state.pop("profile_error", None)
+    ss.pop("profile_error", None)
     commit(replace(current_plan(), profile=profile), store, catalog)
 
 
 def add_food(store: PlanStore, catalog: FoodCatalog, food: Food, meal: str, portion: str | None,
-             amount: float) -> None:
+             amount: float, place: str = ADD) -> None:
     item = FoodItem(food.id, grams=amount) if portion is None else FoodItem(food.id, portion=portion, count=amount)
-    if commit(add_item(current_plan(), st.session_state["day_index"], meal, item, food), store, catalog):
-        say("success", f"Added {food.description} to {meal}.")
+    add_merged(store, catalog, food, meal, item, place)
+
+
+def add_merged(store: PlanStore, catalog: FoodCatalog, food: Food, meal: str, item: FoodItem, place: str) -> None:
+    """Add a food; the same food by the same measure in that meal is summed, and the toast says so."""
+    plan, now = add_or_merge(current_plan(), st.session_state["day_index"], meal, item, food)
+    if commit(plan, store, catalog, place):
+        amount = food_amount(now, now.grams_of(food)) if isinstance(now, FoodItem) else ""
+        if now is item:
+            say("success", f"Added {food.description} ({amount}) to {meal}.")
+        else:
+            say("success", f"{food.description} at {meal} is now {amount}: it was there already.")
 
 
 def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float, every: str, meal: str) -> None:
     name = " ".join(name.split()) or "B12 supplement"
     item = SupplementItem(name, float(ug), Every(every))
-    if commit(add_item(current_plan(), st.session_state["day_index"], meal, item), store, catalog):
-        say("success", f"Added {name}, {ug:g} µg every {every}, to {meal}.")
+    if commit(add_item(current_plan(), st.session_state["day_index"], meal, item), store, catalog, ADD):
+        say("success", f"Added {name}, {supplement_amount(ug, Every(every))}, to {meal}.")
 
 
 def serving_item(food_id: str, serving: Serving, count: float = 1.0) -> FoodItem:
@@ -237,9 +266,7 @@ def serving_item(food_id: str, serving: Serving, count: float = 1.0) -> FoodItem
 
 def add_source(store: PlanStore, catalog: FoodCatalog, food: Food, serving: Serving, meal: str) -> None:
     """One suggested serving of a source, in the meal chosen for it."""
-    if commit(add_item(current_plan(), st.session_state["day_index"], meal, serving_item(food.id, serving), food),
-              store, catalog):
-        say("success", f"Added {food.description} ({serving.label}) to {meal}.")
+    add_merged(store, catalog, food, meal, serving_item(food.id, serving), DAY)
 
 
 def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
@@ -250,7 +277,7 @@ def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequen
             item: Item = SupplementItem(addition.description, addition.b12_ug, Every(addition.every))
         else:
             item = serving_item(addition.id, addition.serving, addition.count)
-        plan = add_item(plan, day, addition.meal, item)
+        plan, _ = add_or_merge(plan, day, addition.meal, item)
     if commit(plan, store, catalog):
         for addition in additions:
             say("success", f"Added {addition.description} to {addition.meal}.")
@@ -265,7 +292,7 @@ def add_custom_food(store: PlanStore, catalog: FoodCatalog, form: dict[str, Any]
             taken_ids=list(plan.foods))
         add_food(store, catalog, food, form["meal"], food.portions[0].label, form["count"])
 
-    guarded(action)
+    guarded(action, ADD)
 
 
 def apply_table_edits(store: PlanStore, catalog: FoodCatalog, editor_key: str, refs, meal_names) -> None:
@@ -274,10 +301,11 @@ def apply_table_edits(store: PlanStore, catalog: FoodCatalog, editor_key: str, r
         return
 
     def action() -> None:
-        if commit(apply_edits(current_plan(), st.session_state["day_index"], refs, edits, meal_names), store, catalog):
+        if commit(apply_edits(current_plan(), st.session_state["day_index"], refs, edits, meal_names), store, catalog,
+                  TABLE):
             say("success", "Updated the day's items.")
 
-    guarded(action)
+    guarded(action, TABLE)
     st.session_state["editor_version"] += 1
 
 
@@ -322,12 +350,12 @@ def name_plan(store: PlanStore, name: str) -> None:
         stored = store.create(ss["owner"], ss["client_id"], replace(current_plan(), name=name))
     except NameTaken as taken:
         if taken.existing_id == ss["plan_id"]:
-            say("info", f"This plan is saved as '{taken.name}' already; it saves itself as you work.")
+            say("info", f"This plan is saved as '{taken.name}' already; it saves itself as you work.", SAVE)
         else:
             ss["pending_replace"] = {"id": taken.existing_id, "version": taken.existing_version, "name": taken.name}
         return
     except PlannerError as error:
-        say("error", f"{error} Nothing was saved; the plan stays in this tab.")
+        say("error", f"{error} Nothing was saved; the plan stays in this tab.", SAVE)
         return
     adopt_saved(stored)
     if ss["keeps_plans"]:
@@ -346,7 +374,7 @@ def replace_saved(store: PlanStore) -> None:
     try:
         stored = store.save(ss["owner"], pending["id"], current_plan(), pending["version"])
     except PlannerError as error:
-        say("error", f"{error} Nothing was replaced; the plan stays in this tab.")
+        say("error", f"{error} Nothing was replaced; the plan stays in this tab.", SAVE)
         return
     adopt_saved(stored)
     say("success", f"Replaced '{stored.record.name}' with this plan. It saves itself as you work.")
@@ -408,17 +436,19 @@ def add_client(store: PlanStore, widget_key: str) -> None:
 
 
 def import_plan_file(catalog: FoodCatalog, upload_key: str) -> None:
-    """Load an uploaded plan file; a bad file leaves the current plan untouched."""
+    """Load an uploaded plan file; a bad file leaves the current plan untouched, and the reasons
+    show beside the uploader in plain words (the last file's reasons go with it)."""
+    clear(IMPORT)
     upload = st.session_state.get(upload_key)
     if upload is None:
         return
     try:
         plan = parse_plan(upload.getvalue(), catalog)
     except PlanFileError as error:
-        shown = error.problems[:8]
+        shown = [plain_problem(problem) for problem in error.problems[:8]]
         more = f" (and {len(error.problems) - 8} more)" if len(error.problems) > 8 else ""
         say("error", f"{upload.name} was not loaded; your current plan is unchanged. "
-                     f"Problems: {'; '.join(shown)}{more}")
+                     f"Problems: {'; '.join(shown)}{more}", IMPORT)
         return
     ss = st.session_state
     ss["plan"], ss["plan_id"], ss["plan_version"], ss["day_index"] = plan, None, 0, 0
@@ -426,6 +456,8 @@ def import_plan_file(catalog: FoodCatalog, upload_key: str) -> None:
     sync_profile_widgets(plan.profile)
     sync_link()
     say("success", f"Loaded '{plan.name}' from {upload.name}. Name it to keep it.")
+    for notice in plan.notices:
+        say("info", notice, IMPORT)
 
 
 def delete_client(store: PlanStore, client_id: str, name: str) -> None:

@@ -1,0 +1,126 @@
+"""Every figure of the day view agrees with `plan_totals` and `suggest` after each kind of change.
+
+A change reruns the day view alone (a fragment); AppTest then holds exactly what that rerun drew,
+so these tests read the figures a person sees after the change, not those of a fresh page.
+Table edits and removals are made in the browser (tests/test_browser.py), where the table is real.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.catalog import bundled_search_index
+from planner.snapshot import bundled_foods
+from planner.suggest import CurrentDay, suggest
+from planner.totals import absorption_progress_text, gap_text, intake_text, plan_totals
+from tests.test_app import APP, TIMEOUT, button, confirmations, label_of, search_and_add, source_rows, whole_page
+
+
+@pytest.fixture
+def at() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    return app
+
+
+def chart_data(at: AppTest) -> list[list[dict]]:
+    """Each chart's bars in page order, read from the page's HTML: meal and µg of every bar."""
+    from ui.charts import CHART_CLASS
+
+    return [[{"meal": html.unescape(meal), "b12_ug": float(ug)}
+             for meal, ug in re.findall(r'<li data-meal="([^"]*)" data-ug="([^"]*)"', element.value)]
+            for element in at.get("html") if CHART_CLASS in element.value]
+
+
+def metric(at: AppTest, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def assert_figures_agree(at: AppTest) -> None:
+    """The metrics, both charts and the suggestions, against the planner's own answers."""
+    catalog = bundled_foods()
+    plan, day_index = at.session_state["plan"], at.session_state["day_index"]
+    totals = plan_totals(plan, catalog)
+    day = totals.days[day_index]
+    target = totals.target
+    assert metric(at, "B12 eaten").value == intake_text(day.total_ug, day.unknown_items).split(";")[0]
+    assert metric(at, "Target").proto.delta == gap_text(day.total_ug, target.target_ug)
+    assert metric(at, "Absorbed (estimate)").value == f"{day.absorbed_ug:.2f} µg"
+    assert metric(at, "Absorbed (estimate)").proto.delta == absorption_progress_text(day.absorbed_ug,
+                                                                                     totals.absorption_goal_ug)
+    foods = [(meal.name, round(item.counted_ug, 3)) for meal in day.meals for item in meal.items
+             if not item.supplement and item.counted_ug > 0]
+    charts = chart_data(at)
+    if foods:
+        by_food = charts.pop(0)
+        assert Counter((row["meal"], row["b12_ug"]) for row in by_food) == Counter(foods)
+    if not any(meal.items for meal in day.meals):
+        assert charts == []  # an empty day draws no empty charts
+    else:
+        by_meal = [row for row in charts[0] if "meal" in row]
+        assert [(row["meal"], row["b12_ug"]) for row in by_meal] == [(m.name, round(m.total_ug, 3))
+                                                                     for m in day.meals]
+        assert sum(row["b12_ug"] for row in by_meal) == pytest.approx(day.total_ug, abs=0.01)
+    expected = suggest(plan.profile, catalog.values(), CurrentDay.from_day(day), bundled_search_index())
+    rows = source_rows(at) if expected.sources else []
+    assert [re.search(r"NDB (\d{5})", row).group(1) for row in rows] == [source.food.id.removeprefix("sr:")
+                                                                        for source in expected.sources]
+    planned = [label_of(b) for b in at.button if (b.key or "").startswith("plan_add_") and b.key != "plan_add_all"]
+    assert [label.rsplit(" to ", 1)[1] for label in planned] == [addition.meal for addition in expected.plan]
+
+
+def test_figures_agree_on_a_new_page(at):
+    assert_figures_agree(at)
+
+
+def test_figures_agree_after_each_add(at):
+    for query in ("whole milk", "beef liver braised", "cheddar cheese"):
+        search_and_add(at, query)
+        assert_figures_agree(at)
+
+
+def test_figures_agree_after_a_suggestion_is_added(at):
+    search_and_add(at, "whole milk")
+    next(b for b in at.button if (b.key or "").startswith("source_add_")).click().run()
+    assert not at.exception
+    assert_figures_agree(at)
+    button(at, "Add all of these").click().run()
+    assert_figures_agree(at)
+
+
+def test_figures_follow_the_day_switch(at):
+    search_and_add(at, "beef liver braised")
+    button(whole_page(at), "Add a day").click().run()
+    at.selectbox(key="day_pick").set_value(1).run()  # Day 2 is empty
+    assert at.session_state["day_index"] == 1
+    assert_figures_agree(at)
+    assert metric(at, "B12 eaten").value == "0.00 µg"
+    at.selectbox(key="day_pick").set_value(0).run()
+    assert_figures_agree(at)
+    assert metric(at, "B12 eaten").value != "0.00 µg"
+
+
+def test_a_profile_change_redraws_the_day_view_too(at):
+    search_and_add(at, "whole milk")
+    whole_page(at).number_input(key="p_age").set_value(70).run()
+    assert_figures_agree(at)
+
+
+def test_an_add_reruns_only_the_figures(at):
+    """An add redraws the summary and the details, not the sidebar, the header or the add panel (part of
+    what makes it quick); nothing in those depends on the day's items."""
+    text = next(t for t in at.text_input if t.label == "Search foods")
+    text.input("whole milk")
+    button(at, "Search").click().run()
+    at.button(key="add_food").click().run()
+    assert not at.exception
+    assert not at.sidebar.markdown and not at.radio  # the sidebar and the view picker were not part of this run
+    assert [t.label for t in at.text_input] == []  # nor the plan's name or the search box
+    assert [h.value for h in at.header][:2] == ["Day 1 at a glance", "What is planned"]
+    assert confirmations(at)[0].startswith("Added Milk, whole, 3.25% milkfat")
+    assert_figures_agree(at)

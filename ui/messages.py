@@ -1,0 +1,54 @@
+"""Messages where the person is looking: confirmations as toasts, problems beside the control
+that caused them (the uploader, the Add button, the table), never a banner off-screen.
+
+The toast is the app's own, not st.toast: Streamlit's toast is an ARIA alertdialog without a
+name (axe-core: serious), while this one is a status region, which screen readers announce
+politely without moving focus. It sits fixed at the top right and fades after a few seconds.
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from ui.text import plain
+
+PAGE, ADD, TABLE, IMPORT, SAVE, DAY = "page", "add", "table", "import", "save", "day"
+PLAN_VIEW_PLACES = (ADD, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
+TOAST_CLASS = "b12-toast"
+TOAST_STYLE = f"""<style>
+.{TOAST_CLASS} {{position: fixed; top: 4.5rem; right: 1.5rem; z-index: 1000; max-width: 24rem;
+  padding: .6rem 1rem; background: #fff; color: #0e1117; border: 1px solid #116329;
+  border-left: .4rem solid #116329; border-radius: .5rem; box-shadow: 0 4px 16px rgba(0, 0, 0, .15);
+  animation: {TOAST_CLASS}-fade 6s forwards}}
+.{TOAST_CLASS} p {{margin: .2rem 0}}
+@keyframes {TOAST_CLASS}-fade {{0%, 85% {{opacity: 1}} 100% {{opacity: 0; visibility: hidden}}}}
+</style>"""
+
+
+def say(kind: str, text: str, place: str = PAGE) -> None:
+    """Queue a message (kind: success, info, warning, error) for `place`; successes become toasts."""
+    st.session_state.setdefault("messages", []).append((kind, text, place))
+
+
+def clear(place: str) -> None:
+    """Forget what was queued for a place (a new upload replaces the last one's reasons)."""
+    st.session_state["messages"] = [m for m in st.session_state.get("messages", []) if m[2] != place]
+
+
+def show(*places: str) -> None:
+    """Render the messages queued for these places, and every confirmation as one toast. User text
+    is shown as text (escaped), never as Markdown or HTML."""
+    kept, confirmations = [], []
+    for kind, text, where in st.session_state.get("messages", []):
+        if kind == "success":
+            confirmations.append(text)
+        elif where in places:
+            getattr(st, kind)(plain(text))
+        else:
+            kept.append((kind, text, where))
+    st.session_state["messages"] = kept
+    if confirmations:
+        body = "".join(f"<p>{html.escape(text)}</p>" for text in confirmations)
+        st.html(f'<div role="status" class="{TOAST_CLASS}">{body}</div>{TOAST_STYLE}')

@@ -1,0 +1,215 @@
+"""Saved plans: save prompts, clients (dietitian mode), my plans, scenarios side by side, and the
+plan file in and out. Each reads plain values and calls ui.state callbacks; nothing edits in place."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from planner.custom import slugify
+from planner.errors import PlannerError
+from planner.export import EXPORT_MIME, ExportFormat, export_file
+from planner.plan import Plan
+from planner.snapshot import FoodCatalog
+from planner.store import PlanRecord, PlanStore
+from planner.targets import Target
+from planner.totals import PlanTotals, Status, absorption_progress_text, gap_text, intake_text, status_text
+from ui import state
+from ui.messages import IMPORT, SAVE, show
+from ui.text import plain
+
+STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
+
+
+def target_metric(target: Target, total_ug: float, label: str = "Target") -> None:
+    """The target with the gap in words beside it: orange while short, green once met; no arrow."""
+    short = round(total_ug, 6) < target.target_ug
+    ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
+    st.metric(label, f"{target.target_ug:g} µg a day", delta=gap_text(total_ug, target.target_ug),
+              delta_arrow="off", delta_color="orange" if short else "green",
+              help=f"{target.kind.value}{ear} — {target.life_stage}, {target.source}")
+
+
+def absorbed_metric(absorbed_ug: float, goal_ug: float, basis: str) -> None:
+    st.metric("Absorbed (estimate)", f"{absorbed_ug:.2f} µg", delta=absorption_progress_text(absorbed_ug, goal_ug),
+              delta_arrow="off", delta_color="gray", help=f"The goal is set because {basis}.")
+
+
+def whole_page(change: Callable[..., None], *args: object) -> None:
+    """A callback for changes that replace the open plan (a file opened, a saved plan reloaded): the
+    whole page reruns, not just the fragment it was asked from, since the sidebar shows the plan's
+    profile and the header its name and days."""
+    change(*args)
+    st.rerun()
+
+
+def save_prompts_ui(store: PlanStore) -> None:
+    """The questions a save can raise: replace a plan of the same name; a plan changed elsewhere."""
+    show(SAVE)
+    ss = st.session_state
+    pending = ss.get("pending_replace")
+    if pending:
+        st.warning(f"There is already a plan named '{plain(pending['name'])}'. Replace it with the plan on screen?")
+        c1, c2 = st.columns(2)
+        c1.button(f"Replace '{plain(pending['name'])}'", key="confirm_replace", on_click=whole_page,
+                  args=(state.replace_saved, store))
+        c2.button("Keep both (choose another name)", key="cancel_replace", on_click=state.cancel_replace)
+    if ss.get("conflict"):
+        st.warning("This plan changed elsewhere — reload it, or save yours as a copy under a new name above.")
+        st.button("Reload the saved plan", key="reload_saved", on_click=whole_page, args=(state.reload_saved, store))
+
+
+# ---- dietitian mode: clients ----------------------------------------------------------------------
+
+def clients_ui(store: PlanStore) -> None:
+    ss = st.session_state
+    sidebar = st.sidebar
+    sidebar.header("Clients")
+    try:
+        clients = {client.id: client for client in store.clients(ss["owner"])}
+        saved = store.plans_for(ss["owner"], ss["client_id"])
+    except PlannerError as error:
+        sidebar.warning(plain(error))
+        return
+    options = [""] + list(clients)  # "": the dietitian's own plans
+    ss["client_pick"] = ss["client_id"] if ss["client_id"] in clients else ""  # follows the open plan
+    chosen = sidebar.selectbox("Client", options, key="client_pick",
+                               format_func=lambda c: clients[c].name if c else "Myself",
+                               on_change=state.choose_client, args=(store, "client_pick"))
+    with sidebar.form("new_client", clear_on_submit=True, border=False):
+        st.text_input("New client", placeholder="e.g. Client A", max_chars=200, key="new_client_name")
+        st.form_submit_button("Add client", on_click=state.add_client, args=(store, "new_client_name"))
+    if saved:
+        names = {record.id: record.name for record in saved}
+        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.__getitem__, key="open_plan_id")
+        sidebar.button(f"Open '{plain(names[plan_id])}'", key="open_client_plan", on_click=state.open_saved,
+                       args=(store, plan_id))
+    if chosen:
+        name = clients[chosen].name
+        confirm = sidebar.checkbox(f"Yes, delete every saved plan of {plain(name)}",
+                                   key=f"confirm_delete_{chosen}")
+        sidebar.button(f"Delete {plain(name)}'s data", key="delete_client", disabled=not confirm,
+                       on_click=state.delete_client, args=(store, chosen, name))
+
+
+# ---- my plans ----------------------------------------------------------------------------------------
+
+def _saved_label(record: PlanRecord) -> str:
+    return record.name if record.client_name is None else f"{record.name} — {record.client_name}"
+
+
+def my_plans_ui(store: PlanStore) -> None:
+    """Every saved plan of this person: open, rename, duplicate, delete (with a confirmation)."""
+    ss = st.session_state
+    st.header("My plans")
+    try:
+        records = store.plans(ss["owner"])
+    except PlannerError as error:
+        st.error(plain(error))
+        return
+    if not records:
+        st.info("No saved plans yet. Name a plan under “Plan a day” to keep it here.")
+        return
+    st.dataframe(pd.DataFrame([{"Plan": r.name, "For": r.client_name or "Myself",
+                                "Last saved": r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")}
+                               for r in records]), hide_index=True, width="stretch")
+    by_id = {record.id: record for record in records}
+    plan_id = st.selectbox("Saved plan", list(by_id), format_func=lambda i: _saved_label(by_id[i]), key="my_plan_id")
+    chosen = by_id[plan_id]
+    st.button(f"Open '{plain(chosen.name)}'", key="my_open", type="primary", on_click=state.open_saved,
+              args=(store, plan_id))
+    c1, c2 = st.columns(2)
+    with c1.form(f"rename_{plan_id}", border=False):
+        new_name = st.text_input("New name", value=chosen.name, max_chars=200)
+        if st.form_submit_button("Rename"):
+            state.rename_saved(store, plan_id, new_name)
+            st.rerun()
+    with c2.form(f"duplicate_{plan_id}", border=False):
+        copy_name = st.text_input("Name of the copy", value=f"{chosen.name} (copy)"[:200], max_chars=200)
+        if st.form_submit_button("Duplicate"):
+            state.duplicate_saved(store, plan_id, copy_name)
+            st.rerun()
+    confirm = st.checkbox(f"Yes, delete '{plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
+    st.button(f"Delete '{plain(chosen.name)}'", key="my_delete", disabled=not confirm, on_click=state.delete_saved,
+              args=(store, plan_id, chosen.name))
+
+
+# ---- dietitian mode: scenarios side by side -------------------------------------------------------
+
+def compare_ui(store: PlanStore, totals_of: Callable[[Plan], PlanTotals]) -> None:
+    """Two or more scenarios side by side: saved plans of this client and the one open now."""
+    ss = st.session_state
+    st.header("Scenarios side by side")
+    st.markdown("Compare scenarios for one person, e.g. *current diet* vs *with fortified soy milk at "
+                "breakfast*. Saving a copy under a new name makes a scenario; the copy becomes the open "
+                "plan, so later changes go to it.")
+    with st.form("scenario_form", border=False):
+        name = st.text_input("Save a copy of the open plan as", placeholder="with fortified soy milk at breakfast",
+                             max_chars=200)
+        if st.form_submit_button("Save scenario"):
+            state.name_plan(store, name)
+            st.rerun()
+    save_prompts_ui(store)
+    try:
+        saved = {record.id: record.name for record in store.plans_for(ss["owner"], ss["client_id"])}
+    except PlannerError as error:
+        st.error(plain(error))
+        return
+    if len(saved) < 2:
+        st.info("Save at least two scenarios to compare them.")
+        return
+    chosen = st.multiselect("Scenarios", list(saved), default=list(saved)[:2], format_func=saved.__getitem__)
+    if len(chosen) < 2:
+        st.info("Pick two or more scenarios.")
+        return
+    for column, plan_id in zip(st.columns(len(chosen)), chosen, strict=True):
+        try:
+            plan = store.load(ss["owner"], plan_id).plan
+        except PlannerError as error:
+            column.error(plain(error))
+            continue
+        with column:
+            _scenario_ui(plan, totals_of(plan))
+
+
+def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
+    average = totals.average
+    profile = plan.profile
+    st.subheader(plain(plan.name))
+    st.caption(plain(f"{profile.age_years} y, {profile.sex.value}, {profile.diet.value}; {totals.target.life_stage}"))
+    st.metric("Average intake" if len(totals.days) > 1 else "B12 eaten",
+              intake_text(average.total_ug, average.unknown_items).split(";")[0])
+    target_metric(totals.target, average.total_ug)
+    absorbed_metric(average.absorbed_ug, totals.absorption_goal_ug, totals.absorption_basis)
+    STATUS_BOX[average.status](plain(status_text(average.status, totals.target)))
+    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": i.amount,
+                           "B12 (µg)": None if i.b12_ug is None else round(i.b12_ug, 2), "Source": i.source}
+                          for d in totals.days for m in d.meals for i in m.items if not i.listed_on])
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+# ---- the plan file in and out -----------------------------------------------------------------------
+
+DOWNLOADS = ((ExportFormat.JSON, "Plan file (JSON)", "Opens here again, and in `python -m planner`."),
+             (ExportFormat.CSV, "Table (CSV)", "One row per item, for a spreadsheet."),
+             (ExportFormat.HTML, "Printable report (HTML)", "Open it in a browser and print, or save as PDF."))
+
+
+def export_import_ui(catalog: FoodCatalog, day_index: int) -> None:
+    """Downloads of the plan on screen, and opening a plan file; a refused file's reasons show
+    right below the uploader."""
+    plan = state.current_plan()
+    slug = slugify(plan.name)
+    # Files are built when a button is clicked, not on every rerun, by the function that
+    # `python -m planner export` uses too: the same bytes either way.
+    for column, (kind, label, help_text) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True):
+        column.download_button(f"Download: {label}", partial(export_file, plan, catalog, kind, day_index),
+                               file_name=f"{slug}.{kind.value}", mime=EXPORT_MIME[kind], on_click="ignore",
+                               width="stretch", help=help_text, key=f"download_{kind.value}")
+    st.file_uploader("Open a plan file", type=["json"], key="upload_plan", max_upload_size=1,
+                     on_change=whole_page, args=(state.import_plan_file, catalog, "upload_plan"),
+                     help="A bad file is refused with the reason; your current plan stays as it is.")
+    show(IMPORT)
