@@ -59,13 +59,11 @@ def two_replicas(shared_database, make_httpserver, tmp_path_factory):
                   "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
         specs = [AppSpec(replica_env(shared, folder / f"replica-{n}"), free_port(), folder / f"replica-{n}.log")
                  for n in (1, 2)]
-        for spec in specs:
-            Path(spec.env["B12_PLANNER_DATA_DIR"]).parent.mkdir()
         with running_streamlit(*specs) as apps:
             yield [app.url for app in apps]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     _require(chromium is not None, "Debian's chromium is not installed")
@@ -88,6 +86,12 @@ def visit(browser, *urls: str) -> list:
     return pages
 
 
+@pytest.fixture(scope="module")
+def visitors(browser, two_replicas):
+    """One visitor on each replica, for the module's tests."""
+    return visit(browser, *two_replicas)
+
+
 def click_radio(page, label: str) -> None:
     page.locator('[data-testid="stRadio"] label').filter(has_text=label).first.click()
     wait_for_app(page)
@@ -107,8 +111,8 @@ def search(page, query: str) -> None:
 
 
 def test_a_plan_saved_through_one_replica_is_listed_through_the_other_and_a_stale_save_is_refused(
-        two_replicas, shared_database, browser):
-    first, second = visit(browser, *two_replicas)
+        visitors, shared_database):
+    first, second = visitors
     first.get_by_role("textbox", name="Plan name").fill(PLAN_NAME)
     click_button(first, "Save this plan")
     assert first.get_by_text(f"Saved as '{PLAN_NAME}'").count() == 1
@@ -128,10 +132,10 @@ def test_a_plan_saved_through_one_replica_is_listed_through_the_other_and_a_stal
     store.engine.dispose()
 
 
-def test_a_search_made_through_one_replica_costs_no_request_through_the_other(two_replicas, httpserver, browser):
+def test_a_search_made_through_one_replica_costs_no_request_through_the_other(visitors, httpserver):
     handler = Counter(json_response(fixture("search-sr-legacy.json")))
     serve(httpserver, "foods/search", handler)
-    for page in visit(browser, *two_replicas):
+    for page in visitors:
         search(page, "beef liver")
         assert page.get_by_text("from USDA FoodData Central (live)").count() == 1
     assert handler.calls == 1  # the second replica was answered by the shared Redis cache
