@@ -66,7 +66,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, Error as PlaywrightError, Page, sync_playwright  # noqa: E402
 
-from tests.test_browser import CHROMIUM_ARGS, _free_port, wait_for_app  # noqa: E402  (one way to drive Chromium)
+from tests.streamlit_server import free_port  # noqa: E402
+from tests.test_browser import CHROMIUM_ARGS, wait_for_app  # noqa: E402  (one way to drive Chromium)
 
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
@@ -197,7 +198,7 @@ MEASURES = (
 @contextmanager
 def streamlit_server(script: Path, env: dict[str, str], cwd: Path) -> Iterator[str]:
     """`streamlit run script` on a free port of 127.0.0.1; yields its address; always stopped."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from planner.once import once
 from planner.search import SearchIndex
 from planner.snapshot import bundled_foods
 
 
-@lru_cache(maxsize=1)
+@once
 def bundled_search_index() -> SearchIndex:
     """The search index over the bundled snapshot, built once per process."""
     return SearchIndex(bundled_foods().values())

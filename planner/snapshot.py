@@ -20,6 +20,7 @@ from planner.diet import label_food
 from planner.errors import UnknownFoodError
 from planner.everyday import everyday_ndbs
 from planner.food import RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
+from planner.once import once
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SR_DATA_TYPE = "SR Legacy"
@@ -173,11 +174,11 @@ def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
         ))
     manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
     legacy_dir = data_dir if (data_dir / "sr24_foods.csv").exists() else None
-    legacy = lru_cache(maxsize=1)(lambda: read_sr24(legacy_dir)) if legacy_dir else None
+    legacy = once(lambda: read_sr24(legacy_dir)) if legacy_dir else None
     return FoodCatalog(foods, manifest, legacy)
 
 
-@lru_cache(maxsize=1)
+@once
 def bundled_foods() -> FoodCatalog:
     """The bundled catalog, read once per process."""
     return read_snapshot(DATA_DIR)

@@ -130,3 +130,21 @@ def connect(database_url, tmp_path, catalog) -> Callable[[], PlanStore]:
 @pytest.fixture
 def store(connect) -> PlanStore:
     return connect()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (skipped without it, failed under CI)."""
+    import shutil
+
+    from tests.test_browser import CHROMIUM_ARGS, _require, sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    _require(chromium is not None, "Debian's chromium is not installed")
+    _require(sync_playwright is not None, "Playwright for Python is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
+from tests.streamlit_server import AppSpec, free_port, running_streamlit, streamlit_command
 from ui.text import WORD_JOINER
 
 try:
@@ -49,45 +44,22 @@ def _require(condition: bool, reason: str) -> None:
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
-def running_streamlit(tmp_path: Path, port: int, env_changes: dict[str, str], *args: str) -> Iterator[str]:
+def running_app(tmp_path: Path, port: int, env_changes: dict[str, str], *args: str) -> Iterator[str]:
     """`streamlit run app.py` on 127.0.0.1 with its data in tmp_path (no FDC key); yields its URL once healthy."""
     # No FDC key; and the server reads its real connections (the tests' own B12_PLANNER_MODE is AppTest's).
     env = {k: v for k, v in os.environ.items() if not k.startswith("FDC_") and k != "B12_PLANNER_MODE"}
     env.update(B12_PLANNER_DATA_DIR=str(tmp_path / "data"), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
                **env_changes)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), *args],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {server.stdout.read().decode()[-2000:]}") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    spec = AppSpec(env, port, tmp_path / f"streamlit-{port}.log", [*streamlit_command(port), *args])
+    with running_streamlit(spec) as (app,):
+        yield app.url
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """One server for the module; each test opens its own page, so its own session."""
-    with running_streamlit(tmp_path_factory.mktemp("browser"), _free_port(), {}) as url:
+    with running_app(tmp_path_factory.mktemp("browser"), free_port(), {}) as url:
         yield url
 
 
@@ -112,17 +84,6 @@ def metric_value(page, label: str) -> str:
 def metric_delta(page, label: str) -> str:
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
     return metric.locator('[data-testid="stMetricDelta"]').inner_text().strip()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    _require(chromium is not None, "Debian's chromium is not installed")
-    _require(sync_playwright is not None, "Playwright for Python is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +19,8 @@ from planner.errors import FdcUnavailable, PlannerError
 from planner.fdc.client import CACHE_FILE, REDIS_NAMESPACE, FdcClient
 from planner.fdc.settings import FdcSettings, settings_from_env
 from tests.fdc_fixtures import fixture
+from tests.redis_server import running_redis
+from tests.streamlit_server import free_port
 from tests.test_fdc_client import KEY, PREFIX, Counter, json_response, serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,42 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A redis-server of our own in tmp_path; the test fails under CI=true when it is missing."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("redis-server is missing under CI (.ci/run installs Debian's redis-server)")
-        pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    data = tmp_path / "redis"
-    data.mkdir()
-    server = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--dir", str(data),
-                               "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    probe = redis.Redis.from_url(url)
-    try:
-        for _ in range(100):
-            try:
-                probe.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        else:
-            pytest.fail(f"redis-server did not answer on port {port}")
+    with running_redis(tmp_path / "redis") as url:
         yield url
-    finally:
-        probe.close()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def redis_settings(httpserver: HTTPServer, cache_dir: Path, url: str) -> FdcSettings:

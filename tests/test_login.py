@@ -20,7 +20,8 @@ from typing import Iterator
 
 import pytest
 
-from tests.test_browser import CHROMIUM_ARGS, _free_port, _require, running_streamlit, sync_playwright, wait_for_app
+from tests.streamlit_server import free_port
+from tests.test_browser import CHROMIUM_ARGS, _require, running_app, sync_playwright, wait_for_app
 
 try:
     import authlib.deprecate  # noqa: F401  (it sets its own warnings to "always" when first imported)
@@ -62,7 +63,7 @@ def issuer() -> Iterator[str]:
 @pytest.fixture
 def hosted(tmp_path, issuer) -> Iterator[tuple[str, Path]]:
     """The app as a hosted deployment with sign-in: its URL and its database file."""
-    port = _free_port()
+    port = free_port()
     secrets_file = tmp_path / "secrets.toml"
     secrets_file.write_text(
         "[auth]\n"
@@ -72,7 +73,7 @@ def hosted(tmp_path, issuer) -> Iterator[tuple[str, Path]]:
         'client_secret = "not-a-real-secret"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', encoding="utf-8")
     database = tmp_path / "hosted.sqlite3"
-    with running_streamlit(tmp_path, port, {"B12_PLANNER_MODE": "hosted", "B12_PLANNER_DATABASE_URL": f"sqlite:///{database}"},
+    with running_app(tmp_path, port, {"B12_PLANNER_MODE": "hosted", "B12_PLANNER_DATABASE_URL": f"sqlite:///{database}"},
                      "--secrets.files", str(secrets_file)) as url:
         yield url, database
 
@@ -170,7 +171,7 @@ def test_each_signed_in_person_sees_only_their_own_and_can_take_it_all_away(host
 
 
 def test_a_browser_here_is_the_local_person_and_through_a_proxy_is_hosted(tmp_path):
-    with running_streamlit(tmp_path, _free_port(), {}) as url, sync_playwright() as playwright:  # 127.0.0.1, headless
+    with running_app(tmp_path, free_port(), {}) as url, sync_playwright() as playwright:  # 127.0.0.1, headless
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             here = browser.new_page()
