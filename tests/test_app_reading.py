@@ -193,3 +193,16 @@ def test_opening_a_plan_file_redraws_the_sidebar_with_its_person(at):
     assert any("51+ years" in text for text in shown(at.sidebar.markdown))  # the target the sidebar shows
     assert text_input(at, "Plan name").value == "Grandad"
     assert [h.value for h in at.header if h.value.endswith("at a glance")] == ["Mon at a glance"]
+
+
+def test_a_refused_label_keeps_what_was_typed_and_says_why_beside_the_form(at):
+    at.toggle(key="show_custom").set_value(True).run()
+    number_input(at, "B12 per serving").set_value(1.5)
+    button(at, "Add food from label").click().run()  # no name: refused
+    assert not at.exception
+    assert not any(m.items for m in plan(at).days[0].meals)
+    assert number_input(at, "B12 per serving").value == 1.5  # nothing to type again
+    elements = _in_page_order(at.main)
+    submit = next(i for i, e in enumerate(elements) if getattr(e, "label", "") == "Add food from label")
+    following = [e for e in elements[submit + 1:] if e.type == "error"]
+    assert following and "name" in shown(following[:1])[0].lower()  # right after the form, not at the top

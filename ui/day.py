@@ -34,7 +34,7 @@ from planner.totals import (DayTotal, PlanTotals, absorption_progress_text, abso
                             gap_text, intake_text, status_text)
 from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
-from ui.messages import ADD, DAY, TABLE, show
+from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
 from ui.plans import STATUS_BOX, absorbed_metric, export_import_ui, save_prompts_ui, target_metric
 from ui.table import COLUMNS, day_rows
 from ui.text import plain
@@ -318,7 +318,7 @@ def add_supplement_ui(store: PlanStore, catalog: FoodCatalog) -> None:
         c3.selectbox("Every", ["day", "week"], key="sup_every")
         c4.selectbox("Taken with", meal_choices(plan, st.session_state["day_index"]), key="sup_meal")
         st.form_submit_button("Add supplement", on_click=_add_supplement_from_form, args=(store, catalog))
-    show(ADD)
+    show(SUPPLEMENT_FORM)
 
 
 SUPPLEMENT_FIELDS = ("sup_name", "sup_ug", "sup_every", "sup_meal")
@@ -334,7 +334,8 @@ def _add_supplement_from_form(store: PlanStore, catalog: FoodCatalog) -> None:
     """Adds the dose; the form clears once it is in the plan, and keeps what was typed if it was refused."""
     ss = st.session_state
     before = state.current_plan()
-    state.add_supplement(store, catalog, ss["sup_name"], ss["sup_ug"], ss["sup_every"], ss["sup_meal"])
+    state.add_supplement(store, catalog, ss["sup_name"], ss["sup_ug"], ss["sup_every"], ss["sup_meal"],
+                         SUPPLEMENT_FORM)
     _refresh_after(before, clear_form=SUPPLEMENT_FIELDS)
 
 
@@ -357,6 +358,7 @@ def add_custom_food_ui(store: PlanStore, catalog: FoodCatalog) -> None:
         c8.number_input("Servings", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key="cf_count")
         c9.selectbox("Meal", meal_choices(plan, st.session_state["day_index"]), key="cf_meal")
         st.form_submit_button("Add food from label", on_click=_add_custom_from_form, args=(store, catalog))
+    show(LABEL_FORM)
 
 
 CUSTOM_FIELDS = {"name": "cf_name", "serving_g": "cf_serving", "b12": "cf_b12", "unit": "cf_unit",
@@ -366,7 +368,8 @@ CUSTOM_FIELDS = {"name": "cf_name", "serving_g": "cf_serving", "b12": "cf_b12", 
 
 def _add_custom_from_form(store: PlanStore, catalog: FoodCatalog) -> None:
     before = state.current_plan()
-    state.add_custom_food(store, catalog, {field: st.session_state[key] for field, key in CUSTOM_FIELDS.items()})
+    state.add_custom_food(store, catalog, {field: st.session_state[key] for field, key in CUSTOM_FIELDS.items()},
+                          LABEL_FORM)
     _refresh_after(before, clear_form=list(CUSTOM_FIELDS.values()))
 
 

@@ -15,7 +15,8 @@ import streamlit as st
 from ui.text import plain
 
 PAGE, ADD, TABLE, IMPORT, SAVE, DAY = "page", "add", "table", "import", "save", "day"
-PLAN_VIEW_PLACES = (ADD, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
+SUPPLEMENT_FORM, LABEL_FORM = "supplement_form", "label_form"
+PLAN_VIEW_PLACES = (ADD, SUPPLEMENT_FORM, LABEL_FORM, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
 TOAST_CLASS = "b12-toast"
 TOAST_STYLE = f"""<style>
 .{TOAST_CLASS} {{position: fixed; top: 4.5rem; right: 1.5rem; z-index: 1000; max-width: 24rem;

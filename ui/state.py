@@ -250,10 +250,11 @@ def add_merged(store: PlanStore, catalog: FoodCatalog, food: Food, meal: str, it
             say("success", f"{food.description} at {meal} is now {amount}: it was there already.")
 
 
-def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float, every: str, meal: str) -> None:
+def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float, every: str, meal: str,
+                   place: str = ADD) -> None:
     name = " ".join(name.split()) or "B12 supplement"
     item = SupplementItem(name, float(ug), Every(every))
-    if commit(add_item(current_plan(), st.session_state["day_index"], meal, item), store, catalog, ADD):
+    if commit(add_item(current_plan(), st.session_state["day_index"], meal, item), store, catalog, place):
         say("success", f"Added {name}, {supplement_amount(ug, Every(every))}, to {meal}.")
 
 
@@ -283,16 +284,16 @@ def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequen
             say("success", f"Added {addition.description} to {addition.meal}.")
 
 
-def add_custom_food(store: PlanStore, catalog: FoodCatalog, form: dict[str, Any]) -> None:
+def add_custom_food(store: PlanStore, catalog: FoodCatalog, form: dict[str, Any], place: str = ADD) -> None:
     def action() -> None:
         plan = current_plan()
         food = custom_food_from_label(
             form["name"], form["serving_g"], form["b12"], LabelUnit(form["unit"]),
             DailyValueBasis(form["basis"]), DietMode(form["diet"]), form["fortified"],
             taken_ids=list(plan.foods))
-        add_food(store, catalog, food, form["meal"], food.portions[0].label, form["count"])
+        add_food(store, catalog, food, form["meal"], food.portions[0].label, form["count"], place)
 
-    guarded(action, ADD)
+    guarded(action, place)
 
 
 def apply_table_edits(store: PlanStore, catalog: FoodCatalog, editor_key: str, refs, meal_names) -> None:
