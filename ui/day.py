@@ -160,11 +160,6 @@ def meal_choices(plan: Plan, day_index: int) -> list[str]:
 
 # ---- the summary: the total, the gap, absorption -------------------------------------------------
 
-def is_empty(day: DayTotal) -> bool:
-    """Nothing planned on this day itself (a weekly supplement listed on another day does not count)."""
-    return not any(not item.listed_on for meal in day.meals for item in meal.items)
-
-
 def summary_ui(totals: PlanTotals, day_index: int) -> None:
     """The day's figures in words: "2.2 µg short of 2.4 µg", never a signed arrow."""
     show(DAY)
@@ -179,7 +174,7 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
         absorbed_metric(day.absorbed_ug, totals.absorption_goal_ug, totals.absorption_basis)
     for warning in day.warnings:  # a rule for this person, whatever the target says
         st.warning(plain(warning), icon="⚠️")
-    if is_empty(day):
+    if day.empty:
         st.info(plain(empty_day_text(day)))
     else:
         STATUS_BOX[day.status](plain(status_text(day.status, target) + " "
@@ -203,7 +198,7 @@ def _food_label(food: Food) -> str:
     return f"{food.description} — {b12} — {food.source}"
 
 
-def _amount_words(food: Food, portion: str, amount: float) -> str:
+def _amount_words(portion: str, amount: float) -> str:
     if portion == "grams":
         return f"{amount:g} g"
     return portion if amount == 1 else f"{amount:g} × {portion}"
@@ -278,7 +273,7 @@ def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None
     grams = amount if portion == "grams" else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
     st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})"))
-    st.button(plain(f"Add {short_label(food.description)} — {_amount_words(food, portion, amount)} to {meal}"),
+    st.button(plain(f"Add {short_label(food.description)} — {_amount_words(portion, amount)} to {meal}"),
               type="primary", key="add_food", on_click=_add_picked,
               args=(store, catalog, food_key, portion_key, amount_key))
     show(ADD)
@@ -404,7 +399,7 @@ def sources_ui(totals: PlanTotals, day_index: int) -> None:
     """Foods in one chart, meals in another; supplements in words (a weekly dose would dwarf every food)."""
     day = totals.days[day_index]
     foods = food_bars(day)
-    supplements = [item for meal in day.meals for item in meal.items if item.supplement]
+    supplements = day.supplements
     if not foods and not supplements:
         st.caption("Charts appear once the day has foods with B12.")
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timezone
 
 import streamlit as st
@@ -46,7 +45,7 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
                       format_func=STATE_WORDS.__getitem__, on_change=change, args=args)
     sidebar.selectbox("Diet", [m.value for m in DietMode], key=state.P_DIET, on_change=change, args=args)
     plan_profile = state.current_plan().profile
-    offered = [s.value for s in applicable_standards(replace(plan_profile, standard=Standard.IOM))]
+    offered = [s.value for s in applicable_standards(plan_profile)]
     if ss.get(state.P_STANDARD) not in offered:  # only standards with an amount for this person
         ss[state.P_STANDARD] = plan_profile.standard.value
     sidebar.selectbox("Reference standard", offered, key=state.P_STANDARD,

@@ -57,7 +57,6 @@ def init_state(store: PlanStore, visitor: Visitor, old_data_dir: Path | None) ->
     ss.setdefault("day_index", 0)
     ss.setdefault("messages", [])
     ss.setdefault("editor_version", 0)
-    ss.setdefault("last_upload", None)
     if "restored" not in ss:
         ss["restored"] = True
         if old_data_dir is not None:
@@ -220,8 +219,7 @@ def on_profile_change(store: PlanStore, catalog: FoodCatalog) -> None:
     ss = st.session_state
     try:
         profile = profile_from_widgets()
-        standards = applicable_standards(replace(profile, standard=Standard.IOM))
-        if profile.standard not in standards:  # e.g. EFSA sets no amount under 7 months
+        if profile.standard not in applicable_standards(profile):  # e.g. EFSA sets no amount under 7 months
             say("info", f"{profile.standard.name} sets no amount for this age, so IOM/NIH is used.", DAY)
             profile = replace(profile, standard=Standard.IOM)
             ss[P_STANDARD] = profile.standard.value
@@ -363,7 +361,7 @@ def name_plan(store: PlanStore, name: str) -> None:
         say("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
     else:
         say("success", f"Saved as '{stored.record.name}' in this tab only: it goes when the tab closes. "
-                        "Download its plan file (Save, export, import) to keep it.")
+                        "Download its plan file (Save, export, open) to keep it.")
 
 
 def replace_saved(store: PlanStore) -> None:
