@@ -82,9 +82,8 @@ def create_store_engine(url: URL) -> Engine:
 
 def ensure_sqlite_folder(url: URL) -> None:
     """Create the folder of a SQLite file (the app's data directory) on first use."""
-    database = url.database or ""
-    if url.get_backend_name() == "sqlite" and database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    if url.get_backend_name() == "sqlite" and not in_memory(url) and not (url.database or "").startswith("file:"):
+        Path(url.database or "").parent.mkdir(parents=True, exist_ok=True)
 
 
 def fault_reason(error: BaseException) -> str:
@@ -112,7 +111,7 @@ def faults_as(action: str) -> Iterator[None]:
     try:
         yield
     except exc.IntegrityError:
-        raise  # a constraint the store itself answers (a name taken by a concurrent save)
+        raise  # a constraint the store itself answers (PlanStore._writing)
     except (exc.DBAPIError, exc.TimeoutError, OSError) as error:
         raise StoreUnavailable(action, fault_reason(error)) from error
 

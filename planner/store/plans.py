@@ -176,12 +176,20 @@ class PlanStore:
                 yield connection
 
     @contextmanager
-    def _writing(self, action: str) -> Iterator[Connection]:
-        """One transaction: all of it is saved, or none of it."""
-        with faults_as(action), self._turns:
-            self._ready()
-            with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-                yield connection
+    def _writing(self, action: str, recheck: Callable[[Connection], None] | None = None) -> Iterator[Connection]:
+        """One transaction: all of it is saved, or none of it. A constraint broken by another session's
+        write a moment ago (a name just taken, a client just deleted) is answered with `recheck`'s
+        refusal (e.g. NameTaken) where it gives one, else as a save that may be tried again."""
+        try:
+            with faults_as(action), self._turns:
+                self._ready()
+                with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+                    yield connection
+        except IntegrityError as error:
+            if recheck is not None:
+                with self._reading(action) as connection:
+                    recheck(connection)
+            raise _concurrent(action) from error
 
     def _checked(self, plan: Plan, name: str) -> tuple[str, Plan]:
         """The body to store and the plan it reads back as; raises PlanFileError for a bad plan."""
@@ -212,17 +220,12 @@ class PlanStore:
     def add_client(self, owner: str, name: str, profile: Profile) -> Client:
         name = clean_name(name, "client")
         key, client = name_key(name), Client(new_id(), name, profile)
-        try:
-            with self._writing("add the client") as connection:
-                self._refuse_client_name(connection, owner, key)
-                now = _now()
-                connection.execute(clients.insert().values(
-                    id=client.id, owner=owner, name=name, name_key=key, profile=json.dumps(profile.to_dict()),
-                    created_at=now, updated_at=now))
-        except IntegrityError as error:  # another session added the same name a moment ago
-            with self._reading("add the client") as connection:
-                self._refuse_client_name(connection, owner, key)
-            raise _concurrent("add the client") from error
+        with self._writing("add the client", lambda c: self._refuse_client_name(c, owner, key)) as connection:
+            self._refuse_client_name(connection, owner, key)
+            now = _now()
+            connection.execute(clients.insert().values(
+                id=client.id, owner=owner, name=name, name_key=key, profile=json.dumps(profile.to_dict()),
+                created_at=now, updated_at=now))
         return client
 
     @staticmethod
@@ -279,14 +282,10 @@ class PlanStore:
         """Save a new plan under its name; NameTaken (with the existing plan) if the name is used."""
         name = clean_name(plan.name, "plan")
         body, checked = self._checked(plan, name)
-        try:
-            with self._writing("save the plan") as connection:
-                record = self._insert(connection, owner, client_id, name, body)
-                self._remember_profile(connection, owner, client_id, checked.profile)
-        except IntegrityError as error:  # the name was taken (or the client deleted) a moment ago
-            with self._reading("save the plan") as connection:
-                self._refuse_plan_name(connection, owner, client_id, name_key(name), None)
-            raise _concurrent("save the plan") from error
+        with self._writing("save the plan",
+                           lambda c: self._refuse_plan_name(c, owner, client_id, name_key(name), None)) as connection:
+            record = self._insert(connection, owner, client_id, name, body)
+            self._remember_profile(connection, owner, client_id, checked.profile)
         return StoredPlan(record, checked)
 
     def _insert(self, connection: Connection, owner: str, client_id: str | None, name: str, body: str,
@@ -348,21 +347,20 @@ class PlanStore:
         name = clean_name(new_name, "plan")
         current = self.load(owner, plan_id)
         body, checked = self._checked(current.plan, name)
-        try:
-            with self._writing("rename the plan") as connection:
-                self._refuse_plan_name(connection, owner, current.record.client_id, name_key(name), plan_id)
-                now = _now()
-                changed = connection.execute(
-                    update(plans).where(plans.c.owner == owner, plans.c.id == plan_id,
-                                        plans.c.version == current.record.version)
-                    .values(name=name, name_key=name_key(name), body=body, version=plans.c.version + 1,
-                            updated_at=now)).rowcount
-                if changed != 1:
-                    raise PlanChangedElsewhere()
-        except IntegrityError as error:
-            with self._reading("rename the plan") as connection:
-                self._refuse_plan_name(connection, owner, current.record.client_id, name_key(name), plan_id)
-            raise _concurrent("rename the plan") from error
+
+        def refuse_taken(connection: Connection) -> None:
+            self._refuse_plan_name(connection, owner, current.record.client_id, name_key(name), plan_id)
+
+        with self._writing("rename the plan", refuse_taken) as connection:
+            refuse_taken(connection)
+            now = _now()
+            changed = connection.execute(
+                update(plans).where(plans.c.owner == owner, plans.c.id == plan_id,
+                                    plans.c.version == current.record.version)
+                .values(name=name, name_key=name_key(name), body=body, version=plans.c.version + 1,
+                        updated_at=now)).rowcount
+            if changed != 1:
+                raise PlanChangedElsewhere()
         record = replace(current.record, name=name, version=current.record.version + 1, updated_at=now)
         return StoredPlan(record, checked)
 
