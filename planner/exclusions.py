@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from planner.diet import LOOK_ALIKES, MEAT_ANALOGUE, MIXED_DISH_GROUPS
@@ -112,6 +113,7 @@ ALLERGENS = (MILK, EGG, FISH, SHELLFISH, CRUSTACEANS, MOLLUSCS, SOY, WHEAT, GLUT
 _TWO_WORD = {("tree", "nut"): TREE_NUTS}
 
 
+@lru_cache(maxsize=1024)
 def allergen_for(word: str) -> Allergen | None:
     """The allergen a leave-out word names ("Eggs" -> egg, "tree nuts" -> tree nuts), else None."""
     stems = tuple(stem(w) for w in words(word))

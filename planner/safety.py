@@ -172,10 +172,10 @@ def _blocking_rule(food: Food, stages: frozenset[LifeStage]) -> FoodRule | None:
 
 def planned_food_warning(food: Food, profile: Profile) -> str | None:
     """A warning for a food the person planned that a rule for their life stage forbids."""
-    stages = life_stages(profile) - {LifeStage.EVERYONE}
-    for rule in FOOD_RULES:
-        if rule.protects & stages and rule.matches(food):
-            who = ", ".join(stage.value for stage in sorted(rule.protects & stages))
+    stages = life_stages(profile)
+    for rule in rules_in_force(profile):
+        if rule.matches(food):
+            who = ", ".join(stage.value for stage in sorted(rule.protects & stages - {LifeStage.EVERYONE}))
             return f"{food.description}: not advised ({who}) — {rule.why} ({rule.source})."
     return None
 
@@ -189,6 +189,6 @@ def retinol_warning(retinol_ug: float, profile: Profile, label: str) -> str | No
 
 
 def rules_in_force(profile: Profile) -> Iterable[FoodRule]:
-    """The life-stage rules that shape this person's suggestions (for the notes)."""
+    """The life-stage rules that apply to this person (for the notes and the planned-food warnings)."""
     stages = life_stages(profile) - {LifeStage.EVERYONE}
     return (rule for rule in FOOD_RULES if rule.protects & stages)

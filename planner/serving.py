@@ -31,11 +31,14 @@ class ServingRule:
         return food.food_group in self.groups or bool(self.name and self.name.search(food.description))
 
 
+OUNCE_FOODS = re.compile(r"^cheese\b", re.I)  # cheese counts as a meat alternate, ounce for ounce
+CUP_FOODS = re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)
+EGG_FOODS = re.compile(r"^eggs?\b", re.I)
 SERVING_RULES = (
     ServingRule(re.compile(r"^3 oz\b"), groups=MEAT_FISH_GROUPS),
-    ServingRule(re.compile(r"^1 (slice|oz)\b"), name=re.compile(r"^cheese\b", re.I)),
-    ServingRule(re.compile(r"^1 large\b"), name=re.compile(r"^eggs?\b", re.I)),
-    ServingRule(re.compile(r"\bcup\b"), name=re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)),
+    ServingRule(re.compile(r"^1 (slice|oz)\b"), name=OUNCE_FOODS),
+    ServingRule(re.compile(r"^1 large\b"), name=EGG_FOODS),
+    ServingRule(re.compile(r"\bcup\b"), name=CUP_FOODS),
     ServingRule(re.compile(r"NLEA serving"), groups=frozenset({"Breakfast Cereals"})),
 )
 
@@ -60,10 +63,7 @@ def typical_serving(food: Food) -> Portion:
 CHILD_BANDS: tuple[tuple[int, float, float], ...] = ((2, 1.0, 0.5), (5, 1.5, 0.75), (13, 2.0, 1.0))
 ADULT_MEAT_OZ = 3.0
 GRAMS_PER_OZ = 28.35
-OUNCE_FOODS = re.compile(r"^cheese\b", re.I)  # cheese counts as a meat alternate, ounce for ounce
-CUP_FOODS = re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)
 CUP_MEASURE = re.compile(r"^(?:1 cup|8 fl oz)\b")
-EGG_FOODS = re.compile(r"^eggs?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,8 @@ def serving_for(food: Food, age_years: int) -> Serving:
     if band is None and (usual.label.startswith("3 oz") or food.food_group not in MEAT_FISH_GROUPS):
         return _of(usual, 1.0)
     meat_oz, milk_cups = band or (ADULT_MEAT_OZ, 1.0)
-    measures = {p.label: p for p in food.portions}
-    if EGG_FOODS.search(food.description) and "1 large" in measures:
-        return _of(measures["1 large"], meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
+    if EGG_FOODS.search(food.description) and food.has_portion("1 large"):
+        return _of(food.portion("1 large"), meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
     cup = next((p for p in food.portions if CUP_MEASURE.match(p.label)), None)
     if CUP_FOODS.search(food.description) and cup is not None:
         serving = _of(cup, milk_cups)

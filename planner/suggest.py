@@ -30,6 +30,11 @@ from planner.search import SearchIndex
 from planner.serving import Serving, child_band, serving_for
 from planner.targets import NOTE_FOOD_BOUND, NOTE_OVER_50, Target, absorption_goal, life_stage_target
 from planner.totals import (
+    DAYS_PER_WEEK,
+    VEGAN_DAILY_SUPPLEMENT_UG,
+    VEGAN_FORTIFIED_FOODS_UG,
+    VEGAN_FORTIFIED_MEALS,
+    VEGAN_WEEKLY_SUPPLEMENT_UG,
     AbsorptionStatus,
     DayTotal,
     Status,
@@ -48,11 +53,7 @@ SHOWN_AT_LEAST = 6  # other everyday or fortified foods fill the list up to this
 ANIMAL, FORTIFIED = "animal", "fortified"
 DISCLAIMER = "Educational suggestions, not medical advice: check with a dietitian or clinician."
 
-# Vegan Society guidance (brief §3) and the clinical dose without intrinsic factor (brief §6b).
-SUPPLEMENT_DAILY_UG = 10.0
-SUPPLEMENT_WEEKLY_UG = 2000.0
-VEGAN_FORTIFIED_UG = 3.0
-VEGAN_FORTIFIED_MEALS = 2
+# The clinical dose without intrinsic factor (brief §6b); Vegan Society guidance is in planner.totals.
 CLINICAL_ORAL_UG = "1,000–2,000 µg"
 
 CLINICIAN_NOTE = ("Without intrinsic factor (pernicious anaemia, some stomach surgery) food cannot close this gap: "
@@ -290,9 +291,12 @@ def staple_sources(index: SearchIndex, profile: Profile, target_ug: float) -> li
                     found.append(_source(food, profile, target_ug, staple))
                     taken.add(food.id)
                     break
-    order = [s.kind for s in STAPLES]
-    fortified_first = profile.fortified_first or profile.diet is DietMode.VEGAN
-    return sorted(found, key=lambda s: (not (s.food.fortified and fortified_first), order.index(s.staple or "")))
+    return sorted(found, key=lambda s: not (s.food.fortified and _fortified_first(profile)))  # stable: STAPLES order
+
+
+def _fortified_first(profile: Profile) -> bool:
+    """Fortified foods lead for vegans and where IOM advises them (over 50, poor absorption)."""
+    return profile.fortified_first or profile.diet is DietMode.VEGAN
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,6 @@ class Ranking:
     person only, not on their day: an app works it out once per profile (`rank_sources`) and passes
     it to `suggest` for each day."""
 
-    ranked: tuple[Source, ...]
     shown: tuple[Source, ...]
     planned_from: tuple[Source, ...]  # the staples and the next PLAN_CANDIDATES: what a day plan draws on
 
@@ -309,7 +312,7 @@ class Ranking:
 def rank_sources(foods: Iterable[Food], profile: Profile, index: SearchIndex | None = None) -> Ranking:
     ranked = candidate_sources(foods, profile, index)
     staples = len([s for s in ranked if s.staple])
-    return Ranking(ranked, tuple(shown_sources(ranked)), ranked[:staples + PLAN_CANDIDATES])
+    return Ranking(tuple(shown_sources(ranked)), ranked[:staples + PLAN_CANDIDATES])
 
 
 def candidate_sources(foods: Iterable[Food], profile: Profile, index: SearchIndex | None = None) -> tuple[Source, ...]:
@@ -318,12 +321,13 @@ def candidate_sources(foods: Iterable[Food], profile: Profile, index: SearchInde
     staples = staple_sources(index, profile, target_ug) if index is not None else []
     staple_ids = {s.id for s in staples}
     others: list[tuple[tuple, Source]] = []
+    fortified_first = _fortified_first(profile)
     for food in foods:
         if food.id in staple_ids or blocked_reason(food, profile) is not None:
             continue
         source = _source(food, profile, target_ug, None)
         tier = 0 if food.everyday else 1 if food.fortified else 2
-        first = 0 if (food.fortified and (profile.fortified_first or profile.diet is DietMode.VEGAN)) else 1
+        first = 0 if (food.fortified and fortified_first) else 1
         others.append(((tier, first, -source.b12_ug_per_serving, food.id), source))
     others.sort(key=lambda pair: pair[0])
     return tuple(staples + [source for _, source in others])
@@ -344,23 +348,22 @@ def shown_sources(sources: Sequence[Source]) -> list[Source]:
     return staples + group_near_duplicates(rest, max(SHOWN_AT_LEAST - len(staples), 0))
 
 
-def group_near_duplicates(sources: Sequence[Source], shown: int, per_group: int = 1) -> list[Source]:
+def group_near_duplicates(sources: Sequence[Source], shown: int) -> list[Source]:
     """The best of each group, saying how many more like it were folded away."""
     counts: dict[tuple[str, str], int] = {}
     for source in sources:
         counts[_group_key(source.food)] = counts.get(_group_key(source.food), 0) + 1
     kept: list[Source] = []
-    taken: dict[tuple[str, str], int] = {}
+    taken: set[tuple[str, str]] = set()
     for source in sources:
         key = _group_key(source.food)
-        if taken.get(key, 0) >= per_group:
+        if key in taken:
             continue
-        taken[key] = taken.get(key, 0) + 1
-        last = taken[key] == min(per_group, counts[key])
-        kept.append(replace(source, more_like_this=counts[key] - taken[key] if last else 0))
+        taken.add(key)
+        kept.append(replace(source, more_like_this=counts[key] - 1))
         if len(kept) >= shown:
             break
-    return kept[:shown]
+    return kept
 
 
 # ---- supplements -----------------------------------------------------------------------------------
@@ -372,9 +375,9 @@ def supplement_options(profile: Profile) -> tuple[SupplementOption, ...]:
                                  f"high-dose oral B12 ({CLINICAL_ORAL_UG} a day)."),)
     return (
         SupplementOption("supplement:b12-10ug-daily", "B12 supplement (cyanocobalamin), 10 µg daily",
-                         SUPPLEMENT_DAILY_UG, "day", "Vegan Society: one daily supplement of at least 10 µg."),
+                         VEGAN_DAILY_SUPPLEMENT_UG, "day", "Vegan Society: one daily supplement of at least 10 µg."),
         SupplementOption("supplement:b12-2000ug-weekly", "B12 supplement (cyanocobalamin), 2,000 µg weekly",
-                         SUPPLEMENT_WEEKLY_UG, "week", "Vegan Society: one weekly supplement of at least 2,000 µg."),
+                         VEGAN_WEEKLY_SUPPLEMENT_UG, "week", "Vegan Society: one weekly supplement of at least 2,000 µg."),
     )
 
 
@@ -394,10 +397,10 @@ def _raise_dose_note(profile: Profile, supplements: Sequence[tuple[str, float, s
         return None
     daily = max((ug for _, ug, every in supplements if every == "day"), default=0.0)
     weekly = max((ug for _, ug, every in supplements if every == "week"), default=0.0)
-    if daily >= SUPPLEMENT_DAILY_UG or weekly >= SUPPLEMENT_WEEKLY_UG:
+    if daily >= VEGAN_DAILY_SUPPLEMENT_UG or weekly >= VEGAN_WEEKLY_SUPPLEMENT_UG:
         return None
     name, ug, every = supplements[0]
-    wanted = SUPPLEMENT_DAILY_UG if every == "day" else SUPPLEMENT_WEEKLY_UG
+    wanted = VEGAN_DAILY_SUPPLEMENT_UG if every == "day" else VEGAN_WEEKLY_SUPPLEMENT_UG
     return (f"{name} gives {ug:g} µg a {every}: raise its dose to at least {wanted:,.0f} µg a {every} "
             "(Vegan Society) rather than adding a second supplement.")
 
@@ -444,12 +447,12 @@ class _DayBuilder:
                                            source.b12_ug_per_serving, meal))
 
     def add_supplement(self, option: SupplementOption, meal: str = "breakfast") -> None:
-        dose = option.ug if option.every == "day" else option.ug / 7
+        dose = option.ug if option.every == "day" else option.ug / DAYS_PER_WEEK
         if option.every == "day":
             self.doses[meal] += dose
         else:
             self.other_total += dose
-            self.other_absorbed += absorbed_ug(option.ug, self.profile.intrinsic_factor) / 7
+            self.other_absorbed += absorbed_ug(option.ug, self.profile.intrinsic_factor) / DAYS_PER_WEEK
         self.additions.append(PlanAddition(option.id, option.description, Serving("1 tablet", None, 1, 0.0), 1,
                                            option.ug, meal, option.every))
 
@@ -494,13 +497,13 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
         below_target = builder.total() < target.target_ug - 1e-9
         below_goal = builder.absorbed() < goal_ug - 1e-9
         needs_second_fortified = vegan_fortified and not below_target and not below_goal and (
-            builder.fortified_ug < VEGAN_FORTIFIED_UG or len(builder.fortified_meals) < VEGAN_FORTIFIED_MEALS)
+            builder.fortified_ug < VEGAN_FORTIFIED_FOODS_UG or len(builder.fortified_meals) < VEGAN_FORTIFIED_MEALS)
         if not (below_target or below_goal or needs_second_fortified):
             break
         by_dose = sorted(MAIN_MEALS, key=lambda m: (builder.doses[m], MAIN_MEALS.index(m)))
         if needs_second_fortified:
             meals = [m for m in by_dose if m not in builder.fortified_meals] or by_dose
-            need = max(VEGAN_FORTIFIED_UG - builder.fortified_ug, 0.1)
+            need = max(VEGAN_FORTIFIED_FOODS_UG - builder.fortified_ug, 0.1)
         elif below_target:
             meals, need = by_dose, target.target_ug - builder.total()
         else:  # spread B12 over meals: intrinsic factor saturates per meal (brief §2)
@@ -517,7 +520,7 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
         notes.append(f"A supplement ({option.description}) is included because the foods allowed cannot reach "
                      f"the target within {MAX_SERVINGS_PER_FOOD} servings of each food.")
     if vegan_fortified and not any(a.every for a in builder.additions):
-        if builder.fortified_ug >= VEGAN_FORTIFIED_UG and len(builder.fortified_meals) >= VEGAN_FORTIFIED_MEALS:
+        if builder.fortified_ug >= VEGAN_FORTIFIED_FOODS_UG and len(builder.fortified_meals) >= VEGAN_FORTIFIED_MEALS:
             notes.append(f"Fortified foods at {len(builder.fortified_meals)} meals give {builder.fortified_ug:.1f} µg, "
                          "in line with the Vegan Society's advice (fortified foods two or three times a day, at "
                          "least 3 µg).")
