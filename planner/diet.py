@@ -132,10 +132,12 @@ DAIRY_EGG_WORDS = _words(
 # Confectionery made with milk or butter; in a plant milk "chocolate" is cocoa.
 CONFECTIONERY_WORDS = _words("chocolate", "milky", "caramels?", "nougat", "toffee", "fudge",
                              "butterscotch", "truffles?", "creme")
+# Meat-analogue brands: their recipes hold milk or egg white, and their "burgers" hold no meat.
+ANALOGUE_BRANDS = ("morningstar", "loma linda", "worthington", "gardenburger", "boca")
 # Branded products whose recipes hold milk, butter or egg white (SR has no ingredient lists;
 # brief §6): labelled vegetarian unless the name says vegan.
 DAIRY_EGG_BRANDS = _words(
-    "morningstar", "loma linda", "worthington", "gardenburger", "boca", "kit kat", "snickers",
+    *ANALOGUE_BRANDS, "kit kat", "snickers",
     "3 musketeers", "m&m'?s", "reese'?s", "twix", "almond joy", "heath", "caramello", "symphony",
     "5th avenue", "butterfinger", "payday", "tootsie", "york", r"mr\. goodbar", "100 grand",
     "whatchamacallit", "baby ruth", "oh henry", "skor", "toblerone", "krackel", "rolo", "whoppers",
@@ -162,8 +164,7 @@ NEUTRAL_PHRASES = re.compile(
 FISH_PHRASES = re.compile(r"\b(?:cod|fish|shark) liver\b")
 MEAT_FISH_NEGATORS = _words(
     "meatless", "imitation", "vegetarian", "vegan", "veggie", "meat substitute", "meat analog",
-    "plant[- ]based", "soyburger", "vege", "veja", "morningstar", "worthington", "loma linda",
-    "gardenburger", "boca", "tofurky", "quorn",
+    "plant[- ]based", "soyburger", "vege", "veja", *ANALOGUE_BRANDS, "tofurky", "quorn",
 )
 DAIRY_EGG_NEGATORS = _words("non-?dairy", "dairy[- ]free", "vegan", "egg[- ]free", "eggless")
 VEGAN_CLAIM = _words("vegan")
@@ -171,7 +172,7 @@ VEGAN_CLAIM = _words("vegan")
 # made from surimi is still fish).
 MEATLESS = _words("meatless", "vegetarian", "vegan")
 MEAT_ANALOGUE = re.compile(
-    r"\b(?:meatless|morningstar|worthington|loma linda|gardenburger|boca|soyburgers?|"
+    r"\b(?:meatless|" + "|".join(ANALOGUE_BRANDS) + "|soyburgers?|"
     r"vegetarian (?:fillets|meatloaf|burgers?|stew)|veggie (?:burgers?|patt(?:y|ies)|pattie)|"
     r"tofurky|quorn|seitan)\b"
 )

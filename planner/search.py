@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -36,7 +36,7 @@ from planner.errors import QueryError
 from planner.diet import MEAT_FISH_GROUPS
 from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
-from planner.words import fold, query_words, stem, words
+from planner.words import fold, query_words, stem, tokens, words
 
 MAX_QUERY_WORDS = 12
 MIN_PREFIX_CHARS = 3
@@ -67,7 +67,7 @@ PLAIN_QUALIFIERS = frozenset(stem(w) for w in (
     "varieties", "mixed", "species", "original", "unsweetened", "sweetened", "salted", "unsalted", "meat",
     "only", "reduced", "fat", "lowfat", "low", "nonfat", "free", "lean", "light",
 ))
-_CATEGORY_STEMS = frozenset(stem(w) for head in CATEGORY_HEADS for w in words(head))
+_CATEGORY_STEMS = frozenset(stem(w) for head in CATEGORY_HEADS for w in tokens(head))  # no file read at import
 MEAT_FISH_RAW = re.compile(r"(?:^|, )raw\b")
 COOKING_PHRASES = re.compile(r"\b(?:dry|moist) heat\b")  # how it was cooked, not a dried food
 _SPECIAL_STEMS = {stem(word): bit for bit, word in enumerate(SPECIAL_WORDS)}
@@ -131,22 +131,20 @@ def _food_words(food: Food) -> _FoodWords:
     segments = [s for s in food.description.split(",") if s.strip()]
     head_count = _head_segments(food.description)
     names = [*segments, *food.common_names]
-    segment_stems = [[stem(w) for w in words(text)] for text in names]
-    head = {s for seg in segment_stems[:head_count] for s in seg}
-    head |= {s for seg in segment_stems[len(segments):] for s in seg}  # common names name the food
+    segment_words = [words(text) for text in names]  # split once; stems and raw words both come from it
+    segment_stems = [[stem(w) for w in seg] for seg in segment_words]
+    head_stems = {s for seg in segment_stems[:head_count] for s in seg}
+    head = head_stems | {s for seg in segment_stems[len(segments):] for s in seg}  # common names name the food
     bigrams = {(a, b) for seg in segment_stems for a, b in zip(seg, seg[1:])}
     if len(segments) > 1 and segment_stems[0] and segment_stems[1]:
         bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
-    raw = {w for text in names for w in words(text)}
-    head_count_names = [*segments[:head_count], *food.common_names]
-    raw_head = {w for text in head_count_names for w in words(text)}
+    raw = {w for seg in segment_words for w in seg}
+    raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):]] for w in seg}
     first = frozenset(segment_stems[0]) - PLAIN_QUALIFIERS if segment_stems else frozenset()
     brands = {s for text, seg in zip(segments[:head_count], segment_stems) if _BRAND_SEGMENT.match(text) for s in seg}
-    qualifiers = {s for seg in segment_stems[:head_count] for s in seg} - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands
+    qualifiers = head_stems - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands
     return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
-                      frozenset(raw), frozenset(raw_head), len({s for seg in segment_stems[:head_count] for s in seg}),
-                      first,
-                      frozenset(qualifiers))
+                      frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers))
 
 
 def _special_stems(food: Food) -> set[str]:
@@ -214,9 +212,7 @@ class SearchIndex:
         whole = self._mask(self._any.get(word_stem))
         matched, head = whole.copy(), self._mask(self._head.get(word_stem))
         if len(word) >= MIN_PREFIX_CHARS:
-            start = bisect.bisect_left(self._raw_vocabulary, word)
-            end = bisect.bisect_left(self._raw_vocabulary, word + "\x7f", lo=start)
-            for prefixed in self._raw_vocabulary[start:end]:
+            for prefixed in self._prefixed(word):
                 matched[self._raw[prefixed]] = True
                 if prefixed in self._raw_head:
                     head[self._raw_head[prefixed]] = True
@@ -225,13 +221,16 @@ class SearchIndex:
     def _exclusion_mask_uncached(self, leave_out: tuple[str, ...]) -> np.ndarray:
         return np.array([exclusion_reason(food, leave_out) is not None for food in self.foods], dtype=bool)
 
+    def _prefixed(self, start: str) -> list[str]:
+        """The words of the names that begin with `start` (the vocabulary is sorted)."""
+        first = bisect.bisect_left(self._raw_vocabulary, start)
+        return self._raw_vocabulary[first:bisect.bisect_left(self._raw_vocabulary, start + "\x7f", lo=first)]
+
     def _completed(self, term: str) -> str:
         """A word as typed so far ("chedd") completed to the commonest word it starts ("cheddar")."""
         if term == FORTIFIED_WORD or stem(term) in self._any or len(term) < MIN_PREFIX_CHARS:
             return term
-        start = bisect.bisect_left(self._raw_vocabulary, term)
-        end = bisect.bisect_left(self._raw_vocabulary, term + "\x7f", lo=start)
-        candidates = self._raw_vocabulary[start:end]
+        candidates = self._prefixed(term)
         return max(candidates, key=lambda word: (len(self._raw[word]), word)) if candidates else term
 
     def _ranked(self, typed: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -292,16 +291,8 @@ class SearchIndex:
         leave = tuple(sorted({fold(w).strip() for w in leave_out if fold(w).strip()}))
         by_words = self._exclusion_masks(leave)[ranked] & ~by_diet if leave else np.zeros(ranked.size, dtype=bool)
         kept = ranked[~(by_diet | by_words)]
-        result = SearchResult(tuple(self.foods[i] for i in kept[:max(limit, 0)]), int(ranked.size),
-                              int(by_diet.sum()), int(by_words.sum()))
-        if kept.size == 0:
-            result = SearchResult((), result.matches, result.hidden_by_diet, result.hidden_by_exclusions,
-                                  hidden_message(result, diet))
-        return result
-
-    def search(self, query: str, diet: DietMode | None = None, limit: int = 20) -> list[Food]:
-        """The foods of `find`, for callers that need only the list."""
-        return list(self.find(query, diet=diet, limit=limit).foods)
+        return screened_result(tuple(self.foods[i] for i in kept[:max(limit, 0)]), int(ranked.size),
+                               int(by_diet.sum()), int(by_words.sum()), diet)
 
     def explain(self, query: str, food_id: str) -> dict[str, object]:
         """The ranking facts of one food for a query (why A ranks above B), or {} if it does not match."""
@@ -313,7 +304,7 @@ class SearchIndex:
         hits = np.flatnonzero(ranked == position)
         if hits.size == 0:
             return {}
-        food, at = self.foods[position], int(hits[0])
+        food, at, food_words = self.foods[position], int(hits[0]), _food_words(self.foods[position])
         stems = [stem(t) for t in terms if t != FORTIFIED_WORD]
         asked = {stem(t) for t in terms}
         return {
@@ -321,10 +312,20 @@ class SearchIndex:
             "names_the_food": bool(named[at]),
             "special_forms": sorted(_special_stems(food) - asked),
             "everyday": food.everyday,
-            "words_together": sum(1 for pair in zip(stems, stems[1:]) if pair in _food_words(food).bigrams),
-            "words_in_head": sum(1 for s in stems if s in _food_words(food).head),
+            "words_together": sum(1 for pair in zip(stems, stems[1:]) if pair in food_words.bigrams),
+            "words_in_head": sum(1 for s in stems if s in food_words.head),
             "b12_known": food.b12_ug_per_100g is not None,
         }
+
+
+def screened_result(shown: tuple[Food, ...], matches: int, hidden_by_diet: int, hidden_by_words: int,
+                    diet: DietMode | None) -> SearchResult:
+    """Matches after the diet and the leave-out words (bundled or FoodData Central's): when they hid
+    every match, the result says so, and which of them did."""
+    result = SearchResult(shown, matches, hidden_by_diet, hidden_by_words)
+    if matches and hidden_by_diet + hidden_by_words == matches:
+        result = replace(result, message=hidden_message(result, diet))
+    return result
 
 
 def hidden_message(result: SearchResult, diet: DietMode | None) -> str:

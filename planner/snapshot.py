@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from planner.diet import label_food
 from planner.errors import UnknownFoodError
@@ -34,14 +34,6 @@ NOT_A_COMMON_NAME = re.compile(r"recipe no|commodity|^includes?\b|^original$|^\d
 
 def sr_id(ndb: str) -> str:
     return f"{SR_PREFIX}{ndb}"
-
-
-def ndb_of(food_id: str) -> str | None:
-    """The NDB number of a bundled id (`sr:01001`, `sr24:01001`), else None."""
-    for prefix in (SR_PREFIX, SR24_PREFIX):
-        if food_id.startswith(prefix):
-            return food_id[len(prefix):]
-    return None
 
 
 def _number(text: str) -> float | None:
@@ -119,23 +111,27 @@ class FoodCatalog(Mapping[str, Food]):
         return frozenset(food.id[len(SR_PREFIX):] for food in self._by_id.values() if food.everyday)
 
 
+def _row_food(row: dict[str, str], measures: Mapping[str, list[tuple[str, float]]], food_id: str, data_type: str,
+              source: str, **extras: Any) -> Food:
+    """A snapshot row as a Food, labelled by today's rules (SR28's extra facts where the row has them)."""
+    ndb, group = row["ndb"], row["food_group"] or None
+    b12 = _number(row["b12_ug_per_100g"])
+    labels = label_food(row["description"], group, b12, extras.get("b12_added_ug_per_100g"),
+                        extras.get("langual", ()))
+    return Food(id=food_id, description=row["description"], food_group=group, b12_ug_per_100g=b12,
+                kcal_per_100g=_number(row["kcal_per_100g"]), retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]),
+                diet=labels.diet, check_label=labels.check_label, fortified=labels.fortified,
+                unreliable=labels.unreliable, portions=unique_portions(measures.get(ndb, [])), data_type=data_type,
+                source=source, **extras)
+
+
 def read_sr24(data_dir: Path) -> dict[str, Food]:
     """Every SR24 record by NDB, labelled by today's rules and marked retired (data type SR24)."""
     measures = _measures(data_dir / "sr24_measures.csv")
-    records: dict[str, Food] = {}
     with (data_dir / "sr24_foods.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            ndb, group = row["ndb"], row["food_group"] or None
-            b12 = _number(row["b12_ug_per_100g"])
-            labels = label_food(row["description"], group, b12)
-            records[ndb] = Food(
-                id=f"{SR24_PREFIX}{ndb}", description=row["description"], food_group=group,
-                b12_ug_per_100g=b12, kcal_per_100g=_number(row["kcal_per_100g"]),
-                retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]), diet=labels.diet,
-                check_label=labels.check_label, fortified=labels.fortified, unreliable=labels.unreliable,
-                portions=unique_portions(measures.get(ndb, [])), data_type=RETIRED_DATA_TYPE,
-                source=f"{SR24_CITATION}, NDB {ndb} (retired: not in SR28)", b12_data_year=2011)
-    return records
+        return {row["ndb"]: _row_food(row, measures, f"{SR24_PREFIX}{row['ndb']}", RETIRED_DATA_TYPE,
+                                      f"{SR24_CITATION}, NDB {row['ndb']} (retired: not in SR28)", b12_data_year=2011)
+                for row in csv.DictReader(handle)}
 
 
 def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
@@ -145,33 +141,13 @@ def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
         rows = list(csv.DictReader(handle))
     everyday = everyday_ndbs({r["ndb"]: r["survey"] == "Y" for r in rows},
                              {r["ndb"]: r["description"] for r in rows})
-    foods: list[Food] = []
-    for row in rows:
-        ndb, group = row["ndb"], row["food_group"] or None
-        b12, added = _number(row["b12_ug_per_100g"]), _number(row["b12_added_ug_per_100g"])
-        langual = tuple(row["langual"].split())
-        labels = label_food(row["description"], group, b12, added, langual)
-        foods.append(Food(
-            id=sr_id(ndb),
-            description=row["description"],
-            food_group=group,
-            b12_ug_per_100g=b12,
-            kcal_per_100g=_number(row["kcal_per_100g"]),
-            retinol_ug_per_100g=_number(row["retinol_ug_per_100g"]),
-            diet=labels.diet,
-            check_label=labels.check_label,
-            fortified=labels.fortified,
-            unreliable=labels.unreliable,
-            portions=unique_portions(measures.get(ndb, [])),
-            data_type=SR_DATA_TYPE,
-            source=f"{SR_CITATION}, NDB {ndb}",
-            brand_owner=row["manufacturer"] or None,
-            b12_added_ug_per_100g=added,
-            everyday=ndb in everyday,
-            common_names=common_names(row["common_names"]),
-            b12_data_year=int(row["b12_year"]) if row["b12_year"] else None,
-            langual=langual,
-        ))
+    foods = [_row_food(row, measures, sr_id(row["ndb"]), SR_DATA_TYPE, f"{SR_CITATION}, NDB {row['ndb']}",
+                       brand_owner=row["manufacturer"] or None,
+                       b12_added_ug_per_100g=_number(row["b12_added_ug_per_100g"]),
+                       everyday=row["ndb"] in everyday, common_names=common_names(row["common_names"]),
+                       b12_data_year=int(row["b12_year"]) if row["b12_year"] else None,
+                       langual=tuple(row["langual"].split()))
+             for row in rows]
     manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
     legacy_dir = data_dir if (data_dir / "sr24_foods.csv").exists() else None
     legacy = once(lambda: read_sr24(legacy_dir)) if legacy_dir else None

@@ -3,7 +3,7 @@ else the bundled SR Legacy (SR28) snapshot, with a sentence saying why."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from planner.errors import FdcError
@@ -11,7 +11,7 @@ from planner.exclusions import exclusion_reason
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
-from planner.search import SearchIndex, SearchResult, hidden_message, search_words
+from planner.search import SearchIndex, SearchResult, screened_result, search_words
 from planner.snapshot import SR_RELEASE_NAME
 
 BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
@@ -31,15 +31,18 @@ class FoodSearchResult:
 
 def _filtered(found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[str], limit: int) -> SearchResult:
     """FDC's answer with the same diet filter and leave-out rule as the bundled search."""
-    by_diet = [f for f in found if diet is not None and not diet.allows(f.diet)]
-    rest = [f for f in found if f not in by_diet]
-    kept = [f for f in rest if exclusion_reason(f, leave_out) is None]
-    result = SearchResult(tuple(kept[:limit]), len(found), len(by_diet), len(rest) - len(kept))
-    if found and not kept:
-        result = replace(result, message=hidden_message(result, diet))
-    elif not found:
-        result = replace(result, message="FoodData Central has no food matching that search.")
-    return result
+    if not found:
+        return SearchResult((), 0, message="FoodData Central has no food matching that search.")
+    kept: list[Food] = []
+    by_diet = by_words = 0
+    for food in found:
+        if diet is not None and not diet.allows(food.diet):
+            by_diet += 1
+        elif exclusion_reason(food, leave_out) is not None:
+            by_words += 1
+        else:
+            kept.append(food)
+    return screened_result(tuple(kept[:limit]), len(found), by_diet, by_words, diet)
 
 
 def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None,

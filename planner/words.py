@@ -52,15 +52,20 @@ def vocabulary(path: Path = TERMS_FILE) -> Vocabulary:
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             table = compounds if row["kind"] == "compound" else synonyms
-            table[fold(row["term"])] = tuple(_TOKEN.findall(fold(row["means"])))
+            table[fold(row["term"])] = tuple(tokens(row["means"]))
     return Vocabulary(compounds, synonyms)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words and numbers as written, compounds not split (needs no vocabulary file)."""
+    return _TOKEN.findall(fold(text))
 
 
 def words(text: str) -> list[str]:
     """Folded words and numbers, compounds split ("2%" stays one word; "hard-boiled" is two)."""
     compounds = vocabulary().compounds
     out: list[str] = []
-    for word in _TOKEN.findall(fold(text)):
+    for word in tokens(text):
         out.extend(compounds.get(word, (word,)))
     return out
 

@@ -259,12 +259,21 @@ def build(source: Path, out_dir: Path = DATA_DIR, pinned: dict[str, str] | None 
         "units": {column: unit for column, unit in NUTRIENTS.values()},
         "files": list(OUTPUT_FILES[:-1]),
     }
-    outputs = {
+    write_outputs(out_dir, {
         "sr28_foods.csv": csv_text(FOOD_COLUMNS, foods),
         "sr28_measures.csv": csv_text(MEASURE_COLUMNS, measures),
         "sr28_langual.csv": csv_text(LANGUAL_COLUMNS, langual),
-        "sr28_manifest.json": json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-    }
+        "sr28_manifest.json": manifest_text(manifest),
+    })
+    return manifest
+
+
+def manifest_text(manifest: dict) -> str:
+    return json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_outputs(out_dir: Path, outputs: dict[str, str]) -> None:
+    """Every file or none: each is written beside its place, then all are moved in."""
     out_dir.mkdir(parents=True, exist_ok=True)
     temps: dict[str, str] = {}
     try:
@@ -278,7 +287,6 @@ def build(source: Path, out_dir: Path = DATA_DIR, pinned: dict[str, str] | None 
     finally:
         for temp_name in temps.values():
             Path(temp_name).unlink(missing_ok=True)
-    return manifest
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,9 +21,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from build_snapshot import csv_text, number_text  # scripts/ is on sys.path when run
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from build_snapshot import DATA_DIR, csv_text, manifest_text, number_text, write_outputs  # scripts/ is on sys.path
 
 # SR food groups keyed by the first two digits of the NDB number (SR24 documentation, FD_GROUP).
 SR_GROUPS = {
@@ -136,9 +134,6 @@ def read_jar(jar: Path) -> tuple[list[dict], list[dict]]:
 
 def build(jar: Path, package_version: str, out_dir: Path = DATA_DIR) -> dict:
     foods, measures = read_jar(jar)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "sr24_foods.csv").write_text(csv_text(FOOD_COLUMNS, foods), encoding="utf-8", newline="")
-    (out_dir / "sr24_measures.csv").write_text(csv_text(MEASURE_COLUMNS, measures), encoding="utf-8", newline="")
     manifest = {
         "dataset": "USDA National Nutrient Database for Standard Reference, Release 24 (2011)",
         "license": "public domain (U.S. Government work)",
@@ -153,8 +148,9 @@ def build(jar: Path, package_version: str, out_dir: Path = DATA_DIR) -> dict:
         "units": {"b12_ug_per_100g": "µg", "kcal_per_100g": "kcal", "retinol_ug_per_100g": "µg"},
         "files": ["sr24_foods.csv", "sr24_measures.csv"],
     }
-    (out_dir / "sr24_manifest.json").write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    write_outputs(out_dir, {"sr24_foods.csv": csv_text(FOOD_COLUMNS, foods),
+                            "sr24_measures.csv": csv_text(MEASURE_COLUMNS, measures),
+                            "sr24_manifest.json": manifest_text(manifest)})
     return manifest
 
 
