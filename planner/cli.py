@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
 from planner.datacli import add_data_commands
-from planner.errors import FdcError, PlannerError
+from planner.errors import FdcError, PlannerError, StoreUnavailable
 from planner.export import ExportFormat, export_file
 from planner.food import DietMode, Food
 from planner.plan import Plan
@@ -30,7 +30,7 @@ from planner.search import SearchResult
 from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
 from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
-from planner.totals import absorption_status_text, intake_text, plan_totals, status_text, totals_to_dict
+from planner.totals import intake_text, plan_totals, totals_to_dict, verdict_text
 
 EXIT_OK = 0
 EXIT_SERVICE = 1
@@ -154,12 +154,11 @@ def cmd_total(args: argparse.Namespace) -> int:
         return EXIT_OK
     for day in totals.days:
         print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, absorbed ≈ {day.absorbed_ug:.2f} µg — "
-              f"{status_text(day.status, totals.target)} "
-              f"{absorption_status_text(day.absorption_status, totals.absorption_goal_ug)}")
+              f"{verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug)}")
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
-          f"{average.absorbed_ug:.2f} µg — {status_text(average.status, totals.target)} "
-          f"{absorption_status_text(average.absorption_status, totals.absorption_goal_ug)}")
+          f"{average.absorbed_ug:.2f} µg — "
+          f"{verdict_text(average.status, average.absorption_status, totals.target, totals.absorption_goal_ug)}")
     for note in totals.notes:
         print(f"  - {note}")
     return EXIT_OK
@@ -212,8 +211,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print(f"  {item.meal}: {amount}{item.description} = {item.b12_ug:.2f} µg"
               + (f" every {item.every}" if item.every else ""))
     print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg — "
-          f"{status_text(result.status_after, result.target)} "
-          f"{absorption_status_text(result.absorption_status_after, result.absorption_goal_ug)}")
+          f"{verdict_text(result.status_after, result.absorption_status_after, result.target, result.absorption_goal_ug)}")
     for note in result.notes:
         print(f"  - {note}")
     return EXIT_OK
@@ -350,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
-    except FdcError as error:
+    except (FdcError, StoreUnavailable) as error:  # a service that is down: try again later
         return _error(error, EXIT_SERVICE)
     except PlannerError as error:
         return _error(error, EXIT_BAD_INPUT)

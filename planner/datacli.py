@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from planner.datarequest import data_zip
-from planner.errors import PlannerError, StoreError, StoreUnavailable
+from planner.errors import PlannerError, StoreError
 from planner.snapshot import bundled_foods
-from planner.store import PlanStore, default_data_dir, open_store
-from planner.store.connect import store_url
+from planner.store import PlanStore, default_data_dir
+from planner.store.connect import create_store_engine, store_url
 from planner.store.owners import checked_owner
 
 DEFAULT_OUT = "b12-planner-data.zip"
-EXIT_OK, EXIT_SERVICE = 0, 1
+EXIT_OK = 0
 
 
 def _plural(count: int, word: str) -> str:
@@ -38,7 +37,7 @@ def _operator_store() -> PlanStore:
             and not Path(database).is_file():
         raise StoreError(f"There is no plan database at {database}; set B12_PLANNER_DATABASE_URL or "
                          "B12_PLANNER_DATA_DIR to the app's.")
-    return open_store(database_url, data_dir, bundled_foods())
+    return PlanStore(create_store_engine(url), bundled_foods())
 
 
 def cmd_data_export(args: argparse.Namespace) -> int:
@@ -46,11 +45,7 @@ def cmd_data_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists():
         raise PlannerError(f"{out} exists already; choose another --out (nothing was written).")
-    try:
-        data = _operator_store().owner_data(owner)
-    except StoreUnavailable as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_SERVICE
+    data = _operator_store().owner_data(owner)
     if not data.plans and not data.clients:
         print(f"Owner {owner} has no saved plans or clients; nothing was written.")
         return EXIT_OK
@@ -68,11 +63,7 @@ def cmd_data_export(args: argparse.Namespace) -> int:
 
 def cmd_data_delete(args: argparse.Namespace) -> int:
     owner = checked_owner(args.owner)
-    try:
-        deleted = _operator_store().delete_owner(owner)
-    except StoreUnavailable as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_SERVICE
+    deleted = _operator_store().delete_owner(owner)
     print(f"Deleted {_plural(deleted.plans, 'plan')} and {_plural(deleted.clients, 'client')} of owner {owner}.")
     return EXIT_OK
 

@@ -97,15 +97,8 @@ class AccessError(PlannerError):
     """A setting that says nothing sensible about who is asking (e.g. B12_PLANNER_MODE=lokal)."""
 
 
-class InvalidOwner(StoreError):
+class InvalidOwner(_Sentence, StoreError):
     """An owner id that cannot name anyone (empty, too long, characters outside printable ASCII)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return self.reason
 
 
 class QueryError(PlannerError):

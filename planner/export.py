@@ -16,7 +16,7 @@ from planner.plan import Plan
 from planner.planfile import plan_to_json
 from planner.snapshot import SR_CITATION, FoodCatalog
 from planner.suggest import CurrentDay, Suggestions, suggest
-from planner.totals import PlanTotals, absorption_status_text, empty_day_text, intake_text, plan_totals, status_text
+from planner.totals import PlanTotals, empty_day_text, intake_text, plan_totals, unknown_items_text, verdict_text
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,17 +49,15 @@ def plan_csv(totals: PlanTotals) -> str:
     for day in totals.days:
         for meal in day.meals:
             for item in meal.items:
-                note = "; ".join(filter(None, [item.caveat, f"listed on {item.listed_on}" if item.listed_on else None]))
                 writer.writerow([neutralise(v) for v in (
                     day.label, meal.name, item.description, item.amount,
                     "" if item.grams is None else round(item.grams, 1),
                     "" if item.b12_ug is None else round(item.b12_ug, 3),
-                    round(item.counted_ug, 3), "", "", item.source, note)])
-        unknown = intake_text(day.total_ug, day.unknown_items).partition("; ")[2]
+                    round(item.counted_ug, 3), "", "", item.source, item.notes)])
         writer.writerow([neutralise(v) for v in (
             day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
-            f"{status_text(day.status, totals.target)} {absorption_status_text(day.absorption_status, goal)}",
-            "", unknown)])
+            verdict_text(day.status, day.absorption_status, totals.target, goal), "",
+            unknown_items_text(day.unknown_items))])
     return out.getvalue()
 
 
@@ -172,11 +170,11 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             "<tr><th>Day</th><th class='num'>Intake</th><th class='num'>Absorbed (estimate)</th><th>Status</th></tr>"]
     goal = totals.absorption_goal_ug
     for day in totals.days:
-        verdict = f"{status_text(day.status, target)} {absorption_status_text(day.absorption_status, goal)}"
+        verdict = verdict_text(day.status, day.absorption_status, target, goal)
         out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
                    f"{_cell(f'{day.absorbed_ug:.2f} µg', True)}"
                    f'<td class="status">{html.escape(verdict)}</td></tr>')
-    verdict = f"{status_text(average.status, target)} {absorption_status_text(average.absorption_status, goal)}"
+    verdict = verdict_text(average.status, average.absorption_status, target, goal)
     out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
                f"{_cell(f'{average.absorbed_ug:.2f} µg', True)}"
                f'<td class="status">{html.escape(verdict)}</td></tr></table>')
@@ -197,7 +195,7 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         for meal in day.meals:
             for item in meal.items:
                 b12 = "unknown" if item.b12_ug is None else f"{item.counted_ug:.2f} µg"
-                notes = "; ".join(filter(None, [item.caveat, f"listed on {item.listed_on}" if item.listed_on else None]))
+                notes = item.notes
                 out.append(f"<tr>{_cell(meal.name)}{_cell(item.description + (f' ({notes})' if notes else ''))}"
                            f"{_cell(item.amount)}{_cell(b12, True)}{_cell(item.source)}</tr>")
         out.append("</tbody></table>")
@@ -206,10 +204,7 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         if suggestions.plan:
             out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
             for addition in suggestions.plan:
-                what = (f"{addition.description}, {addition.ug_text}" if addition.every
-                        else f"{addition.description} — {addition.serving.label}"
-                        + (f" × {addition.count:g}" if addition.count != 1 else ""))
-                out.append(f"<tr>{_cell(addition.meal)}{_cell(what)}"
+                out.append(f"<tr>{_cell(addition.meal)}{_cell(addition.in_words())}"
                            f"{_cell(f'{addition.b12_ug:.2f} µg', True)}</tr>")
             out.append("</table>")
         if suggestions.sources:

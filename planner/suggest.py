@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from planner.absorption import absorbed_ug
 from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
@@ -152,6 +152,12 @@ class PlanAddition:
     def ug_text(self) -> str:
         """A supplement's dose in words: "10 µg every day"."""
         return f"{self.b12_ug:,g} µg every {self.every}"
+
+    def in_words(self, name: Callable[[str], str] = str) -> str:
+        """"B12 supplement, 10 µg every day" or "Milk, whole — 1 cup × 2"; `name` may shorten a food's name."""
+        if self.every:
+            return f"{self.description}, {self.ug_text}"
+        return f"{name(self.description)} — {self.serving.label}" + (f" × {self.count:g}" if self.count != 1 else "")
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,11 @@ class ItemTotal:
     def supplement(self) -> bool:
         return self.every is not None
 
+    @property
+    def notes(self) -> str:
+        """Its caveat and, for a weekly dose shown on another day, where it is listed."""
+        return "; ".join(filter(None, [self.caveat, f"listed on {self.listed_on}" if self.listed_on else None]))
+
 
 @dataclass(frozen=True)
 class MealTotal:
@@ -174,8 +179,19 @@ def intake_text(total_ug: Micrograms, unknown_items: int) -> str:
     """"2.40 µg", or "at least 2.40 µg; 1 item has no B12 value"."""
     if not unknown_items:
         return f"{total_ug:.2f} µg"
-    items = "1 item has" if unknown_items == 1 else f"{unknown_items} items have"
-    return f"at least {total_ug:.2f} µg; {items} no B12 value"
+    return f"at least {total_ug:.2f} µg; {unknown_items_text(unknown_items)}"
+
+
+def unknown_items_text(unknown_items: int) -> str:
+    """"1 item has no B12 value", "3 items have no B12 value"; "" when every item has one."""
+    if not unknown_items:
+        return ""
+    return f"{'1 item has' if unknown_items == 1 else f'{unknown_items} items have'} no B12 value"
+
+
+def verdict_text(status: Status, absorption: AbsorptionStatus, target: Target, goal_ug: Micrograms) -> str:
+    """The status against the target, then absorption against its goal: what every view says of a day."""
+    return f"{status_text(status, target)} {absorption_status_text(absorption, goal_ug)}"
 
 
 def status_text(status: Status, target: Target) -> str:

@@ -29,9 +29,9 @@ from planner.search import SearchIndex
 from planner.snapshot import FoodCatalog
 from planner.sources import FoodSearchResult, search_foods
 from planner.store import PlanStore
-from planner.suggest import CLINICIAN_NOTE, PlanAddition, Source, Suggestions
-from planner.totals import (DayTotal, PlanTotals, absorption_progress_text, absorption_status_text, empty_day_text,
-                            gap_text, intake_text, status_text)
+from planner.suggest import CLINICIAN_NOTE, Source, Suggestions
+from planner.totals import (DayTotal, PlanTotals, absorption_progress_text, empty_day_text,
+                            gap_text, intake_text, verdict_text)
 from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
@@ -177,8 +177,8 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     if day.empty:
         st.info(plain(empty_day_text(day)))
     else:
-        STATUS_BOX[day.status](plain(status_text(day.status, target) + " "
-                                     + absorption_status_text(day.absorption_status, totals.absorption_goal_ug)
+        STATUS_BOX[day.status](plain(verdict_text(day.status, day.absorption_status, target,
+                                                  totals.absorption_goal_ug)
                                      + (f" {day.unknown_items} item(s) have no B12 value, so the total is a "
                                         "minimum." if day.unknown_items else "")))
     if len(totals.days) > 1:
@@ -430,13 +430,6 @@ def _least_b12_meal(day: DayTotal, meals: Sequence[str]) -> str:
     return min(meals, key=lambda m: (by_meal.get(m, 0.0), meals.index(m)))
 
 
-def _addition_words(addition: PlanAddition) -> str:
-    if addition.every:
-        return f"{addition.description}, {addition.ug_text}"
-    count = f" × {addition.count:g}" if addition.count != 1 else ""
-    return f"{short_label(addition.description)} — {addition.serving.label}{count}"
-
-
 SOURCES_TABLE_CLASS = "b12-sources"
 SOURCES_TABLE_STYLE = f"""<style>
 .{SOURCES_TABLE_CLASS} {{border-collapse: collapse; width: 100%; font-size: .9rem; color: #0e1117}}
@@ -482,7 +475,7 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day: Day
                           f"{absorption_progress_text(result.absorbed_after_ug, result.absorption_goal_ug)}."))
         with st.container(horizontal=True):
             for position, addition in enumerate(result.plan):
-                st.button(plain(f"Add {_addition_words(addition)} to {addition.meal}"), key=f"plan_add_{position}",
+                st.button(plain(f"Add {addition.in_words(short_label)} to {addition.meal}"), key=f"plan_add_{position}",
                           on_click=_figures_after, args=(state.add_plan_additions, store, catalog, [addition]))
         st.button("Add all of these", type="primary", key="plan_add_all", on_click=_figures_after,
                   args=(state.add_plan_additions, store, catalog, list(result.plan)))
