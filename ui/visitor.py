@@ -56,7 +56,7 @@ def read_connection() -> Connection:
     known; the handshake's headers tell the two apart (a live connection always has some).
     A server on a Unix socket never knows the peer.
     """
-    headers = {name.lower(): value for name, value in st.context.headers.to_dict().items()}
+    headers = st.context.headers.to_dict()  # planner.access reads names case-blind
     address = st.context.ip_address
     if not headers or str(config.get_option("server.address") or "").startswith("unix"):
         return Connection(None, headers)

@@ -115,6 +115,10 @@ def _record(row: Any) -> PlanRecord:
                       row.updated_at)
 
 
+def _client_query() -> Select:
+    return select(clients.c.id, clients.c.name, clients.c.profile)
+
+
 def _client(row: Any) -> Client:
     return Client(row.id, row.name, Profile.from_dict(json.loads(row.profile)))
 
@@ -201,8 +205,8 @@ class PlanStore:
     @_owned
     def clients(self, owner: str) -> list[Client]:
         with self._reading("list your clients") as connection:
-            rows = connection.execute(select(clients.c.id, clients.c.name, clients.c.profile)
-                                      .where(clients.c.owner == owner).order_by(clients.c.name_key)).all()
+            rows = connection.execute(_client_query().where(clients.c.owner == owner)
+                                      .order_by(clients.c.name_key)).all()
         return [_client(row) for row in rows]
 
     @_owned
@@ -210,8 +214,7 @@ class PlanStore:
         if not ID_PATTERN.match(client_id):
             raise NotFound("client")
         with self._reading("open the client") as connection:
-            row = connection.execute(select(clients.c.id, clients.c.name, clients.c.profile)
-                                     .where(clients.c.owner == owner, clients.c.id == client_id)).first()
+            row = connection.execute(_client_query().where(clients.c.owner == owner, clients.c.id == client_id)).first()
         if row is None:
             raise NotFound("client")
         return _client(row)
@@ -222,11 +225,15 @@ class PlanStore:
         key, client = name_key(name), Client(new_id(), name, profile)
         with self._writing("add the client", lambda c: self._refuse_client_name(c, owner, key)) as connection:
             self._refuse_client_name(connection, owner, key)
-            now = _now()
-            connection.execute(clients.insert().values(
-                id=client.id, owner=owner, name=name, name_key=key, profile=json.dumps(profile.to_dict()),
-                created_at=now, updated_at=now))
+            self._insert_client(connection, owner, client)
         return client
+
+    @staticmethod
+    def _insert_client(connection: Connection, owner: str, client: Client) -> None:
+        now = _now()
+        connection.execute(clients.insert().values(
+            id=client.id, owner=owner, name=client.name, name_key=name_key(client.name),
+            profile=json.dumps(client.profile.to_dict()), created_at=now, updated_at=now))
 
     @staticmethod
     def _refuse_client_name(connection: Connection, owner: str, key: str) -> None:
@@ -382,8 +389,8 @@ class PlanStore:
     def owner_data(self, owner: str) -> OwnerData:
         """Every client and saved plan of the owner, read in one transaction (the bodies as stored)."""
         with self._reading("read your data") as connection, connection.begin():
-            client_rows = connection.execute(select(clients.c.id, clients.c.name, clients.c.profile)
-                                             .where(clients.c.owner == owner).order_by(clients.c.name_key)).all()
+            client_rows = connection.execute(_client_query().where(clients.c.owner == owner)
+                                             .order_by(clients.c.name_key)).all()
             plan_rows = connection.execute(_record_query().add_columns(plans.c.body).where(plans.c.owner == owner)
                                            .order_by(clients.c.name_key.is_not(None), clients.c.name_key,
                                                      plans.c.name_key)).all()
@@ -408,8 +415,11 @@ class PlanStore:
     def find_legacy(self, owner: str, client_slug: str, plan_slug: str) -> str | None:
         """The id of the plan imported from <client slug>/<plan slug>.json, if any (old links)."""
         with self._reading("open the plan") as connection:
-            return connection.scalar(select(plans.c.id).where(
-                plans.c.owner == owner, plans.c.legacy_key == legacy_key(client_slug, plan_slug)))
+            return self._legacy_id(connection, owner, legacy_key(client_slug, plan_slug))
+
+    @staticmethod
+    def _legacy_id(connection: Connection, owner: str, key: str) -> str | None:
+        return connection.scalar(select(plans.c.id).where(plans.c.owner == owner, plans.c.legacy_key == key))
 
     @_owned
     def import_folder(self, owner: str, data_dir: Path) -> FolderImport | None:
@@ -432,8 +442,7 @@ class PlanStore:
             if connection.scalar(select(marker)):
                 return None
             for legacy in found.plans:
-                if connection.scalar(select(plans.c.id).where(plans.c.owner == owner,
-                                                              plans.c.legacy_key == legacy.legacy_key)):
+                if self._legacy_id(connection, owner, legacy.legacy_key):
                     continue
                 client_id = None
                 if legacy.client_slug != PERSONAL_SLUG:
@@ -459,11 +468,9 @@ class PlanStore:
                                                                 clients.c.name_key == name_key(name)))
         if existing is not None:
             return existing, 0
-        client_id, now = new_id(), _now()
-        connection.execute(clients.insert().values(
-            id=client_id, owner=owner, name=name, name_key=name_key(name), profile=json.dumps(profile.to_dict()),
-            created_at=now, updated_at=now))
-        return client_id, 1
+        client = Client(new_id(), name, profile)
+        PlanStore._insert_client(connection, owner, client)
+        return client.id, 1
 
     @staticmethod
     def _free_plan_name(connection: Connection, owner: str, client_id: str | None, wanted: str, slug: str) -> str:
