@@ -90,7 +90,7 @@ def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestio
     return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True), current.to_json())
 
 
-foods, index = bundled_foods(), bundled_search_index()  # each read once per process (lru_cache in planner)
+foods, index = bundled_foods(), bundled_search_index()  # each built once per process (planner.once)
 data_dir = default_data_dir()
 arrival = visitor.arrival()  # who is asking: the local person, a signed-in person, or a visitor of this tab
 if arrival.visitor.keeps_plans:
