@@ -124,3 +124,21 @@ def test_an_add_reruns_only_the_figures(at):
     assert [h.value for h in at.header][:2] == ["Day 1 at a glance", "What is planned"]
     assert confirmations(at)[0].startswith("Added Milk, whole, 3.25% milkfat")
     assert_figures_agree(at)
+
+
+def editor_key(at: AppTest) -> str:
+    """The user key inside the day's table's element id (Streamlit appends it after a '-')."""
+    (table,) = at.get("dataframe")
+    return table.proto.id.rsplit("-", 1)[1]
+
+
+def test_adds_keep_the_day_table_so_the_browser_updates_it_in_place(at):
+    """Only a table edit gives the table a new key (tests/test_browser.py edits it): after other
+    changes the browser updates the grid it has instead of building a new one."""
+    search_and_add(at, "whole milk")
+    first = editor_key(at)
+    whole_page(at).button(key="add_food").click().run()  # the same food again: its amount grows
+    next(b for b in at.button if (b.key or "").startswith("source_add_")).click().run()
+    assert not at.exception
+    assert editor_key(at) == first
+    assert_figures_agree(at)

@@ -7,6 +7,10 @@ the same plan in one run), not the sidebar, the header or the add panel; a searc
 reruns the add panel alone; a change of days reruns the view. A change that replaces the plan
 (a file opened, a saved plan reloaded) reruns the whole page, since the sidebar shows the plan's
 profile. The summary comes first, so the new total is what the browser draws first.
+
+Buttons and the table that change the plan sit in small fragments of their own inside those
+(add_button, items_editor, plan_buttons, source_buttons): Streamlit first reruns the fragment of
+the widget used, so a click redraws only that button row, not the whole panel, before the figures.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from planner.search import SearchIndex
 from planner.snapshot import FoodCatalog
 from planner.sources import FoodSearchResult, search_foods
 from planner.store import PlanStore
-from planner.suggest import CLINICIAN_NOTE, Source, Suggestions
+from planner.suggest import CLINICIAN_NOTE, PlanAddition, Source, Suggestions
 from planner.totals import (DayTotal, PlanTotals, absorption_progress_text, empty_day_text,
                             gap_text, intake_text, verdict_text)
 from ui import state
@@ -273,10 +277,17 @@ def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None
     grams = amount if portion == "grams" else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
     st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})"))
-    st.button(plain(f"Add {short_label(food.description)} — {_amount_words(portion, amount)} to {meal}"),
-              type="primary", key="add_food", on_click=_add_picked,
-              args=(store, catalog, food_key, portion_key, amount_key))
+    add_button(plain(f"Add {short_label(food.description)} — {_amount_words(portion, amount)} to {meal}"),
+               store, catalog, food_key, portion_key, amount_key)
     show(ADD)
+
+
+@st.fragment
+def add_button(label: str, store: PlanStore, catalog: FoodCatalog, food_key: str, portion_key: str,
+               amount_key: str) -> None:
+    """The search's Add button (see the module's note on small fragments)."""
+    st.button(label, type="primary", key="add_food", on_click=_add_picked,
+              args=(store, catalog, food_key, portion_key, amount_key))
 
 
 def _add_picked(store: PlanStore, catalog: FoodCatalog, food_key: str, portion_key: str, amount_key: str) -> None:
@@ -377,7 +388,13 @@ def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, d
         st.info("Nothing planned for this day yet: search for a food above, or use a suggestion below.")
         show(TABLE)
         return
-    meals = meal_choices(plan, day_index)
+    items_editor(store, catalog, rows, refs, meal_choices(plan, day_index))
+    show(TABLE)
+
+
+@st.fragment
+def items_editor(store: PlanStore, catalog: FoodCatalog, rows: list, refs: list, meals: list[str]) -> None:
+    """The day's table, editable (see the module's note on small fragments)."""
     key = f"items_{st.session_state['editor_version']}"
     st.data_editor(
         pd.DataFrame(rows, columns=COLUMNS), key=key, hide_index=True, num_rows="fixed",
@@ -390,7 +407,6 @@ def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, d
             "Remove": st.column_config.CheckboxColumn("Remove"),
         },
         on_change=_figures_after, args=(state.apply_table_edits, store, catalog, key, refs, meals))
-    show(TABLE)
 
 
 # ---- where the B12 comes from: charts and words ----------------------------------------------------------
@@ -473,23 +489,33 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day: Day
         st.markdown(plain(f"These bring {day.label} to {result.total_after_ug:.2f} µg "
                           f"({gap_text(result.total_after_ug, result.target.target_ug)}), absorbed about "
                           f"{absorption_progress_text(result.absorbed_after_ug, result.absorption_goal_ug)}."))
-        with st.container(horizontal=True):
-            for position, addition in enumerate(result.plan):
-                st.button(plain(f"Add {addition.in_words(short_label)} to {addition.meal}"), key=f"plan_add_{position}",
-                          on_click=_figures_after, args=(state.add_plan_additions, store, catalog, [addition]))
-        st.button("Add all of these", type="primary", key="plan_add_all", on_click=_figures_after,
-                  args=(state.add_plan_additions, store, catalog, list(result.plan)))
+        plan_buttons(store, catalog, result.plan)
     if result.sources:
         st.subheader("Everyday sources for this diet")
         gap = (f"the gap is {result.gap_ug:.2f} µg" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
         st.html(sources_table_html(result.sources))
-        with st.container(horizontal=True):
-            for position, source in enumerate(result.sources):
-                meal = _least_b12_meal(day, source.meals)
-                st.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
-                          key=f"source_add_{position}", on_click=_figures_after,
-                          args=(state.add_source, store, catalog, source.food, source.serving, meal))
+        source_buttons(store, catalog, [(source, _least_b12_meal(day, source.meals)) for source in result.sources])
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({o.why})")
                                                             for o in result.supplements))
+
+
+@st.fragment
+def plan_buttons(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
+    with st.container(horizontal=True):
+        for position, addition in enumerate(additions):
+            st.button(plain(f"Add {addition.in_words(short_label)} to {addition.meal}"), key=f"plan_add_{position}",
+                      on_click=_figures_after, args=(state.add_plan_additions, store, catalog, [addition]))
+    st.button("Add all of these", type="primary", key="plan_add_all", on_click=_figures_after,
+              args=(state.add_plan_additions, store, catalog, list(additions)))
+
+
+@st.fragment
+def source_buttons(store: PlanStore, catalog: FoodCatalog, sources_and_meals: Sequence[tuple[Source, str]]) -> None:
+    """One Add per everyday source, to the meal with the least B12 among those the food suits."""
+    with st.container(horizontal=True):
+        for position, (source, meal) in enumerate(sources_and_meals):
+            st.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
+                      key=f"source_add_{position}", on_click=_figures_after,
+                      args=(state.add_source, store, catalog, source.food, source.serving, meal))

@@ -179,8 +179,7 @@ def commit(plan: Plan, store: PlanStore, catalog: FoodCatalog, place: str = DAY)
         say("error", f"That change was not made: {'; '.join(map(plain_problem, error.problems))}", place)
         return False
     ss = st.session_state
-    ss["plan"] = checked
-    ss["editor_version"] += 1  # the table shows the new plan, not stale widget edits
+    ss["plan"] = checked  # the day's table keeps its editor (no pending edits: see apply_table_edits)
     ss["day_index"] = min(ss["day_index"], len(checked.days) - 1)
     if ss["plan_id"] is not None:
         autosave(store, checked)
@@ -305,6 +304,9 @@ def apply_table_edits(store: PlanStore, catalog: FoodCatalog, editor_key: str, r
             say("success", "Updated the day's items.")
 
     guarded(action, TABLE)
+    # A fresh editor (a new key), so the edits just applied, or refused, are not applied again. Other
+    # changes keep the editor: it holds no edits then, and the browser updates its grid in place
+    # instead of building a new one (bench/browser.py).
     st.session_state["editor_version"] += 1
 
 
