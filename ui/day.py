@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -40,7 +40,7 @@ from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
 from ui.plans import STATUS_BOX, absorbed_metric, export_import_ui, save_prompts_ui, target_metric
-from ui.table import COLUMNS, day_rows
+from ui.table import COLUMNS, RowRef, day_rows
 from ui.text import plain
 
 # The view's fragments, and which of them a change reruns.
@@ -393,7 +393,8 @@ def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, d
 
 
 @st.fragment
-def items_editor(store: PlanStore, catalog: FoodCatalog, rows: list, refs: list, meals: list[str]) -> None:
+def items_editor(store: PlanStore, catalog: FoodCatalog, rows: list[dict[str, Any]], refs: list[RowRef],
+                 meals: list[str]) -> None:
     """The day's table, editable (see the module's note on small fragments)."""
     key = f"items_{st.session_state['editor_version']}"
     st.data_editor(
@@ -503,6 +504,7 @@ def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day: Day
 
 @st.fragment
 def plan_buttons(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
+    """One Add per step of the day plan, and one for all of them."""
     with st.container(horizontal=True):
         for position, addition in enumerate(additions):
             st.button(plain(f"Add {addition.in_words(short_label)} to {addition.meal}"), key=f"plan_add_{position}",
