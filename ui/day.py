@@ -1,5 +1,6 @@
 """The "Plan a day" view, as four fragments: the plan's header, the day's summary, the add
-panel, and the day's details (table, charts, suggestions, export).
+panel, and the day's details (tabs: table, charts, suggestions, export; only the open one is
+drawn, and switching tabs reruns the details alone).
 
 A change reruns only what it changes, measured in bench/browser.py: an add, a table edit or a
 suggestion reruns the summary and the details (every figure computed from the plan, drawn from
@@ -45,6 +46,8 @@ from ui.text import plain
 
 # The view's fragments, and which of them a change reruns.
 PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS = "plan_header", "day_summary", "add_panel", "day_details"
+DETAIL_TAB = "detail_tab"  # the open tab's label, in session state
+DETAIL_TABS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
 FIGURES = [SUMMARY, DETAILS]  # everything computed from the plan: after an add, an edit, a suggestion
 WHOLE_DAY = [PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS]  # after days are added, removed or switched
 LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
@@ -86,17 +89,25 @@ def add_panel(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client
 
 @st.fragment(key=DETAILS)
 def day_details(store: PlanStore, catalog: FoodCatalog, suggestions_of: SuggestionsOf) -> None:
+    """The day's details as tabs, of which only the open one is computed and drawn: an add then
+    redraws the summary and one panel, not four (bench/browser.py measured the four at about half
+    of an add's time in the browser). Switching tabs reruns this fragment only."""
     day_index = st.session_state["day_index"]
-    plan = state.current_plan()
     totals = state.current_totals(catalog)
-    st.header("What is planned")
-    items_table_ui(store, catalog, totals, day_index)
-    st.header("Where the B12 comes from")
-    sources_ui(totals, day_index)
-    st.header("What to add")
-    act_ui(store, catalog, suggestions_of(totals, plan, day_index), totals.days[day_index])
-    st.header("Save, export, open")
-    export_import_ui(catalog, day_index)
+    st.header("The day in detail")
+    planned, sources, advice, files = st.tabs(DETAIL_TABS, key=DETAIL_TAB, on_change="rerun")
+    if planned.open:
+        with planned:
+            items_table_ui(store, catalog, totals, day_index)
+    elif sources.open:
+        with sources:
+            sources_ui(totals, day_index)
+    elif advice.open:
+        with advice:
+            act_ui(store, catalog, suggestions_of(totals, state.current_plan(), day_index), totals.days[day_index])
+    elif files.open:
+        with files:
+            export_import_ui(catalog, day_index)
 
 
 def _figures_after(change: Callable[..., None], *args: object) -> None:
@@ -385,7 +396,7 @@ def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, d
     plan = state.current_plan()
     rows, refs = day_rows(plan, day_index, totals.days[day_index])
     if not rows:
-        st.info("Nothing planned for this day yet: search for a food above, or use a suggestion below.")
+        st.info("Nothing planned for this day yet: search for a food above, or see the tab 'What to add'.")
         show(TABLE)
         return
     items_editor(store, catalog, rows, refs, meal_choices(plan, day_index))
