@@ -361,6 +361,14 @@ def search(page: Page, query: str) -> None:
     box.press("Enter")
 
 
+def add_first_match(page: Page, query: str) -> None:
+    """Search and add the first match, so the day has a food to edit or chart."""
+    search(page, query)
+    wait_for_app(page)
+    add_to_plan_button(page).click()
+    wait_for_app(page)
+
+
 def edit_first_amount(page: Page, amount: str) -> Sample:
     """Type `amount` into the first row's Amount cell of the day's table (a canvas grid: select the
     first cell, arrow right to Amount, type, Enter), as tests/test_browser.py does; times the Enter."""
@@ -404,10 +412,7 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
 
     def edits() -> list[Sample]:
         with open_app(browser, url) as page:
-            search(page, SEARCHES[1])
-            wait_for_app(page)
-            add_to_plan_button(page).click()
-            wait_for_app(page)
+            add_first_match(page, SEARCHES[1])
             open_detail_tab(page, "What is planned")
             return repeat(runs, lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)]))
 
@@ -418,10 +423,7 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
 
     def tab_switches() -> list[Sample]:
         with open_app(browser, url) as page:
-            search(page, SEARCHES[2])
-            wait_for_app(page)
-            add_to_plan_button(page).click()
-            wait_for_app(page)
+            add_first_match(page, SEARCHES[2])
             return repeat(runs, lambda run: timed(page, "panel", "click",
                                                   lambda: detail_tab(page, TABS[run % len(TABS)]).click()))
 
