@@ -23,10 +23,10 @@ the floor here, about 50 ms for a click, is lower than a time taken from Python)
   then Enter) → the results caption or the Food pick list; the search panel's Add button
   ("Add to plan" as the issue calls it; "Add <food> — <amount> to <meal>" on the page) → the
   "B12 eaten" metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
-  committed with Enter, the tab "What is planned" open) → that value; a suggestion's Add (the
-  first button under the tab "What to add") → that value; opening a tab of the day's details
-  ("What to add" and "Where the B12 comes from" in turn) → the open panel's text, once drawn
-  (only the open tab is drawn, so a switch is a rerun); the reference app's click → its number.
+  committed with Enter, "What is planned" shown) → that value; a suggestion's Add (the first
+  button under "What to add") → that value; choosing a panel of the day's details ("What to
+  add" and "Where the B12 comes from" in turn) → the shown panel's text, once drawn (only the
+  panel chosen is drawn, so a switch is a rerun); the reference app's click → its number.
 - "settled" is the first moment after that at which the app's script is not running and no
   skeletons are left (what `wait_for_app` waits for): the whole page is done.
 Each measure is the median of --repeats runs after --warmup runs that are dropped (the reference
@@ -38,8 +38,8 @@ load of the same kind; issue 16's goals beside them. The table goes to stdout, p
 stderr; --json also writes every sample.
 
 Hooks on the page: Streamlit's test ids (stMetric, stCaptionContainer, stSelectbox,
-stDataFrame, stApp's data-test-script-state), accessible names ("Search foods", the tabs by
-their labels; a page without tabs, as before them, is measured without opening any) and the
+stDataFrame, stApp's data-test-script-state), accessible names ("Search foods"; the detail panels'
+choice "Show" and its options: a page without it, as before it, is measured as it is) and the
 `st-key-add_food`, `st-key-source_add_*` and `plan_add_*` classes.
 A measure whose hook is gone prints "failed" and why, the others still run, and the exit
 status is 1.
@@ -75,7 +75,7 @@ from tests.test_browser import CHROMIUM_ARGS, wait_for_app  # noqa: E402  (one w
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
 SEARCHES = ("cheddar cheese", "beef liver braised", "whole milk")
-TABS = ("What to add", "Where the B12 comes from")  # opened in turn by the tab measure
+PANELS = ("What to add", "Where the B12 comes from")  # shown in turn by the panel measure
 TABLE_AMOUNTS = ("2", "3")
 WAIT_MS = 60_000
 REFERENCE_CLICKS = 3  # times --repeats: the floor is short (a few frames) and divides five ratios
@@ -107,12 +107,8 @@ PAGE_SCRIPT = r"""
       const picked = input && shown(input) ? input.value : (pick ? text(pick) : '');
       return caption || picked ? caption + '\n' + picked : '';
     },
-    // The open tab of the day's details: its panel's text once drawn (a new tab's panel is empty
-    // until the rerun has drawn it: only the open tab is).
-    panel() {
-      const open = [...main().querySelectorAll('[role="tabpanel"]')].find(shown);
-      return open ? text(open).slice(0, 400) : '';
-    },
+    // The day's details: the shown panel's text (only the panel chosen is drawn, by a rerun).
+    panel: () => text(main().querySelector('.st-key-shown_panel')).slice(0, 400),
     // The reference app: its number, and its button.
     count: () => text(document.querySelector('[data-testid="stMetricValue"]')),
     button() {
@@ -200,7 +196,7 @@ MEASURES = (
     Measure("add_to_plan", "planner: Add to plan → total", "ref_click", goal=1.5),
     Measure("table_edit", "planner: table edit → total", "ref_click"),
     Measure("suggestion_add", "planner: suggestion Add → total", "ref_click"),
-    Measure("tab_switch", "planner: open a tab → its panel", "ref_click"),
+    Measure("panel_switch", "planner: show a panel → drawn", "ref_click"),
 )
 
 
@@ -335,15 +331,16 @@ def add_to_plan_button(page: Page):
     return first_present(page, "the search panel's Add button", page.locator(".st-key-add_food button"))
 
 
-def detail_tab(page: Page, label: str):
-    return first_present(page, f'"{label}" tab', page.get_by_role("tab", name=label, exact=True))
+def panel_choice(page: Page, label: str):
+    """The choice of one of the day's detail panels ("Show": What is planned, What to add, ...)."""
+    return page.get_by_role("radiogroup", name="Show").get_by_role("radio", name=label, exact=True)
 
 
-def open_detail_tab(page: Page, label: str) -> None:
-    """Open a tab of the day's details, where the page has them (an older page drew every panel)."""
-    tab = page.get_by_role("tab", name=label, exact=True)
-    if tab.count():
-        tab.first.click()
+def show_detail_panel(page: Page, label: str) -> None:
+    """Show a panel of the day's details, where the page has the choice (older pages drew them all)."""
+    choice = panel_choice(page, label)
+    if choice.count():
+        choice.first.click()
         wait_for_app(page)
 
 
@@ -413,22 +410,25 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
     def edits() -> list[Sample]:
         with open_app(browser, url) as page:
             add_first_match(page, SEARCHES[1])
-            open_detail_tab(page, "What is planned")
+            show_detail_panel(page, "What is planned")
             return repeat(runs, lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)]))
 
     def suggestion_adds() -> list[Sample]:
         with open_app(browser, url) as page:
-            open_detail_tab(page, "What to add")
+            show_detail_panel(page, "What to add")
             return repeat(runs, lambda _: timed(page, "total", "click", lambda: suggestion_button(page).click()))
 
-    def tab_switches() -> list[Sample]:
+    def panel_switches() -> list[Sample]:
         with open_app(browser, url) as page:
             add_first_match(page, SEARCHES[2])
-            return repeat(runs, lambda run: timed(page, "panel", "click",
-                                                  lambda: detail_tab(page, TABS[run % len(TABS)]).click()))
+
+            def switch(run: int) -> Sample:
+                choice = first_present(page, "panel choice", panel_choice(page, PANELS[run % len(PANELS)]))
+                return timed(page, "panel", "click", choice.click)
+            return repeat(runs, switch)
 
     return {"search": searches, "add_to_plan": adds, "table_edit": edits, "suggestion_add": suggestion_adds,
-            "tab_switch": tab_switches}
+            "panel_switch": panel_switches}
 
 
 def reference_clicks(browser: Browser, url: str, runs: int) -> list[Sample]:

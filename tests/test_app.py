@@ -63,21 +63,21 @@ def whole_page(at: AppTest) -> AppTest:
     return at
 
 
-def open_tab(at: AppTest, label: str) -> AppTest:
-    """Open one of the day's detail tabs, as a click on it does: only the open tab is drawn."""
-    from ui.day import DETAIL_TAB
+def show_panel(at: AppTest, label: str) -> AppTest:
+    """Show one of the day's detail panels, as choosing it above them does: only that one is drawn."""
+    from ui.day import DETAIL_PANEL
 
-    at.session_state[DETAIL_TAB] = label
+    at.session_state[DETAIL_PANEL] = label
     at.run()
     assert not at.exception
     return at
 
 
-def every_tab_text(at: AppTest) -> str:
-    """The page's text with each detail tab open in turn: all a person can bring on screen."""
-    from ui.day import DETAIL_TABS
+def every_panel_text(at: AppTest) -> str:
+    """The page's text with each detail panel shown in turn: all a person can bring on screen."""
+    from ui.day import DETAIL_PANELS
 
-    return "\n".join(rendered_text(open_tab(at, label)) for label in DETAIL_TABS)
+    return "\n".join(rendered_text(show_panel(at, label)) for label in DETAIL_PANELS)
 
 
 def plan(at: AppTest):
@@ -123,7 +123,7 @@ def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
     text_input(app, "Search foods").input("beef liver braised")
     button(app, "Search").click().run()
     assert not app.exception
-    text = rendered_text(app) + every_tab_text(app)
+    text = rendered_text(app) + every_panel_text(app)
     assert "Cannot reach FoodData Central" in text and "bundled USDA SR Legacy (SR28)" in text
     assert "NDB 13326" in [s for s in app.selectbox if s.label == "Food"][0].format_func(
         [s for s in app.selectbox if s.label == "Food"][0].value)
@@ -162,7 +162,7 @@ def test_vegan_mode_shows_no_animal_suggestions(at):
     at.selectbox(key="p_diet").set_value("vegan").run()
     assert not at.exception
     catalog = bundled_foods()
-    rows = source_rows(open_tab(at, "What to add"))
+    rows = source_rows(show_panel(at, "What to add"))
     assert len(rows) >= 5
     for row in rows:
         ndb = re.search(r"NDB (\d{5})", row).group(1)
@@ -171,7 +171,7 @@ def test_vegan_mode_shows_no_animal_suggestions(at):
 
 
 def test_one_click_adds_a_suggestion(at):
-    open_tab(at, "What to add")
+    show_panel(at, "What to add")
     before = sum(len(m.items) for m in plan(at).days[0].meals)
     ndb = re.search(r"NDB (\d{5})", source_rows(at)[0]).group(1)
     add_buttons = [b for b in at.button if (b.key or "").startswith("source_add_")]
@@ -184,7 +184,7 @@ def test_one_click_adds_a_suggestion(at):
 
 
 def test_whole_day_plan_meets_the_target(at):
-    button(open_tab(at, "What to add"), "Add all of these").click().run()
+    button(show_panel(at, "What to add"), "Add all of these").click().run()
     assert not at.exception
     assert any(s.startswith("Meets the recommended amount") for s in shown(at.success))
 
@@ -216,7 +216,7 @@ def test_bad_plan_file_keeps_the_old_plan(at):
     before = plan(at)
     bad = json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
                       "days": [{"label": "Mon", "meals": [{"name": "b", "items": [{"food": "sr:99999", "grams": 1}]}]}]})
-    open_tab(at, "Save, export, open").file_uploader[0].upload("bad.json", bad.encode(), "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader[0].upload("bad.json", bad.encode(), "application/json").run()
     assert not at.exception
     assert plan(at) == before
     assert any("bad.json was not loaded" in e and "unknown food id" in e for e in shown(at.error))
@@ -225,7 +225,7 @@ def test_bad_plan_file_keeps_the_old_plan(at):
 def test_good_plan_file_imports(at):
     good = json.dumps({"version": 1, "name": "Imported", "profile": {"age_years": 60, "sex": "male", "diet": "vegetarian"},
                        "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr:01077", "grams": 244}]}]}]})
-    open_tab(at, "Save, export, open").file_uploader[0].upload("good.json", good.encode(), "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader[0].upload("good.json", good.encode(), "application/json").run()
     assert not at.exception
     assert plan(at).name == "Imported"
     assert at.session_state["p_age"] == 60 and at.session_state["p_diet"] == "vegetarian"
@@ -337,7 +337,7 @@ def test_live_fdc_results_become_plan_foods(monkeypatch, httpserver):
     assert metric(app, "B12 eaten") == "1.20 µg"  # 1 cup (240 g) at 0.5 µg/100 g
     request, _ = httpserver.log[0]
     assert request.args.getlist("dataType") == ["Branded"] and "sk-test" not in request.url
-    assert "sk-test-live-51c2" not in rendered_text(app) + every_tab_text(app)
+    assert "sk-test-live-51c2" not in rendered_text(app) + every_panel_text(app)
 
 
 def test_rate_limit_is_shown_and_answers_at_once(monkeypatch, httpserver):
@@ -394,7 +394,7 @@ def plan_file(name: str = '"Imported"', label: str = '"Mon"', age: str = "60") -
 def test_markdown_in_an_imported_name_is_shown_as_text(at):
     image, link = "![t](http://127.0.0.1:9/x.png)", "[link](http://x)"
     upload = plan_file(name=json.dumps(image), label=json.dumps(link))
-    open_tab(at, "Save, export, open").file_uploader[0].upload("plan [1].json", upload, "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader[0].upload("plan [1].json", upload, "application/json").run()
     assert not at.exception
     assert plan(at).name == image
     toast = next(rendered(e.value) for e in at.get("html") if "plan [1].json" in e.value)
@@ -416,7 +416,7 @@ def test_markdown_in_an_imported_name_is_shown_as_text(at):
 def test_a_hostile_plan_file_is_refused_and_the_plan_stays(at, upload, path):
     search_and_add(at, "cheddar cheese")
     before = plan(at)
-    open_tab(at, "Save, export, open").file_uploader[0].upload("hostile.json", upload, "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader[0].upload("hostile.json", upload, "application/json").run()
     assert not at.exception
     assert plan(at) == before
     errors = [e for e in shown(at.error) if "hostile.json" in e]  # (the day's status box may be an error too)
@@ -443,7 +443,7 @@ def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp
     monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     search_and_add(app, "beef liver braised")
-    open_tab(app, "Save, export, open")
+    show_panel(app, "Save, export, open")
     assert set(downloads) == {"untitled-plan.json", "untitled-plan.csv", "untitled-plan.html"}
     plan_bytes, mime = downloads["untitled-plan.json"]
     assert mime == "application/json"
@@ -460,7 +460,7 @@ def test_without_intrinsic_factor_the_app_sends_to_a_clinician_not_to_food(at):
     at.selectbox(key="p_absorption").set_value("no_intrinsic_factor").run()
     assert not at.exception
     assert plan(at).profile.intrinsic_factor is False
-    open_tab(at, "What to add")
+    show_panel(at, "What to add")
     assert any("food cannot close this gap" in e for e in shown(at.error))
     assert not [b for b in at.button if (b.key or "").startswith("plan_add_")]
 

@@ -2,8 +2,8 @@
 
 A change reruns the day view alone (a fragment); AppTest then holds exactly what that rerun drew,
 so these tests read the figures a person sees after the change, not those of a fresh page. The
-day's details are tabs of which only the open one is drawn: each change is made once with each
-tab open, and the other tabs are opened after it.
+day's details are four panels of which only the one shown is drawn: each change is made once with
+each panel that holds figures shown, and the other panels are shown after it.
 Table edits and removals are made in the browser (tests/test_browser.py), where the table is real.
 """
 
@@ -21,23 +21,23 @@ from planner.catalog import bundled_search_index
 from planner.snapshot import bundled_foods
 from planner.suggest import CurrentDay, suggest
 from planner.totals import absorption_progress_text, gap_text, intake_text, plan_totals
-from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, open_tab, search_and_add, source_rows,
-                            whole_page)
-from ui.day import DETAIL_TAB, DETAIL_TABS
+from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, search_and_add, show_panel,
+                            source_rows, whole_page)
+from ui.day import DETAIL_PANEL, DETAIL_PANELS
 
-PLANNED, SOURCES, ADVICE, FILES = DETAIL_TABS
+PLANNED, SOURCES, ADVICE, FILES = DETAIL_PANELS
 
 
 @pytest.fixture(params=[PLANNED, SOURCES, ADVICE])
 def at(request) -> AppTest:
-    """The page with one of the tabs that show figures open, while the test makes its changes."""
+    """The page with one of the panels that hold figures shown, while the test makes its changes."""
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert app.session_state[DETAIL_TAB] == PLANNED  # a page opens on the day's table
-    return app if request.param == PLANNED else open_tab(app, request.param)
+    assert app.session_state[DETAIL_PANEL] == PLANNED  # a page opens on the day's table
+    return app if request.param == PLANNED else show_panel(app, request.param)
 
 
-TABLE_OPEN = pytest.mark.parametrize("at", [PLANNED], indirect=True)  # the tab a page opens with
+TABLE_SHOWN = pytest.mark.parametrize("at", [PLANNED], indirect=True)  # the panel a page opens on
 
 
 def chart_data(at: AppTest) -> list[list[dict]]:
@@ -51,6 +51,11 @@ def chart_data(at: AppTest) -> list[list[dict]]:
 
 def metric(at: AppTest, label: str):
     return next(m for m in at.metric if m.label == label)
+
+
+def panel_choices(at: AppTest) -> list[str]:
+    """The choices above the day's details, as offered on the page."""
+    return list(at.button_group(key=DETAIL_PANEL).options)
 
 
 def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
@@ -71,27 +76,27 @@ def assert_figures_agree(at: AppTest) -> None:
     assert metric(at, "Absorbed (estimate)").value == f"{day.absorbed_ug:.2f} µg"
     assert metric(at, "Absorbed (estimate)").proto.delta == absorption_progress_text(day.absorbed_ug,
                                                                                      totals.absorption_goal_ug)
-    tab = at.session_state[DETAIL_TAB]
-    if tab == PLANNED:
+    panel = at.session_state[DETAIL_PANEL]
+    if panel == PLANNED:
         lines = [(meal.name, None if item.b12_ug is None else round(item.b12_ug, 2))
                  for meal in day.meals for item in meal.items]
         if lines:
             assert table_rows(at) == lines
         else:
             assert not at.get("dataframe")
-    elif tab == SOURCES:
+    elif panel == SOURCES:
         assert_charts_agree(at, day)
-    elif tab == ADVICE:
+    elif panel == ADVICE:
         assert_suggestions_agree(at, plan, day)
     else:
-        pytest.fail(f"{tab} shows no figures")
+        pytest.fail(f"{panel} shows no figures")
 
 
-def assert_every_tab_agrees(at: AppTest) -> None:
-    """Each tab with figures opened in turn (as a person would), then the one that was open again."""
-    was_open = at.session_state[DETAIL_TAB]
-    for label in (PLANNED, SOURCES, ADVICE, was_open):
-        assert_figures_agree(open_tab(at, label))
+def assert_every_panel_agrees(at: AppTest) -> None:
+    """Each panel with figures shown in turn (as a person would), then the one that was shown again."""
+    was_shown = at.session_state[DETAIL_PANEL]
+    for label in (PLANNED, SOURCES, ADVICE, was_shown):
+        assert_figures_agree(show_panel(at, label))
 
 
 def assert_charts_agree(at: AppTest, day) -> None:
@@ -120,38 +125,38 @@ def assert_suggestions_agree(at: AppTest, plan, day) -> None:
 
 
 def test_figures_agree_on_a_new_page(at):
-    assert_every_tab_agrees(at)
+    assert_every_panel_agrees(at)
 
 
 def test_figures_agree_after_each_add(at):
     for query in ("whole milk", "beef liver braised", "cheddar cheese"):
         search_and_add(at, query)
         assert_figures_agree(at)
-    assert_every_tab_agrees(at)
+    assert_every_panel_agrees(at)
 
 
 def test_figures_agree_after_a_suggestion_is_added(at):
     search_and_add(at, "whole milk")
-    open_tab(at, ADVICE)
+    show_panel(at, ADVICE)
     next(b for b in at.button if (b.key or "").startswith("source_add_")).click().run()
     assert not at.exception
     assert_figures_agree(at)
     button(at, "Add all of these").click().run()
     assert_figures_agree(at)
-    assert_every_tab_agrees(at)
+    assert_every_panel_agrees(at)
 
 
-@TABLE_OPEN
-def test_only_the_open_tab_is_drawn(at):
+@TABLE_SHOWN
+def test_only_the_shown_panel_is_drawn(at):
     """The hidden tabs' table, charts, suggestions and downloads are neither computed nor sent."""
     search_and_add(at, "whole milk")
-    for tab in DETAIL_TABS:
-        open_tab(at, tab)
-        assert [t.label for t in at.tabs] == list(DETAIL_TABS)
+    for panel in DETAIL_PANELS:
+        show_panel(at, panel)
+        assert panel_choices(at) == list(DETAIL_PANELS)
         drawn = {PLANNED: bool(at.get("dataframe")), SOURCES: bool(chart_data(at)),
                  ADVICE: any((b.key or "").startswith("source_add_") for b in at.button),
                  FILES: bool(at.get("download_button"))}
-        assert drawn == {label: label == tab for label in DETAIL_TABS}
+        assert drawn == {label: label == panel for label in DETAIL_PANELS}
 
 
 def test_figures_follow_the_day_switch(at):
@@ -164,17 +169,17 @@ def test_figures_follow_the_day_switch(at):
     at.selectbox(key="day_pick").set_value(0).run()
     assert_figures_agree(at)
     assert metric(at, "B12 eaten").value != "0.00 µg"
-    assert_every_tab_agrees(at)
+    assert_every_panel_agrees(at)
 
 
 def test_a_profile_change_redraws_the_day_view_too(at):
     search_and_add(at, "whole milk")
     whole_page(at).number_input(key="p_age").set_value(70).run()
     assert_figures_agree(at)
-    assert_every_tab_agrees(at)
+    assert_every_panel_agrees(at)
 
 
-@TABLE_OPEN
+@TABLE_SHOWN
 def test_an_add_reruns_only_the_figures(at):
     """An add redraws the summary and the details, not the sidebar, the header or the add panel (part of
     what makes it quick); nothing in those depends on the day's items."""
@@ -186,7 +191,7 @@ def test_an_add_reruns_only_the_figures(at):
     assert not at.sidebar.markdown and not at.radio  # the sidebar and the view picker were not part of this run
     assert [t.label for t in at.text_input] == []  # nor the plan's name or the search box
     assert [h.value for h in at.header] == ["Day 1 at a glance", "The day in detail"]
-    assert [t.label for t in at.tabs] == list(DETAIL_TABS)
+    assert panel_choices(at) == list(DETAIL_PANELS)
     assert confirmations(at)[0].startswith("Added Milk, whole, 3.25% milkfat")
     assert_figures_agree(at)
 
@@ -197,7 +202,7 @@ def editor_key(at: AppTest) -> str:
     return table.proto.id.rsplit("-", 1)[1]
 
 
-@TABLE_OPEN
+@TABLE_SHOWN
 def test_adds_keep_the_day_table_so_the_browser_updates_it_in_place(at):
     """Only a table edit gives the table a new key (tests/test_browser.py edits it): after other
     changes the browser updates the grid it has instead of building a new one."""
@@ -205,8 +210,8 @@ def test_adds_keep_the_day_table_so_the_browser_updates_it_in_place(at):
     first = editor_key(at)
     whole_page(at).button(key="add_food").click().run()  # the same food again: its amount grows
     assert editor_key(at) == first
-    open_tab(at, ADVICE)
+    show_panel(at, ADVICE)
     next(b for b in at.button if (b.key or "").startswith("source_add_")).click().run()
     assert not at.exception
-    assert editor_key(open_tab(at, PLANNED)) == first
+    assert editor_key(show_panel(at, PLANNED)) == first
     assert_figures_agree(at)

@@ -14,7 +14,7 @@ from planner.profile import MAX_AGE_YEARS
 from planner.snapshot import bundled_foods
 from planner.suggest import CurrentDay, suggest
 from planner.totals import plan_totals
-from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, open_tab, plan, search_and_add, shown,
+from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, plan, search_and_add, show_panel, shown,
                             text_input, whole_page)
 from tests.test_app_figures import chart_data, metric
 
@@ -61,7 +61,7 @@ def test_the_gap_reads_in_words_without_an_arrow(at):
 def test_a_weekly_supplement_reads_as_its_daily_share_in_its_meal(at):
     add_weekly_supplement(at, 2000.0, "lunch")
     assert metric(at, "B12 eaten").value == "285.71 µg"
-    open_tab(at, "Where the B12 comes from")
+    show_panel(at, "Where the B12 comes from")
     assert any("2,000 µg weekly = 285.7 µg a day" in text for text in shown(at.markdown))
     meals = {row["meal"]: row["b12_ug"] for row in chart_data(at)[0] if "meal" in row}
     assert meals["lunch"] == pytest.approx(285.714) and "supplements" not in meals  # drawn in its meal
@@ -120,7 +120,7 @@ def test_the_label_form_clears_after_an_add(at):
 
 def test_every_add_button_says_what_it_adds_and_where(at):
     search_and_add(at, "whole milk")
-    adds = [b for b in open_tab(at, "What to add").button if label_of(b).startswith("Add")]
+    adds = [b for b in show_panel(at, "What to add").button if label_of(b).startswith("Add")]
     assert "Add" not in [label_of(b) for b in adds]  # no bare "Add"
     for section in ("plan_add_", "source_add_"):  # no two alike within a list
         labels = [label_of(b) for b in adds if (b.key or "").startswith(section)]
@@ -138,7 +138,7 @@ def test_every_add_button_says_what_it_adds_and_where(at):
 
 def test_a_vegan_day_never_sends_an_analogue_to_breakfast(at):
     whole_page(at).selectbox(key="p_diet").set_value("vegan").run()
-    open_tab(at, "What to add")
+    show_panel(at, "What to add")
     meals = {label_of(b).rsplit(" to ", 1)[1]: label_of(b) for b in at.button
              if (b.key or "").startswith(("source_add_", "plan_add_")) and b.key != "plan_add_all"}
     for meal, label in meals.items():
@@ -163,7 +163,7 @@ def test_a_refused_file_is_explained_right_below_the_uploader_in_plain_words(at)
     bad = json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
                       "days": [{"label": "Mon", "meals": [{"name": "lunch", "items": [{"food": "sr:13326",
                                                                                        "grams": -5}]}]}]})
-    open_tab(at, "Save, export, open").file_uploader(key="upload_plan").upload("bad.json", bad.encode(), "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader(key="upload_plan").upload("bad.json", bad.encode(), "application/json").run()
     assert not at.exception
     elements = _in_page_order(at.main)
     uploader = next(i for i, element in enumerate(elements) if element.type == "file_uploader")
@@ -190,7 +190,7 @@ def test_opening_a_plan_file_redraws_the_sidebar_with_its_person(at):
     document = {"version": 1, "name": "Grandad", "profile": {"age_years": 72, "sex": "male"},
                 "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr:01077",
                                                                                      "grams": 244}]}]}]}
-    open_tab(at, "Save, export, open").file_uploader(key="upload_plan").upload("grandad.json", json.dumps(document).encode(), "application/json")
+    show_panel(at, "Save, export, open").file_uploader(key="upload_plan").upload("grandad.json", json.dumps(document).encode(), "application/json")
     at.run()
     assert not at.exception
     assert at.number_input(key="p_age").value == 72 and at.radio(key="p_sex").value == "male"

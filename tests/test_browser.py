@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 
 from tests.streamlit_server import AppSpec, free_port, running_streamlit, streamlit_command
-from ui.day import DETAIL_TABS
+from ui.day import DETAIL_PANELS
 from ui.text import WORD_JOINER
 
 try:
@@ -95,9 +95,9 @@ def page(browser):
     context.close()
 
 
-def open_tab(page, label: str) -> None:
-    """Click one of the day's detail tabs and wait for its panel (only the open tab is drawn)."""
-    page.get_by_role("tab", name=label).click()
+def show_panel(page, label: str) -> None:
+    """Choose one of the day's detail panels and wait for it (only the one shown is drawn)."""
+    page.get_by_role("radiogroup", name="Show").get_by_role("radio", name=label, exact=True).click()
     wait_for_app(page)
 
 
@@ -115,7 +115,7 @@ def downloaded_plan(page, tmp_path: Path):
     from planner.planfile import parse_plan
     from planner.snapshot import bundled_foods
 
-    open_tab(page, "Save, export, open")
+    show_panel(page, "Save, export, open")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download: Plan file (JSON)").click()
     path = tmp_path / "downloaded.json"
@@ -136,7 +136,7 @@ def assert_page_agrees_with(page, plan) -> None:
         timeout=30_000)
     assert metric_delta(page, "Target") == gap_text(day.total_ug, totals.target.target_ug)
     assert metric_value(page, "Absorbed (estimate)") == f"{day.absorbed_ug:.2f} µg"
-    open_tab(page, "Where the B12 comes from")
+    show_panel(page, "Where the B12 comes from")
     bars = page.locator('ul[aria-label="B12 per meal"] li[data-meal]')
     shown = [(bar.get_attribute("data-meal"), float(bar.get_attribute("data-ug"))) for bar in bars.all()]
     assert shown == [(meal.name, round(meal.total_ug, 3)) for meal in day.meals]
@@ -146,7 +146,7 @@ def assert_page_agrees_with(page, plan) -> None:
 
 def edit_first_row(page, columns_right: int, keys: str = "") -> None:
     """The day's table is a canvas grid: select the first cell, move right, type, commit with Enter."""
-    open_tab(page, "What is planned")
+    show_panel(page, "What is planned")
     table = page.locator('[data-testid="stDataFrame"]').first
     table.scroll_into_view_if_needed()
     grid = table.bounding_box()
@@ -179,7 +179,7 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
     search_and_add(page, "whole milk")
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
-    open_tab(page, "What is planned")
+    show_panel(page, "What is planned")
     page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
@@ -207,7 +207,7 @@ def test_a_refused_plan_file_is_explained_where_the_person_is_looking(app_url, p
                                    {"food": "sr:13326", "grams": -5}]}]}]}))
     page.goto(app_url)
     wait_for_app(page)
-    open_tab(page, "Save, export, open")
+    show_panel(page, "Save, export, open")
     uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
     page.locator('[data-testid="stFileUploader"]').scroll_into_view_if_needed()
     uploader.set_input_files(str(bad))
@@ -254,7 +254,7 @@ def test_an_opened_plan_file_shows_its_person_everywhere(app_url, page, tmp_path
                                     {"food": "sr:01077", "grams": 244}]}]}]}))
     page.goto(app_url)
     wait_for_app(page)
-    open_tab(page, "Save, export, open")
+    show_panel(page, "Save, export, open")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
     page.get_by_role("status").filter(has_text="grandad.json").wait_for(timeout=30_000)
     wait_for_app(page)
@@ -274,7 +274,7 @@ def test_markdown_in_an_imported_plan_fetches_nothing_and_links_nowhere(app_url,
                                 "days": [{"label": label, "meals": []}]}))
     page.goto(app_url)
     wait_for_app(page)
-    open_tab(page, "Save, export, open")
+    show_panel(page, "Save, export, open")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
     toast = page.get_by_role("status").filter(has_text="hostile.json")
     toast.wait_for(timeout=30_000)
@@ -324,13 +324,13 @@ def test_views_dietitian_mode_and_report_pass_axe_and_make_the_readme_pictures(a
     page.get_by_role("option", name="vegan", exact=True).click()
     wait_for_app(page)
     search_and_add(page, "soymilk silk plain")
-    open_tab(page, "What to add")
+    show_panel(page, "What to add")
     page.locator('[class*="st-key-plan_add_0"] button').click()  # the first step of the suggested plan
     wait_for_app(page)
-    for tab in DETAIL_TABS:
-        open_tab(page, tab)
+    for tab in DETAIL_PANELS:
+        show_panel(page, tab)
         problems[f"a planned vegan day: {tab}"] = accessibility_problems(page)
-    open_tab(page, "What to add")
+    show_panel(page, "What to add")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.get_by_role("heading", level=1).scroll_into_view_if_needed()
     page.wait_for_timeout(500)
@@ -348,7 +348,7 @@ def test_views_dietitian_mode_and_report_pass_axe_and_make_the_readme_pictures(a
     page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
     problems["Dietitian mode: compare scenarios"] = accessibility_problems(page)
     choose_view(page, "Plan a day")
-    open_tab(page, "Save, export, open")
+    show_panel(page, "Save, export, open")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download: Printable report (HTML)").click()
     report = tmp_path / "report.html"
@@ -371,7 +371,7 @@ def test_charts_read_on_a_phone(app_url, browser):
         page.goto(app_url)
         wait_for_app(page)
         search_and_add(page, "morningstar farms grillers")
-        open_tab(page, "Where the B12 comes from")
+        show_panel(page, "Where the B12 comes from")
         page.wait_for_selector('ul[aria-label="B12 per food"] li', timeout=30_000)
         for chart in ("B12 per food", "B12 per meal"):
             bars = page.locator(f'ul[aria-label="{chart}"] li[data-meal]')

@@ -47,7 +47,7 @@ def where_plans_live_ui(arrival: Arrival) -> None:
         return
     sign_in = " or sign in" if arrival.providers else ""
     st.info(f"You are not signed in: your plans stay in this tab and go when you close it. To keep a plan, "
-            f"download its plan file (in the tab Save, export, open){sign_in}.")
+            f"download its plan file (under Save, export, open){sign_in}.")
 
 
 def my_data_ui(store: PlanStore, arrival: Arrival) -> None:

@@ -1,6 +1,6 @@
 """The "Plan a day" view, as four fragments: the plan's header, the day's summary, the add
-panel, and the day's details (tabs: table, charts, suggestions, export; only the open one is
-drawn, and switching tabs reruns the details alone).
+panel, and the day's details (four panels, one shown at a time: table, charts, suggestions,
+files; choosing another reruns the details alone).
 
 A change reruns only what it changes, measured in bench/browser.py: an add, a table edit or a
 suggestion reruns the summary and the details (every figure computed from the plan, drawn from
@@ -46,8 +46,9 @@ from ui.text import plain
 
 # The view's fragments, and which of them a change reruns.
 PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS = "plan_header", "day_summary", "add_panel", "day_details"
-DETAIL_TAB = "detail_tab"  # the open tab's label, in session state
-DETAIL_TABS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
+DETAIL_PANEL = "detail_panel"  # the shown panel's name, in session state
+SHOWN_PANEL = "shown_panel"  # the panel's container (CSS class st-key-shown_panel)
+DETAIL_PANELS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
 FIGURES = [SUMMARY, DETAILS]  # everything computed from the plan: after an add, an edit, a suggestion
 WHOLE_DAY = [PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS]  # after days are added, removed or switched
 LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
@@ -89,24 +90,23 @@ def add_panel(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client
 
 @st.fragment(key=DETAILS)
 def day_details(store: PlanStore, catalog: FoodCatalog, suggestions_of: SuggestionsOf) -> None:
-    """The day's details as tabs, of which only the open one is computed and drawn: an add then
-    redraws the summary and one panel, not four (bench/browser.py measured the four at about half
-    of an add's time in the browser). Switching tabs reruns this fragment only."""
+    """One of four panels, chosen above it; only the one shown is computed and drawn, so an add
+    redraws the summary and one panel, not four. A segmented control, not st.tabs: in
+    bench/browser.py the tabs alone added about 20 ms to every add (the control, about 0), and
+    a tab still needs a rerun to draw what lazy tabs leave out."""
     day_index = st.session_state["day_index"]
     totals = state.current_totals(catalog)
     st.header("The day in detail")
-    planned, sources, advice, files = st.tabs(DETAIL_TABS, key=DETAIL_TAB, on_change="rerun")
-    if planned.open:
-        with planned:
+    shown = st.segmented_control("Show", DETAIL_PANELS, default=DETAIL_PANELS[0], required=True, key=DETAIL_PANEL,
+                                 label_visibility="collapsed")
+    with st.container(key=SHOWN_PANEL):
+        if shown == DETAIL_PANELS[0]:
             items_table_ui(store, catalog, totals, day_index)
-    elif sources.open:
-        with sources:
+        elif shown == DETAIL_PANELS[1]:
             sources_ui(totals, day_index)
-    elif advice.open:
-        with advice:
+        elif shown == DETAIL_PANELS[2]:
             act_ui(store, catalog, suggestions_of(totals, state.current_plan(), day_index), totals.days[day_index])
-    elif files.open:
-        with files:
+        else:
             export_import_ui(catalog, day_index)
 
 
@@ -396,7 +396,7 @@ def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, d
     plan = state.current_plan()
     rows, refs = day_rows(plan, day_index, totals.days[day_index])
     if not rows:
-        st.info("Nothing planned for this day yet: search for a food above, or see the tab 'What to add'.")
+        st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
         show(TABLE)
         return
     items_editor(store, catalog, rows, refs, meal_choices(plan, day_index))

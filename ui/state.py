@@ -363,7 +363,7 @@ def name_plan(store: PlanStore, name: str) -> None:
         say("success", f"Saved as '{stored.record.name}'. It saves itself as you work; this page's address reopens it.")
     else:
         say("success", f"Saved as '{stored.record.name}' in this tab only: it goes when the tab closes. "
-                        "Download its plan file (in the tab Save, export, open) to keep it.")
+                        "Download its plan file (under Save, export, open) to keep it.")
 
 
 def replace_saved(store: PlanStore) -> None:
