@@ -23,7 +23,7 @@ the floor here, about 50 ms for a click, is lower than a time taken from Python)
   then Enter) → the results caption or the Food pick list; the search panel's Add button
   ("Add to plan" as the issue calls it; "Add <food> — <amount> to <meal>" on the page) → the
   "B12 eaten" metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
-  committed with Enter, "What is planned" shown) → that value; a suggestion's Add (the first
+  committed with Enter, "What is planned" shown and "Edit the items" on) → that value; a suggestion's Add (the first
   button under "What to add") → that value; choosing a panel of the day's details ("What to
   add" and "Where the B12 comes from" in turn) → the shown panel's text, once drawn (only the
   panel chosen is drawn, so a switch is a rerun); the reference app's click → its number.
@@ -344,6 +344,14 @@ def show_detail_panel(page: Page, label: str) -> None:
         wait_for_app(page)
 
 
+def edit_items_on(page: Page) -> None:
+    """Turn on "Edit the items" where the page has it (older pages always drew the editable grid)."""
+    switch = page.get_by_role("switch", name="Edit the items")
+    if switch.count() and not switch.first.is_checked():
+        page.locator(".st-key-edit_items label").first.click()
+        wait_for_app(page)
+
+
 def suggestion_button(page: Page):
     """The first Add under "What to add": an everyday source, else a day plan's item."""
     keyed = page.locator('[class*="st-key-source_add_"] button, [class*="st-key-plan_add_"] button')
@@ -411,6 +419,7 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
         with open_app(browser, url) as page:
             add_first_match(page, SEARCHES[1])
             show_detail_panel(page, "What is planned")
+            edit_items_on(page)
             return repeat(runs, lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)]))
 
     def suggestion_adds() -> list[Sample]:

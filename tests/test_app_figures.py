@@ -23,21 +23,28 @@ from planner.suggest import CurrentDay, suggest
 from planner.totals import absorption_progress_text, gap_text, intake_text, plan_totals
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, search_and_add, show_panel,
                             source_rows, whole_page)
-from ui.day import DETAIL_PANEL, DETAIL_PANELS
+from ui.day import DETAIL_PANEL, DETAIL_PANELS, EDIT_ITEMS
+from ui.table import ITEMS_TABLE_CLASS
 
 PLANNED, SOURCES, ADVICE, FILES = DETAIL_PANELS
+EDITING = "What is planned, as the editable grid"
 
 
-@pytest.fixture(params=[PLANNED, SOURCES, ADVICE])
+@pytest.fixture(params=[PLANNED, EDITING, SOURCES, ADVICE])
 def at(request) -> AppTest:
     """The page with one of the panels that hold figures shown, while the test makes its changes."""
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert app.session_state[DETAIL_PANEL] == PLANNED  # a page opens on the day's table
+    assert app.session_state[DETAIL_PANEL] == PLANNED  # a page opens on the day's table, to read
+    assert app.session_state[EDIT_ITEMS] is False
+    if request.param == EDITING:
+        app.session_state[EDIT_ITEMS] = True
+        return app.run()
     return app if request.param == PLANNED else show_panel(app, request.param)
 
 
 TABLE_SHOWN = pytest.mark.parametrize("at", [PLANNED], indirect=True)  # the panel a page opens on
+GRID_SHOWN = pytest.mark.parametrize("at", [EDITING], indirect=True)
 
 
 def chart_data(at: AppTest) -> list[list[dict]]:
@@ -59,9 +66,15 @@ def panel_choices(at: AppTest) -> list[str]:
 
 
 def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
-    """The day's table as (meal, µg) per row, in order."""
-    (table,) = at.get("dataframe")
-    return [(meal, None if pd.isna(ug) else float(ug)) for meal, ug in zip(table.value["Meal"], table.value["B12 (µg)"])]
+    """The day's items as (meal, µg) per row, in order: from the grid when editing, else the table to read."""
+    if at.session_state[EDIT_ITEMS]:
+        (grid,) = at.get("dataframe")
+        return [(meal, None if pd.isna(ug) else float(ug)) for meal, ug in zip(grid.value["Meal"], grid.value["B12 (µg)"])]
+    assert not at.get("dataframe")
+    (table,) = [e.value for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
+    rows = [[html.unescape(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1])]
+    return [(row[0], None if row[3] == "unknown" else float(row[3].removesuffix(" µg"))) for row in rows]
 
 
 def assert_figures_agree(at: AppTest) -> None:
@@ -83,7 +96,7 @@ def assert_figures_agree(at: AppTest) -> None:
         if lines:
             assert table_rows(at) == lines
         else:
-            assert not at.get("dataframe")
+            assert not at.get("dataframe") and not [e for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
     elif panel == SOURCES:
         assert_charts_agree(at, day)
     elif panel == ADVICE:
@@ -148,12 +161,12 @@ def test_figures_agree_after_a_suggestion_is_added(at):
 
 @TABLE_SHOWN
 def test_only_the_shown_panel_is_drawn(at):
-    """The hidden tabs' table, charts, suggestions and downloads are neither computed nor sent."""
+    """The table, charts, suggestions and downloads of the panels not shown are neither computed nor sent."""
     search_and_add(at, "whole milk")
     for panel in DETAIL_PANELS:
         show_panel(at, panel)
         assert panel_choices(at) == list(DETAIL_PANELS)
-        drawn = {PLANNED: bool(at.get("dataframe")), SOURCES: bool(chart_data(at)),
+        drawn = {PLANNED: any(ITEMS_TABLE_CLASS in e.value for e in at.get("html")), SOURCES: bool(chart_data(at)),
                  ADVICE: any((b.key or "").startswith("source_add_") for b in at.button),
                  FILES: bool(at.get("download_button"))}
         assert drawn == {label: label == panel for label in DETAIL_PANELS}
@@ -202,7 +215,7 @@ def editor_key(at: AppTest) -> str:
     return table.proto.id.rsplit("-", 1)[1]
 
 
-@TABLE_SHOWN
+@GRID_SHOWN
 def test_adds_keep_the_day_table_so_the_browser_updates_it_in_place(at):
     """Only a table edit gives the table a new key (tests/test_browser.py edits it): after other
     changes the browser updates the grid it has instead of building a new one."""

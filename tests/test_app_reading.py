@@ -14,6 +14,7 @@ from planner.profile import MAX_AGE_YEARS
 from planner.snapshot import bundled_foods
 from planner.suggest import CurrentDay, suggest
 from planner.totals import plan_totals
+from tests.rendered import rendered
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, plan, search_and_add, show_panel, shown,
                             text_input, whole_page)
 from tests.test_app_figures import chart_data, metric
@@ -116,6 +117,22 @@ def test_the_label_form_clears_after_an_add(at):
     assert "custom:oat-drink-fortified" in plan(at).foods
     assert text_input(at, "Name on the label").value == ""
     assert number_input(at, "B12 per serving").value == 0.0
+
+
+def test_the_days_items_read_as_text_each_with_its_whole_source(at):
+    """The table to read escapes every name (a label's name is the person's text) and cuts no source."""
+    from ui.table import ITEMS_TABLE_CLASS
+
+    search_and_add(at, "whole milk")
+    whole_page(at).toggle(key="show_custom").set_value(True).run()
+    text_input(at, "Name on the label").input("<b>Oat</b> drink [x](http://x)")
+    number_input(at, "B12 per serving").set_value(1.0)
+    button(at, "Add food from label").click().run()
+    assert not at.exception
+    (table,) = [rendered(e.value) for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
+    assert "<b>Oat</b> drink [x](http://x)" in table.as_read  # as typed: no bold, no link
+    assert "b" not in table.tags and "a" not in table.tags
+    assert "USDA SR Legacy (SR28, 2016), NDB 01077" in table.as_read
 
 
 def test_every_add_button_says_what_it_adds_and_where(at):

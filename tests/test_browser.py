@@ -101,6 +101,14 @@ def show_panel(page, label: str) -> None:
     wait_for_app(page)
 
 
+def edit_items(page) -> None:
+    """Show the day's items as the editable grid: the panel "What is planned", "Edit the items" on."""
+    show_panel(page, "What is planned")
+    if not page.get_by_role("switch", name="Edit the items").is_checked():
+        page.locator(".st-key-edit_items label").first.click()
+        wait_for_app(page)
+
+
 def search_and_add(page, query: str) -> None:
     search = page.get_by_role("textbox", name="Search foods")
     search.fill(query)
@@ -146,7 +154,7 @@ def assert_page_agrees_with(page, plan) -> None:
 
 def edit_first_row(page, columns_right: int, keys: str = "") -> None:
     """The day's table is a canvas grid: select the first cell, move right, type, commit with Enter."""
-    show_panel(page, "What is planned")
+    edit_items(page)
     table = page.locator('[data-testid="stDataFrame"]').first
     table.scroll_into_view_if_needed()
     grid = table.bounding_box()
@@ -179,7 +187,7 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
     search_and_add(page, "whole milk")
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
-    show_panel(page, "What is planned")
+    edit_items(page)
     page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()

@@ -16,7 +16,6 @@ the widget used, so a click redraws only that button row, not the whole panel, b
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
@@ -41,13 +40,14 @@ from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
 from ui.plans import STATUS_BOX, absorbed_metric, export_import_ui, save_prompts_ui, target_metric
-from ui.table import COLUMNS, RowRef, day_rows
+from ui.table import COLUMNS, RowRef, day_rows, items_table_html, table_html
 from ui.text import plain
 
 # The view's fragments, and which of them a change reruns.
 PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS = "plan_header", "day_summary", "add_panel", "day_details"
 DETAIL_PANEL = "detail_panel"  # the shown panel's name, in session state
 SHOWN_PANEL = "shown_panel"  # the panel's container (CSS class st-key-shown_panel)
+EDIT_ITEMS = "edit_items"  # the day's items as an editable grid, not a table to read
 DETAIL_PANELS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
 FIGURES = [SUMMARY, DETAILS]  # everything computed from the plan: after an add, an edit, a suggestion
 WHOLE_DAY = [PLAN_HEADER, SUMMARY, ADD_PANEL, DETAILS]  # after days are added, removed or switched
@@ -92,10 +92,12 @@ def add_panel(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client
 def day_details(store: PlanStore, catalog: FoodCatalog, suggestions_of: SuggestionsOf) -> None:
     """One of four panels, chosen above it; only the one shown is computed and drawn, so an add
     redraws the summary and one panel, not four. A segmented control, not st.tabs: in
-    bench/browser.py the tabs alone added about 20 ms to every add (the control, about 0), and
+    bench/browser.py the tabs alone added about 30 ms to every add (the control, about 0), and
     a tab still needs a rerun to draw what lazy tabs leave out."""
-    day_index = st.session_state["day_index"]
+    ss = st.session_state
+    day_index = ss["day_index"]
     totals = state.current_totals(catalog)
+    ss[EDIT_ITEMS] = ss.get(EDIT_ITEMS, False)  # kept while another panel is shown (else it would reset)
     st.header("The day in detail")
     shown = st.segmented_control("Show", DETAIL_PANELS, default=DETAIL_PANELS[0], required=True, key=DETAIL_PANEL,
                                  label_visibility="collapsed")
@@ -393,13 +395,18 @@ def _add_custom_from_form(store: PlanStore, catalog: FoodCatalog) -> None:
 # ---- the day's items -------------------------------------------------------------------------------
 
 def items_table_ui(store: PlanStore, catalog: FoodCatalog, totals: PlanTotals, day_index: int) -> None:
+    """The day's items as a table to read, or, with "Edit the items" on, as an editable grid. The
+    grid redraws far slower after every add (bench/browser.py), so it is there when asked for."""
     plan = state.current_plan()
     rows, refs = day_rows(plan, day_index, totals.days[day_index])
     if not rows:
         st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
         show(TABLE)
         return
-    items_editor(store, catalog, rows, refs, meal_choices(plan, day_index))
+    if st.toggle("Edit the items", key=EDIT_ITEMS, help="Change amounts or meals, or tick Remove, in the table."):
+        items_editor(store, catalog, rows, refs, meal_choices(plan, day_index))
+    else:
+        st.html(items_table_html(rows))
     show(TABLE)
 
 
@@ -459,18 +466,11 @@ def _least_b12_meal(day: DayTotal, meals: Sequence[str]) -> str:
 
 
 SOURCES_TABLE_CLASS = "b12-sources"
-SOURCES_TABLE_STYLE = f"""<style>
-.{SOURCES_TABLE_CLASS} {{border-collapse: collapse; width: 100%; font-size: .9rem; color: #0e1117}}
-.{SOURCES_TABLE_CLASS} th, .{SOURCES_TABLE_CLASS} td {{border-bottom: 1px solid #d5d7de; padding: .35rem .5rem;
-  text-align: left; vertical-align: top}}
-.{SOURCES_TABLE_CLASS} td.num {{text-align: right; white-space: nowrap}}
-</style>"""
 
 
 @lru_cache(maxsize=256)
 def sources_table_html(sources: tuple[Source, ...]) -> str:
-    """Each source's serving, µg, share of the target and its USDA origin, as one HTML table (plain
-    HTML draws far quicker than a Markdown table, which the browser parses on every change)."""
+    """Each source's serving, µg, share of the target and its USDA origin."""
     rows = []
     for source in sources:
         flags = [word for word, on in (("fortified", source.food.fortified),
@@ -478,15 +478,11 @@ def sources_table_html(sources: tuple[Source, ...]) -> str:
         notes = ", ".join(flags + ([f"+{source.more_like_this} more like this"] if source.more_like_this else []))
         kcal = "" if source.kcal_per_serving is None else f", {source.kcal_per_serving:.0f} kcal"
         caveat = f"; {source.caveat}" if source.caveat else ""
-        cells = [f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
-                 f"{source.b12_ug_per_serving:.2f} µg", f"{source.pct_target_per_serving:.0f} %",
-                 f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{caveat}"]
-        classes = ["", "", ' class="num"', ' class="num"', ""]
-        rows.append("<tr>" + "".join(f"<td{c}>{html.escape(cell)}</td>" for c, cell in zip(classes, cells)) + "</tr>")
-    head = ("<tr><th>Food</th><th>Serving</th><th>B12</th><th>Of the target</th>"
-            "<th>USDA value and source</th></tr>")
-    return f'<table class="{SOURCES_TABLE_CLASS}"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>' \
-           f"{SOURCES_TABLE_STYLE}"
+        rows.append([f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
+                     f"{source.b12_ug_per_serving:.2f} µg", f"{source.pct_target_per_serving:.0f} %",
+                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{caveat}"])
+    return table_html(SOURCES_TABLE_CLASS, ["Food", "Serving", "B12", "Of the target", "USDA value and source"],
+                      rows, numeric={2, 3})
 
 
 def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day: DayTotal) -> None:

@@ -1,9 +1,11 @@
-"""The day's items as editable table rows, and edits applied back to a new plan. Pure."""
+"""The day's items as table rows (an HTML table to read, grid rows to edit), and edits applied
+back to a new plan. Pure."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping, Sequence
 
 from planner.errors import PlannerError
 from planner.plan import Item, Meal, Plan, SupplementItem, prune_foods
@@ -11,6 +13,13 @@ from planner.snapshot import FoodCatalog
 from planner.totals import DayTotal
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
+TABLE_CLASS, ITEMS_TABLE_CLASS = "b12-table", "b12-items"
+TABLE_STYLE = f"""<style>
+.{TABLE_CLASS} {{border-collapse: collapse; width: 100%; font-size: .9rem; color: #0e1117}}
+.{TABLE_CLASS} th, .{TABLE_CLASS} td {{border-bottom: 1px solid #d5d7de; padding: .35rem .5rem;
+  text-align: left; vertical-align: top}}
+.{TABLE_CLASS} td.num {{text-align: right; white-space: nowrap}}
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,26 @@ def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict
             })
             refs.append(RowRef(meal.name, index))
     return rows, refs
+
+
+def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]],
+               numeric: Collection[int] = ()) -> str:
+    """Text in rows as one HTML table, every cell escaped. Plain HTML draws far quicker than the
+    data grid or a Markdown table, which the browser redraws or parses on every change."""
+    header = "".join(f"<th>{html.escape(cell)}</th>" for cell in head)
+    opening = ['<td class="num">' if column in numeric else "<td>" for column in range(len(head))]
+    body = "".join("<tr>" + "".join(f"{opening[column]}{html.escape(cell)}</td>" for column, cell in enumerate(row))
+                   + "</tr>" for row in rows)
+    return (f'<table class="{TABLE_CLASS} {css_class}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+            f"{TABLE_STYLE}")
+
+
+def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The day's items to read, each with its amount, µg and whole source (the grid cuts long ones)."""
+    return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12", "Source (dataset and id)"], [
+        [row["Meal"], row["Item"], f"{row['Amount']:g} {row['Unit']}",
+         "unknown" if row["B12 (µg)"] is None else f"{row['B12 (µg)']:.2f} µg", row["Source"]] for row in rows],
+        numeric={3})
 
 
 def _with_amount(item: Item, amount: Any) -> Item:
