@@ -133,6 +133,7 @@ def test_the_days_items_read_as_text_each_with_its_whole_source(at):
     assert "<b>Oat</b> drink [x](http://x)" in table.as_read  # as typed: no bold, no link
     assert "b" not in table.tags and "a" not in table.tags
     assert "USDA SR Legacy (SR28, 2016), NDB 01077" in table.as_read
+    assert "1 cup" in table.as_read and "1 × " not in table.as_read  # one cup, as said
 
 
 def test_every_add_button_says_what_it_adds_and_where(at):

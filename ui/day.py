@@ -40,7 +40,7 @@ from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
 from ui.plans import STATUS_BOX, absorbed_metric, export_import_ui, save_prompts_ui, target_metric
-from ui.table import COLUMNS, RowRef, day_rows, items_table_html, table_html
+from ui.table import COLUMNS, RowRef, amount_words, day_rows, items_table_html, table_html
 from ui.text import plain
 
 # The view's fragments, and which of them a change reruns.
@@ -215,12 +215,6 @@ def _food_label(food: Food) -> str:
     return f"{food.description} — {b12} — {food.source}"
 
 
-def _amount_words(portion: str, amount: float) -> str:
-    if portion == "grams":
-        return f"{amount:g} g"
-    return portion if amount == 1 else f"{amount:g} × {portion}"
-
-
 def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client: FdcClient | None,
                 data_types: tuple[str, ...] = DEFAULT_SEARCH_TYPES) -> None:
     """The search form, its results and the Add button (whose callback reruns the figures)."""
@@ -290,7 +284,7 @@ def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None
     grams = amount if portion == "grams" else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
     st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})"))
-    add_button(plain(f"Add {short_label(food.description)} — {_amount_words(portion, amount)} to {meal}"),
+    add_button(plain(f"Add {short_label(food.description)} — {amount_words(portion, amount)} to {meal}"),
                store, catalog, food_key, portion_key, amount_key)
     show(ADD)
 

@@ -67,10 +67,22 @@ def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]
             f"{TABLE_STYLE}")
 
 
+def amount_words(portion: str, amount: float) -> str:
+    """An amount as said: "150 g", "1 cup", "2 × 1 slice" (portion "grams" for grams)."""
+    if portion == "grams":
+        return f"{amount:g} g"
+    return portion if amount == 1 else f"{amount:g} × {portion}"
+
+
+def _row_amount(amount: float, unit: str) -> str:
+    portion = unit.removeprefix("× ")
+    return amount_words(portion, amount) if portion != unit else f"{amount:g} {unit}"
+
+
 def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
     """The day's items to read, each with its amount, µg and whole source (the grid cuts long ones)."""
     return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12", "Source (dataset and id)"], [
-        [row["Meal"], row["Item"], f"{row['Amount']:g} {row['Unit']}",
+        [row["Meal"], row["Item"], _row_amount(row["Amount"], row["Unit"]),
          "unknown" if row["B12 (µg)"] is None else f"{row['B12 (µg)']:.2f} µg", row["Source"]] for row in rows],
         numeric={3})
 
