@@ -91,9 +91,8 @@ def add_panel(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, client
 @st.fragment(key=DETAILS)
 def day_details(store: PlanStore, catalog: FoodCatalog, suggestions_of: SuggestionsOf) -> None:
     """One of four panels, chosen above it; only the one shown is computed and drawn, so an add
-    redraws the summary and one panel, not four. A segmented control, not st.tabs: in
-    bench/browser.py the tabs alone added about 30 ms to every add (the control, about 0), and
-    a tab still needs a rerun to draw what lazy tabs leave out."""
+    redraws the summary and one panel, not four. A segmented control, not lazy st.tabs: in
+    bench/browser.py the tab bar alone added about 30 ms to every add, the control next to none."""
     ss = st.session_state
     day_index = ss["day_index"]
     totals = state.current_totals(catalog)
