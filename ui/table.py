@@ -13,6 +13,7 @@ from planner.snapshot import FoodCatalog
 from planner.totals import DayTotal
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
+AMOUNT_WORDS = "Amount in words"  # for the table to read; not one of the grid's COLUMNS
 TABLE_CLASS, ITEMS_TABLE_CLASS = "b12-table", "b12-items"
 TABLE_STYLE = f"""<style>
 .{TABLE_CLASS} {{border-collapse: collapse; width: 100%; font-size: .9rem; color: #0e1117}}
@@ -28,6 +29,13 @@ class RowRef:
     index: int  # position within the meal
 
 
+def amount_words(portion: str, amount: float) -> str:
+    """An amount as said: "150 g", "1 cup", "2 × 1 slice" (portion "grams" for grams)."""
+    if portion == "grams":
+        return f"{amount:g} g"
+    return portion if amount == 1 else f"{amount:g} × {portion}"
+
+
 def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef]]:
     """One row per item with its µg and source; the refs say where each row lives in the plan."""
     rows: list[dict[str, Any]] = []
@@ -40,14 +48,15 @@ def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict
             amount: float | None
             if isinstance(item, SupplementItem):
                 amount, unit = item.ug, f"µg, every {item.every.value}"
+                words = f"{item.ug:g} {unit}"
             elif item.portion is not None:
-                amount, unit = item.count, f"× {item.portion}"
+                amount, unit, words = item.count, f"× {item.portion}", amount_words(item.portion, item.count)
             else:
-                amount, unit = item.grams, "g"
+                amount, unit, words = item.grams, "g", amount_words("grams", float(item.grams or 0.0))
             b12 = None if line is None or line.b12_ug is None else round(line.b12_ug, 2)
             rows.append({
                 "Meal": meal.name, "Item": line.description if line else getattr(item, "food", ""),
-                "Amount": amount, "Unit": unit, "B12 (µg)": b12,
+                "Amount": amount, "Unit": unit, AMOUNT_WORDS: words, "B12 (µg)": b12,
                 "Source": (line.source + (f" — {line.caveat}" if line.caveat else "")) if line else "",
                 "Remove": False,
             })
@@ -67,22 +76,10 @@ def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]
             f"{TABLE_STYLE}")
 
 
-def amount_words(portion: str, amount: float) -> str:
-    """An amount as said: "150 g", "1 cup", "2 × 1 slice" (portion "grams" for grams)."""
-    if portion == "grams":
-        return f"{amount:g} g"
-    return portion if amount == 1 else f"{amount:g} × {portion}"
-
-
-def _row_amount(amount: float, unit: str) -> str:
-    portion = unit.removeprefix("× ")
-    return amount_words(portion, amount) if portion != unit else f"{amount:g} {unit}"
-
-
 def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
     """The day's items to read, each with its amount, µg and whole source (the grid cuts long ones)."""
     return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12", "Source (dataset and id)"], [
-        [row["Meal"], row["Item"], _row_amount(row["Amount"], row["Unit"]),
+        [row["Meal"], row["Item"], row[AMOUNT_WORDS],
          "unknown" if row["B12 (µg)"] is None else f"{row['B12 (µg)']:.2f} µg", row["Source"]] for row in rows],
         numeric={3})
 
