@@ -70,7 +70,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, Error as PlaywrightError, Page, sync_playwright  # noqa: E402
 
 from tests.streamlit_server import free_port  # noqa: E402
-from tests.test_browser import CHROMIUM_ARGS, wait_for_app  # noqa: E402  (one way to drive Chromium)
+from tests.test_browser import (CHROMIUM_ARGS, edit_items, panel_choice, show_panel,  # noqa: E402
+                                wait_for_app)  # one way to drive Chromium and the page
 
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
@@ -331,25 +332,16 @@ def add_to_plan_button(page: Page):
     return first_present(page, "the search panel's Add button", page.locator(".st-key-add_food button"))
 
 
-def panel_choice(page: Page, label: str):
-    """The choice of one of the day's detail panels ("Show": What is planned, What to add, ...)."""
-    return page.get_by_role("radiogroup", name="Show").get_by_role("radio", name=label, exact=True)
-
-
 def show_detail_panel(page: Page, label: str) -> None:
     """Show a panel of the day's details, where the page has the choice (older pages drew them all)."""
-    choice = panel_choice(page, label)
-    if choice.count():
-        choice.first.click()
-        wait_for_app(page)
+    if panel_choice(page, label).count():
+        show_panel(page, label)
 
 
 def edit_items_on(page: Page) -> None:
-    """Turn on "Edit the items" where the page has it (older pages always drew the editable grid)."""
-    switch = page.get_by_role("switch", name="Edit the items")
-    if switch.count() and not switch.first.is_checked():
-        page.locator(".st-key-edit_items label").first.click()
-        wait_for_app(page)
+    """The day's items as the editable grid, where the page has the choice (older pages always drew it)."""
+    if panel_choice(page, "What is planned").count():
+        edit_items(page)
 
 
 def suggestion_button(page: Page):
@@ -418,7 +410,6 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
     def edits() -> list[Sample]:
         with open_app(browser, url) as page:
             add_first_match(page, SEARCHES[1])
-            show_detail_panel(page, "What is planned")
             edit_items_on(page)
             return repeat(runs, lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)]))
 

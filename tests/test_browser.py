@@ -95,9 +95,14 @@ def page(browser):
     context.close()
 
 
+def panel_choice(page, label: str):
+    """One of the choices above the day's details ("Show": What is planned, What to add, ...)."""
+    return page.get_by_role("radiogroup", name="Show").get_by_role("radio", name=label, exact=True)
+
+
 def show_panel(page, label: str) -> None:
     """Choose one of the day's detail panels and wait for it (only the one shown is drawn)."""
-    page.get_by_role("radiogroup", name="Show").get_by_role("radio", name=label, exact=True).click()
+    panel_choice(page, label).click()
     wait_for_app(page)
 
 
