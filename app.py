@@ -6,7 +6,6 @@ the chosen view. All numbers come from planner functions; the plan changes only 
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -14,6 +13,9 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.access import VisitorKind
+from planner.advice.dayplan import CurrentDay
+from planner.advice.ranking import Ranking, rank_sources
+from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
 from planner.errors import PlannerError, ProfileError, StoreError
 from planner.fdc.client import FdcClient
@@ -23,9 +25,9 @@ from planner.profile import Profile
 from planner.snapshot import bundled_foods
 from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
-from planner.suggest import CurrentDay, Ranking, Suggestions, rank_sources, suggest
+from planner.results import PlanTotals, Suggestions
 from planner.targets import Target, life_stage_target
-from planner.totals import PlanTotals, plan_totals
+from planner.totals import plan_totals
 from ui import account, day, plans, profile, state, visitor
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, show
@@ -47,18 +49,16 @@ def fdc_client(settings: FdcSettings) -> FdcClient:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def ranked_sources(profile_json: str) -> Ranking:
+def ranked_sources(profile: Profile) -> Ranking:
     """The foods that may be offered to a person, best first: the same for every day of theirs."""
-    profile = Profile.from_dict(json.loads(profile_json))
     return rank_sources(bundled_foods().values(), profile, bundled_search_index())
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def cached_suggestions(profile_json: str, current_json: str) -> Suggestions:
+def cached_suggestions(profile: Profile, current: CurrentDay) -> Suggestions:
     """Per person and day; shared, not copied: Suggestions are frozen."""
-    profile = Profile.from_dict(json.loads(profile_json))
-    return suggest(profile, bundled_foods().values(), CurrentDay.from_json(current_json), bundled_search_index(),
-                   ranking=ranked_sources(profile_json))
+    return suggest(profile, bundled_foods().values(), current, bundled_search_index(),
+                   ranking=ranked_sources(profile))
 
 
 def read_api_key() -> str | None:
@@ -86,8 +86,7 @@ def read_database_url() -> str | None:
 
 
 def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestions:
-    current = CurrentDay.from_day(totals.days[day_index])
-    return cached_suggestions(json.dumps(plan.profile.to_dict(), sort_keys=True), current.to_json())
+    return cached_suggestions(plan.profile, CurrentDay.from_day(totals.days[day_index]))
 
 
 foods, index = bundled_foods(), bundled_search_index()  # each built once per process (planner.once)

@@ -23,7 +23,8 @@ from planner.catalog import bundled_search_index  # noqa: E402
 from planner.food import DietMode  # noqa: E402
 from planner.profile import Absorption, Profile, Sex  # noqa: E402
 from planner.snapshot import bundled_foods  # noqa: E402
-from planner.suggest import CurrentDay, suggest  # noqa: E402
+from planner.advice.dayplan import CurrentDay  # noqa: E402
+from planner.advice.suggest import suggest  # noqa: E402
 
 REPEATS = 9
 STAGES = {

@@ -18,19 +18,27 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
 from planner.cliprofile import add_profile_flags, profile_from_flags
 from planner.datacli import add_data_commands
 from planner.errors import FdcError, PlannerError, StoreUnavailable
 from planner.export import ExportFormat, export_file
 from planner.food import DietMode, Food
+from planner.jsonshapes import food_json, search_json, suggestions_json, target_json, totals_json
 from planner.plan import Plan
 from planner.planfile import load_plan
-from planner.search import SearchResult
 from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
-from planner.suggest import CurrentDay, suggest, suggestions_to_dict
 from planner.targets import life_stage_target
-from planner.totals import intake_text, plan_totals, totals_to_dict, verdict_text
+from planner.totals import plan_totals
+from planner.wording import (
+    food_data_age,
+    intake_text,
+    micrograms,
+    note_text,
+    verdict_text,
+)
 
 EXIT_OK = 0
 EXIT_SERVICE = 1
@@ -89,28 +97,21 @@ def _print_foods(foods: Sequence[Food]) -> None:
 def cmd_food(args: argparse.Namespace) -> int:
     food = bundled_foods().get_food(args.food_id)
     if args.json:
-        _print_json(food.to_dict())
+        _print_json(food_json(food))
     else:
         _print_foods([food])
         if food.b12_added_ug_per_100g is not None:
             print(f"  B12 added (fortification, USDA nutrient 578): {food.b12_added_ug_per_100g:g} µg per 100 g")
-        for note in filter(None, [food.data_age_note(), ", ".join(food.common_names) or None]):
+        for note in filter(None, [food_data_age(food), ", ".join(food.common_names) or None]):
             print(f"  {note}")
         described = langual_descriptions()
         for code in food.langual:
             print(f"  LanguaL {code}: {described.get(code, 'unknown code')}")
         for portion in food.portions:
             b12 = food.b12_ug(portion.grams)
-            amount = "unknown" if b12 is None else f"{b12:.2f} µg"
+            amount = "unknown" if b12 is None else micrograms(b12)
             print(f"  {portion.label} = {portion.grams:g} g -> B12 {amount}")
     return EXIT_OK
-
-
-def search_result_to_dict(result: SearchResult) -> dict[str, Any]:
-    """The contract's search JSON."""
-    return {"matches": result.matches,
-            "hidden": {"diet": result.hidden_by_diet, "exclusions": result.hidden_by_exclusions},
-            "foods": [food.to_dict() for food in result.foods], "message": result.message}
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -119,7 +120,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     leave_out = [word for word in args.exclude if word.strip()]
     result = bundled_search_index().find(args.query, diet=DietMode(args.diet), leave_out=leave_out, limit=args.limit)
     if args.json:
-        _print_json(search_result_to_dict(result))
+        _print_json(search_json(result))
         return EXIT_OK
     _print_foods(result.foods)
     if result.foods:
@@ -137,12 +138,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_target(args: argparse.Namespace) -> int:
     target = life_stage_target(profile_from_flags(args))
     if args.json:
-        _print_json(target.to_dict())
+        _print_json(target_json(target))
     else:
         ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
         print(f"{target.life_stage}: {target.target_ug:g} µg/day ({target.kind.value}{ear}) — {target.source}")
         for note in target.notes:
-            print(f"  - {note}")
+            print(f"  - {note_text(note)}")
     return EXIT_OK
 
 
@@ -150,17 +151,17 @@ def cmd_total(args: argparse.Namespace) -> int:
     catalog = bundled_foods()
     totals = plan_totals(load_plan(Path(args.plan), catalog), catalog)
     if args.json:
-        _print_json(totals_to_dict(totals))
+        _print_json(totals_json(totals))
         return EXIT_OK
     for day in totals.days:
-        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, absorbed ≈ {day.absorbed_ug:.2f} µg — "
+        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, absorbed ≈ {micrograms(day.absorbed_ug)} — "
               f"{verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug)}")
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
-          f"{average.absorbed_ug:.2f} µg — "
+          f"{micrograms(average.absorbed_ug)} — "
           f"{verdict_text(average.status, average.absorption_status, totals.target, totals.absorption_goal_ug)}")
     for note in totals.notes:
-        print(f"  - {note}")
+        print(f"  - {note_text(note)}")
     return EXIT_OK
 
 
@@ -196,9 +197,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     foods = list(catalog.values()) + (list(plan.foods.values()) if plan is not None else [])
     result = suggest(profile, foods, current, bundled_search_index())
     if args.json:
-        _print_json(suggestions_to_dict(result))
+        _print_json(suggestions_json(result))
         return EXIT_OK
-    print(f"Target {result.target.target_ug:g} µg, gap {result.gap_ug:.2f} µg")
+    print(f"Target {result.target.target_ug:g} µg, gap {micrograms(result.gap_ug)}")
     if result.needs_clinician:
         print("Food cannot close this gap: see a clinician (notes below).")
     for source in result.sources:
@@ -208,12 +209,12 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     print("Day plan:" if result.plan else "Day plan: nothing to add.")
     for item in result.plan:
         amount = "" if item.every else f"{item.count:g} × {item.serving.label} "
-        print(f"  {item.meal}: {amount}{item.description} = {item.b12_ug:.2f} µg"
-              + (f" every {item.every}" if item.every else ""))
-    print(f"After: {result.total_after_ug:.2f} µg, absorbed ≈ {result.absorbed_after_ug:.2f} µg — "
+        print(f"  {item.meal}: {amount}{item.description} = {micrograms(item.b12_ug)}"
+              + (f" every {item.every.value}" if item.every else ""))
+    print(f"After: {micrograms(result.total_after_ug)}, absorbed ≈ {micrograms(result.absorbed_after_ug)} — "
           f"{verdict_text(result.status_after, result.absorption_status_after, result.target, result.absorption_goal_ug)}")
     for note in result.notes:
-        print(f"  - {note}")
+        print(f"  - {note_text(note)}")
     return EXIT_OK
 
 
@@ -245,7 +246,7 @@ def cmd_fdc_search(args: argparse.Namespace) -> int:
     types = args.data_type or list(DEFAULT_SEARCH_TYPES)
     foods = _fdc_client().search(args.query, data_types=types, page_size=args.limit)
     if args.json:
-        _print_json([food.to_dict() for food in foods])
+        _print_json([food_json(food) for food in foods])
     else:
         _print_foods(foods)
     return EXIT_OK
@@ -256,7 +257,7 @@ def cmd_fdc_food(args: argparse.Namespace) -> int:
 
     food = _fdc_client().food(parse_fdc_id(args.fdc_id))
     if args.json:
-        _print_json(food.to_dict())
+        _print_json(food_json(food))
     else:
         _print_foods([food])
     return EXIT_OK

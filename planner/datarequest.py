@@ -17,6 +17,7 @@ import unicodedata
 import zipfile
 from datetime import datetime, timezone
 
+from planner.jsonshapes import profile_json
 from planner.store.plans import OwnerData
 
 MAX_NAME_BYTES = 120  # UTF-8 bytes of a file name's stem: well inside every file system's 255
@@ -75,7 +76,7 @@ def data_zip(data: OwnerData, exported_at: datetime) -> bytes:
                        "client": record.client_name, "version": record.version,
                        "created_at": record.created_at.isoformat(), "updated_at": record.updated_at.isoformat()})
     manifest = {"owner": data.owner, "exported_at": exported_at.astimezone(timezone.utc).isoformat(),
-                "clients": [{"id": c.id, "name": c.name, "folder": folders[c.id], "profile": c.profile.to_dict()}
+                "clients": [{"id": c.id, "name": c.name, "folder": folders[c.id], "profile": profile_json(c.profile)}
                             for c in data.clients],
                 "plans": listed}
     buffer = io.BytesIO()

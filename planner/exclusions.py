@@ -19,6 +19,7 @@ from typing import Iterable
 
 from planner.diet import LOOK_ALIKES, MEAT_ANALOGUE, MIXED_DISH_GROUPS
 from planner.food import Food
+from planner.notes import AllergensLeftOut
 from planner.words import fold, stem, words
 
 
@@ -171,11 +172,7 @@ def exclusion_reason(food: Food, leave_out: Iterable[str]) -> str | None:
     return None
 
 
-def allergen_note(leave_out: Iterable[str]) -> str | None:
-    """The sentence that says allergen words leave out products of unknown ingredients too."""
+def allergen_note(leave_out: Iterable[str]) -> AllergensLeftOut | None:
+    """The note that says allergen words leave out products of unknown ingredients too."""
     named = sorted({a.name for a in map(allergen_for, leave_out) if a is not None})
-    if not named:
-        return None
-    return (f"Leaving out {', '.join(named)}: foods that contain it, and products whose ingredients the USDA "
-            "data does not list (cereals, breads, sweets, snacks, mixed dishes, meat analogues), since they "
-            "may. Check labels for precautionary statements.")
+    return AllergensLeftOut(tuple(named)) if named else None

@@ -11,17 +11,31 @@ from datetime import date
 from enum import Enum
 from typing import Iterable, Sequence
 
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
 from planner.plan import Plan
 from planner.planfile import plan_to_json
+from planner.results import PlanTotals, Suggestions
 from planner.snapshot import SR_CITATION, FoodCatalog
-from planner.suggest import CurrentDay, Suggestions, suggest
-from planner.totals import PlanTotals, empty_day_text, intake_text, plan_totals, unknown_items_text, verdict_text
+from planner.totals import plan_totals
+from planner.wording import (
+    REPORT_DISCLAIMER,
+    addition_text,
+    empty_day_text,
+    goal_basis_text,
+    intake_text,
+    item_amount,
+    item_notes,
+    micrograms,
+    note_text,
+    sentence,
+    unknown_items_text,
+    verdict_text,
+)
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
-              "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
                 f"{SR_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
 CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "absorbed_ug", "verdict", "source",
@@ -50,10 +64,10 @@ def plan_csv(totals: PlanTotals) -> str:
         for meal in day.meals:
             for item in meal.items:
                 writer.writerow([neutralise(v) for v in (
-                    day.label, meal.name, item.description, item.amount,
+                    day.label, meal.name, item.description, item_amount(item),
                     "" if item.grams is None else round(item.grams, 1),
                     "" if item.b12_ug is None else round(item.b12_ug, 3),
-                    round(item.counted_ug, 3), "", "", item.source, item.notes)])
+                    round(item.counted_ug, 3), "", "", item.source, item_notes(item))])
         writer.writerow([neutralise(v) for v in (
             day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
             verdict_text(day.status, day.absorption_status, totals.target, goal), "",
@@ -156,7 +170,7 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         f"<title>B12 plan — {html.escape(plan.name)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
         f"<header><h1>Vitamin B12 plan: {html.escape(plan.name)}</h1>",
         f'<p class="muted">Prepared {generated.isoformat()} with the B12 intake planner.</p>',
-        f'<p class="disclaimer">{html.escape(DISCLAIMER)}</p></header><main>',
+        f'<p class="disclaimer">{html.escape(REPORT_DISCLAIMER)}</p></header><main>',
         "<h2>Profile</h2><table>",
         *(f"<tr><th>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
         "<h2>Target</h2><table>",
@@ -172,14 +186,14 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     for day in totals.days:
         verdict = verdict_text(day.status, day.absorption_status, target, goal)
         out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
-                   f"{_cell(f'{day.absorbed_ug:.2f} µg', True)}"
+                   f"{_cell(micrograms(day.absorbed_ug), True)}"
                    f'<td class="status">{html.escape(verdict)}</td></tr>')
     verdict = verdict_text(average.status, average.absorption_status, target, goal)
     out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
-               f"{_cell(f'{average.absorbed_ug:.2f} µg', True)}"
+               f"{_cell(micrograms(average.absorbed_ug), True)}"
                f'<td class="status">{html.escape(verdict)}</td></tr></table>')
-    out.append(f'<p class="muted">{html.escape(f"The absorption goal is {goal:.2f} µg because {totals.absorption_basis}.")}</p>')
-    warnings = [w for day in totals.days for w in day.warnings]
+    out.append(f'<p class="muted">{html.escape(sentence(goal_basis_text(totals.goal)))}</p>')
+    warnings = [note_text(w) for day in totals.days for w in day.warnings]
     if warnings:
         out.append("<h2>Safety warnings</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
     for day in totals.days:
@@ -194,26 +208,26 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
                    "<th class='num'>B12 counted</th><th>Source (dataset and id)</th></tr></thead><tbody>")
         for meal in day.meals:
             for item in meal.items:
-                b12 = "unknown" if item.b12_ug is None else f"{item.counted_ug:.2f} µg"
-                notes = item.notes
+                b12 = "unknown" if item.b12_ug is None else micrograms(item.counted_ug)
+                notes = item_notes(item)
                 out.append(f"<tr>{_cell(meal.name)}{_cell(item.description + (f' ({notes})' if notes else ''))}"
-                           f"{_cell(item.amount)}{_cell(b12, True)}{_cell(item.source)}</tr>")
+                           f"{_cell(item_amount(item))}{_cell(b12, True)}{_cell(item.source)}</tr>")
         out.append("</tbody></table>")
     if suggestions is not None and (suggestions.plan or suggestions.sources):
         out.append("<h2>Suggested additions</h2>")
         if suggestions.plan:
             out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
             for addition in suggestions.plan:
-                out.append(f"<tr>{_cell(addition.meal)}{_cell(addition.in_words())}"
-                           f"{_cell(f'{addition.b12_ug:.2f} µg', True)}</tr>")
+                out.append(f"<tr>{_cell(addition.meal)}{_cell(addition_text(addition))}"
+                           f"{_cell(micrograms(addition.b12_ug), True)}</tr>")
             out.append("</table>")
         if suggestions.sources:
             top = [(s.food.description, s.b12_ug_per_serving) for s in suggestions.sources[:8]]
             out.append(bar_chart_svg(top, "Top sources, µg per typical serving"))
     out.append("<h2>Notes</h2><ul>")
-    out += [f"<li>{html.escape(note)}</li>" for note in totals.notes]
+    out += [f"<li>{html.escape(note_text(note))}</li>" for note in totals.notes]
     if suggestions is not None:
-        out += [f"<li>{html.escape(note)}</li>" for note in suggestions.notes if note not in totals.notes]
+        out += [f"<li>{html.escape(note_text(note))}</li>" for note in suggestions.notes if note not in totals.notes]
     out.append("</ul>")
     out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"

@@ -6,14 +6,12 @@ Fields follow the shared contract "Food record". Unknown nutrient values are Non
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable
+from typing import Iterable
 
 from planner.errors import UnknownPortionError
-
-Micrograms = float
-Grams = float
+from planner.units import Grams, Micrograms
 
 HUNDRED_GRAMS = "100 g"
 SR_PREFIX = "sr:"  # bundled SR Legacy (SR28)
@@ -130,15 +128,8 @@ class Food:
 
     @property
     def label_may_have_changed(self) -> bool:
-        """Fortified branded products are reformulated; their data shows its age (issue: Cheerios)."""
+        """Fortified branded products are reformulated (Cheerios' B12 changed): their data shows its age."""
         return self.fortified and self.brand_owner is not None
-
-    def data_age_note(self) -> str | None:
-        """"B12 data from 2013; check today's label" for fortified branded products."""
-        if not self.label_may_have_changed:
-            return None
-        year = f" from {self.b12_data_year}" if self.b12_data_year else ""
-        return f"B12 data{year}; check today's label (fortified products are reformulated)"
 
     def b12_ug(self, grams: Grams) -> Micrograms | None:
         """B12 in `grams` of this food, or None when USDA has no value."""
@@ -155,43 +146,3 @@ class Food:
         if self.kcal_per_100g is None:
             return None
         return self.kcal_per_100g * grams / 100.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON shape (also what plan files store under `foods`)."""
-        record = asdict(self)
-        record.pop("_portion_index")
-        record["diet"] = self.diet.value
-        record["portions"] = [{"label": p.label, "grams": p.grams} for p in self.portions]
-        record["common_names"] = list(self.common_names)
-        record["langual"] = list(self.langual)
-        return record
-
-    @classmethod
-    def from_dict(cls, record: dict[str, Any]) -> "Food":
-        """Inverse of to_dict; the caller has validated the shape (see planfile)."""
-        return cls(
-            id=record["id"],
-            description=record["description"],
-            food_group=record.get("food_group"),
-            b12_ug_per_100g=_optional_float(record.get("b12_ug_per_100g")),
-            kcal_per_100g=_optional_float(record.get("kcal_per_100g")),
-            retinol_ug_per_100g=_optional_float(record.get("retinol_ug_per_100g")),
-            diet=DietMode(record["diet"]),
-            check_label=bool(record.get("check_label", False)),
-            fortified=bool(record.get("fortified", False)),
-            unreliable=bool(record.get("unreliable", False)),
-            portions=unique_portions((p["label"], float(p["grams"])) for p in record.get("portions", [])),
-            data_type=record["data_type"],
-            source=record["source"],
-            brand_owner=record.get("brand_owner"),
-            url=record.get("url"),
-            b12_added_ug_per_100g=_optional_float(record.get("b12_added_ug_per_100g")),
-            everyday=bool(record.get("everyday", False)),
-            common_names=tuple(record.get("common_names", ())),
-            b12_data_year=None if record.get("b12_data_year") is None else int(record["b12_data_year"]),
-            langual=tuple(record.get("langual", ())),
-        )
-
-
-def _optional_float(value: Any) -> float | None:
-    return None if value is None else float(value)

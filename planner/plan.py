@@ -7,20 +7,16 @@ old one untouched. File I/O lives in planfile.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
-from typing import Any, Mapping, Union
+from typing import Mapping, Union
 
-from planner.food import Food, Grams, is_bundled_id
+from planner.food import Food, is_bundled_id
+from planner.notes import Note
 from planner.profile import Profile
 from planner.snapshot import FoodCatalog
+from planner.units import Every, Grams
 
 PLAN_VERSION = 1
 DEFAULT_MEALS = ("breakfast", "lunch", "dinner", "snacks")
-
-
-class Every(str, Enum):
-    DAY = "day"
-    WEEK = "week"
 
 
 @dataclass(frozen=True)
@@ -33,11 +29,6 @@ class FoodItem:
     count: float = 1.0
     note: str | None = None  # e.g. why an old SR24 portion became grams
 
-    def to_dict(self) -> dict[str, Any]:
-        amount: dict[str, Any] = ({"portion": self.portion, "count": self.count} if self.portion is not None
-                                  else {"grams": self.grams})
-        return {"food": self.food, **amount, **({"note": self.note} if self.note else {})}
-
     def grams_of(self, food: Food) -> Grams:
         if self.portion is not None:
             return food.portion(self.portion).grams * self.count
@@ -49,9 +40,6 @@ class SupplementItem:
     supplement: str
     ug: float
     every: Every = Every.DAY
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"supplement": self.supplement, "ug": self.ug, "every": self.every.value}
 
 
 Item = Union[FoodItem, SupplementItem]
@@ -76,7 +64,7 @@ class Plan:
     days: tuple[Day, ...]
     foods: Mapping[str, Food] = field(default_factory=dict)  # non-bundled records only
     # What loading changed and the person should know (e.g. SR24 values now SR28); never saved.
-    notices: tuple[str, ...] = field(default=(), compare=False)
+    notices: tuple[Note, ...] = field(default=(), compare=False)
 
     def food(self, food_id: str, catalog: FoodCatalog) -> Food:
         """The record for an id: the plan's own (FDC, custom) first, then the bundled data."""

@@ -18,19 +18,12 @@ from typing import Any, Callable
 
 from planner.errors import PlanFileError, ProfileError
 from planner.food import SR24_PREFIX, DietMode, Food, is_bundled_id
-from planner.plan import (
-    PLAN_VERSION,
-    Day,
-    Every,
-    FoodItem,
-    Item,
-    Meal,
-    Plan,
-    SupplementItem,
-    prune_foods,
-)
+from planner.jsonshapes import food_from_json, plan_json
+from planner.notes import Note, Sr24Retired, Sr24Upgraded, Sr24ValueChanged
+from planner.plan import PLAN_VERSION, Day, FoodItem, Item, Meal, Plan, SupplementItem, prune_foods
 from planner.profile import Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
+from planner.units import Every
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 7  # root > days > day > meals > meal > items > item
@@ -246,7 +239,7 @@ def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
                              above_zero=True, unit=" g")
     if len(check.problems) > before:
         return None
-    return Food.from_dict(raw)
+    return food_from_json(raw)
 
 
 class _Foods:
@@ -279,26 +272,18 @@ class _Foods:
         record = self.catalog.sr24_record(old_id[len(SR24_PREFIX):])
         return record.portion(label).grams if record is not None and record.has_portion(label) else None
 
-    def notices(self) -> tuple[str, ...]:
+    def notices(self) -> tuple[Note, ...]:
         """What the person should know after an SR24 plan opened with SR28 data."""
-        notes: list[str] = []
+        notes: list[Note] = []
         if self.upgraded:
-            notes.append(f"This plan was saved with USDA SR24 (2011) data; {len(self.upgraded)} of its foods now "
-                         "use USDA SR Legacy (SR28) values, matched by NDB number.")
+            notes.append(Sr24Upgraded(len(self.upgraded)))
         for old_id, new_id in sorted(self.upgraded.items()):
             old = self.catalog.sr24_record(old_id[len(SR24_PREFIX):])
             new = self.catalog.get_food(new_id)
             if old is not None and old.b12_ug_per_100g != new.b12_ug_per_100g:
-                notes.append(f"{new.description}: B12 {_per_100g(old.b12_ug_per_100g)} in SR24, "
-                             f"{_per_100g(new.b12_ug_per_100g)} in SR28.")
-        for food_id in sorted(self.retired):
-            food = self.catalog.get_food(food_id)
-            notes.append(f"{food.description} is not in SR28: its SR24 (2011) record is kept, read-only.")
+                notes.append(Sr24ValueChanged(new.description, old.b12_ug_per_100g, new.b12_ug_per_100g))
+        notes += [Sr24Retired(self.catalog.get_food(food_id).description) for food_id in sorted(self.retired)]
         return tuple(notes)
-
-
-def _per_100g(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:g} µg/100 g"
 
 
 def _parse_item(check: _Checker, raw: Any, path: str, foods: _Foods) -> Item | None:
@@ -455,29 +440,15 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     return plan
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    return {
-        "version": PLAN_VERSION,
-        "name": plan.name,
-        "profile": plan.profile.to_dict(),
-        "days": [{"label": day.label,
-                  "meals": [{"name": meal.name, "items": [item.to_dict() for item in meal.items]}
-                            for meal in day.meals]}
-                 for day in plan.days],
-        "foods": {food_id: plan.foods[food_id].to_dict()
-                  for food_id in sorted(plan.food_ids()) if food_id in plan.foods},
-    }
-
-
 def plan_to_compact_json(plan: Plan) -> str:
     """The form the size limit is measured in."""
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(plan_json(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def plan_to_json(plan: Plan) -> str:
     """The plan file: indented for people to read, compact where indenting would pass the limit,
     so every plan that passed the checks saves and exports as a file that opens again."""
-    indented = json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    indented = json.dumps(plan_json(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if len(indented) <= MAX_FILE_BYTES and len(indented.encode("utf-8")) <= MAX_FILE_BYTES:
         return indented
     return plan_to_compact_json(plan) + "\n"
@@ -532,43 +503,3 @@ def save_plan(plan: Plan, path: Path) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-
-
-_FIELD_WORDS = {
-    "name": "name", "version": "format version", "label": "day name", "age_years": "age (years)",
-    "age_months": "age (months)", "ug": "µg", "every": "how often", "food": "food", "grams": "grams",
-    "portion": "portion", "count": "how many", "supplement": "supplement name", "note": "note",
-}
-_ENTRY_WORDS = {"days": "day", "meals": "meal", "items": "item", "portions": "portion"}
-_PATH = re.compile(r'^(\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): (.*)$', re.S)
-_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[(\"(?:[^\"\\]|\\.)*\")\]")
-
-
-def plain_problem(problem: str) -> str:
-    """A problem told without its JSON path, for people: "$.days[0].meals[1].items[2].grams: …" ->
-    "Day 1, meal 2, item 3, grams: …". PlanFileError and the CLI keep the paths."""
-    match = _PATH.match(problem)
-    if match is None:
-        return problem
-    path, sentence = match.groups()
-    words: list[str] = []
-    container = ""
-    for name, index, key in _STEP.findall(path[1:]):
-        if index:
-            words.append(f"{_ENTRY_WORDS.get(container, 'entry')} {int(index) + 1}")
-        elif key:
-            words.append(f"food record {json.loads(key)}")
-        elif name in ("days", "meals", "items", "foods", "portions", "exclude"):
-            container = name
-            if name == "exclude":
-                words.append("leave-out words")
-        elif name == "profile":
-            words.append("profile")
-        elif name == "name" and words and words[-1].startswith("meal"):
-            words.append("meal name")
-        elif name == "name" and not words:
-            words.append("plan name")
-        else:
-            words.append(_FIELD_WORDS.get(name, name.replace("_", " ")))
-    where = ", ".join(words) if words else "The file"
-    return f"{where[:1].upper()}{where[1:]}: {sentence}"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
-
 from planner.errors import ProfileError
 from planner.food import DietMode
 
@@ -26,7 +24,7 @@ class Standard(str, Enum):
 
 
 class Absorption(str, Enum):
-    """How this person absorbs B12 (brief §6b, clinical paths); values are the plan-file strings."""
+    """How this person absorbs B12; values are the plan-file strings."""
 
     NORMAL = "normal"
     FOOD_BOUND = "food_bound"  # atrophic gastritis, long-term PPIs or H2 blockers: food-bound B12 poorly
@@ -72,38 +70,6 @@ class Profile:
     def fortified_first(self) -> bool:
         """IOM: over 50, or with food-bound malabsorption, get most B12 from fortified foods or supplements."""
         return self.age_years > 50 or self.absorption is Absorption.FOOD_BOUND
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plan file's profile object (contract field names)."""
-        return {
-            "age_years": self.age_years, "age_months": self.age_months, "sex": self.sex.value,
-            "pregnant": self.pregnant, "lactating": self.lactating,
-            "standard": self.standard.value, "diet": self.diet.value,
-            "intrinsic_factor": self.intrinsic_factor, "absorption": self.absorption.value,
-            "exclude": list(self.exclude),
-            "supplements_allowed": self.supplements_allowed,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Profile":
-        """From a validated plan-file profile; raises ProfileError on impossible values."""
-        return cls(
-            age_years=data["age_years"], age_months=data.get("age_months", 0),
-            sex=Sex(data["sex"]), pregnant=data.get("pregnant", False),
-            lactating=data.get("lactating", False),
-            standard=Standard(data.get("standard", "iom")),
-            diet=DietMode(data.get("diet", "omnivore")),
-            absorption=absorption_of(data),
-            exclude=tuple(data.get("exclude", [])),
-            supplements_allowed=data.get("supplements_allowed", True),
-        )
-
-
-def absorption_of(data: dict[str, Any]) -> Absorption:
-    """A plan file's absorption; files from before it existed say only `intrinsic_factor`."""
-    if "absorption" in data:
-        return Absorption(data["absorption"])
-    return Absorption.NORMAL if data.get("intrinsic_factor", True) else Absorption.NO_INTRINSIC_FACTOR
 
 
 def profile_problem(profile: Profile) -> str | None:

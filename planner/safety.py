@@ -1,4 +1,4 @@
-"""Who should not be offered what (brief §2b, §6b), as a table of rules. Pure; no I/O.
+"""Who should not be offered what, as a table of rules, each with its source. Pure; no I/O.
 
 Each rule names the life stages it protects, how it recognises a food from USDA's name and
 group, why, and its source. Suggestions leave out every food a rule blocks for the person;
@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
 from planner.food import Food
+from planner.notes import NotAdvised, NotOffered, RetinolOverLimit
 from planner.profile import Profile
 from planner.words import fold
 
@@ -24,7 +25,7 @@ FDA_PREGNANCY = "US FDA, Food Safety for Pregnant Women"
 FDA_FISH = "FDA/EPA, Advice about Eating Fish (2021)"
 NHS_PREGNANCY = "UK NHS, Foods to avoid in pregnancy"
 IOM_DRI = "IOM DRI (1998): tolerable upper intake of preformed vitamin A"
-NOT_FOOD = "Not what a person eats as a B12 source (planner rule, brief §6b)"
+NOT_FOOD = "Not what a person eats as a B12 source (planner rule)"
 
 
 class LifeStage(str, Enum):
@@ -51,7 +52,7 @@ def _name(pattern: str) -> Callable[[Food], bool]:
 
 
 def _raw_animal(food: Food) -> bool:
-    """Raw or undercooked meat, poultry, fish, shellfish or egg (brief §6b: suggest the cooked form)."""
+    """Raw or undercooked meat, poultry, fish, shellfish or egg (suggest the cooked form instead)."""
     name = fold(food.description)
     animal = food.food_group in ANIMAL_GROUPS - {"Dairy and Egg Products"} or name.startswith("egg")
     return animal and bool(re.search(r"(?:^|, )raw\b|\b(?:sushi|sashimi|tartare|ceviche|undercooked|rare)\b", name))
@@ -63,7 +64,7 @@ def is_liver(food: Food) -> bool:
 
 
 def _cold_deli_meat(food: Food) -> bool:
-    """Hot dogs, luncheon and deli meats not said to be heated (listeria; brief §6b)."""
+    """Hot dogs, luncheon and deli meats not said to be heated (listeria)."""
     name = fold(food.description)
     deli = food.food_group == "Sausages and Luncheon Meats" or bool(
         re.search(r"\b(?:frankfurters?|hot ?dogs?|wieners?|bologna|salami|luncheon|deli|pepperoni|pastrami)\b", name))
@@ -124,7 +125,8 @@ FOOD_RULES: tuple[FoodRule, ...] = (
                    r"gorgonzola|limburger)\b"),
              "these cheeses can carry listeria", f"{FDA_PREGNANCY}; {NHS_PREGNANCY}"),
 )
-# Never suggested to anyone: not what a person eats (brief §6b), whatever the everyday flag says.
+# Never suggested to anyone: not what a person eats (medical products, baby foods past 12 months,
+# commodity items, dried animal ingredients, game and odd offal), whatever the everyday flag says.
 NEVER_SUGGESTED: tuple[FoodRule, ...] = (
     FoodRule("medical", "medical nutrition products (ENSURE, supplements for people with diabetes, meal "
              "replacements)", _ALL,
@@ -144,8 +146,8 @@ NEVER_SUGGESTED: tuple[FoodRule, ...] = (
              "not what most people eat", NOT_FOOD),
 )
 
-# IOM tolerable upper intake of preformed vitamin A, µg/day, by age (brief §2b); pregnancy and
-# lactation use the same values for their ages.
+# IOM tolerable upper intake of preformed vitamin A, µg/day, by age; pregnancy and lactation use
+# the same values for their ages. (One 68 g slice of braised beef liver holds about 6,400 µg.)
 RETINOL_UL_BY_AGE: tuple[tuple[int, float], ...] = ((3, 600.0), (8, 900.0), (13, 1700.0), (18, 2800.0),
                                                     (200, 3000.0))
 
@@ -170,25 +172,30 @@ def _blocking_rule(food: Food, stages: frozenset[LifeStage]) -> FoodRule | None:
     return None
 
 
-def planned_food_warning(food: Food, profile: Profile) -> str | None:
+def planned_food_warning(food: Food, profile: Profile) -> NotAdvised | None:
     """A warning for a food the person planned that a rule for their life stage forbids."""
     stages = life_stages(profile)
     for rule in rules_in_force(profile):
         if rule.matches(food):
-            who = ", ".join(stage.value for stage in sorted(rule.protects & stages - {LifeStage.EVERYONE}))
-            return f"{food.description}: not advised ({who}) — {rule.why} ({rule.source})."
+            who = tuple(stage.value for stage in sorted(rule.protects & stages - {LifeStage.EVERYONE}))
+            return NotAdvised(food.description, who, rule.why, rule.source)
     return None
 
 
-def retinol_warning(retinol_ug: float, profile: Profile, label: str) -> str | None:
+def retinol_warning(retinol_ug: float, profile: Profile, label: str) -> RetinolOverLimit | None:
     limit = retinol_ul_ug(profile)
     if retinol_ug <= limit:
         return None
-    return (f"{label} holds about {retinol_ug:,.0f} µg of preformed vitamin A (retinol), above the "
-            f"{limit:,.0f} µg a day upper limit for this age ({IOM_DRI}).")
+    return RetinolOverLimit(label, retinol_ug, limit, IOM_DRI)
 
 
 def rules_in_force(profile: Profile) -> Iterable[FoodRule]:
     """The life-stage rules that apply to this person (for the notes and the planned-food warnings)."""
     stages = life_stages(profile) - {LifeStage.EVERYONE}
     return (rule for rule in FOOD_RULES if rule.protects & stages)
+
+
+def not_offered_notes(profile: Profile) -> list[NotOffered]:
+    """The life-stage rules in force, as notes beside this person's suggestions."""
+    return [NotOffered(tuple(sorted({stage.value for stage in rule.protects} - {LifeStage.EVERYONE.value})),
+                       rule.what, rule.why, rule.source) for rule in rules_in_force(profile)]

@@ -1,4 +1,4 @@
-"""Offline food search that behaves like a search people trust (brief §8). No I/O.
+"""Offline food search that behaves like a search people trust. No I/O.
 
 Matching: every query word must match a word of the name or of SR's common names — the
 same word after folding case, accents and plurals ("Eggs" = "egg"), compounds either way
@@ -11,7 +11,7 @@ Ranking, best first, as a key a test can read (`SearchIndex.explain`):
    head (its first segment, or the next ones after a category such as "Fish," or a brand)
    or in a common name — before foods that merely contain the words;
 2. plain forms before dried, powdered, infant, commodity, restaurant items and odd parts
-   (giblets, neck …) unless the query asks for them;
+   (giblets, neck …) unless the query asks for them: people who type "milk" mean fluid milk;
 3. everyday foods (SR's Survey flag) first;
 4. the words together as typed ("almond milk" before "milk chocolate, with almonds");
 5. more query words in the head; 6. a known B12 value before an unknown one;
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -36,6 +36,7 @@ from planner.errors import QueryError
 from planner.diet import MEAT_FISH_GROUPS
 from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
+from planner.wording import hidden_message, not_in_data_message
 from planner.words import fold, query_words, stem, tokens, words
 
 MAX_QUERY_WORDS = 12
@@ -51,7 +52,7 @@ CATEGORY_HEADS = frozenset({
     "formulated bar", "oil", "pork", "beef", "lamb", "veal", "chicken", "turkey", "cheese", "milk", "yogurt",
     "egg", "cured", "fresh", "broilers or fryers", "broiler or fryers", "roasting", "stewing",
 })
-# Forms and parts people do not mean unless they say so (brief §8): each is one bit.
+# Forms and parts people do not mean unless they say so: each is one bit.
 SPECIAL_WORDS = (
     "dried", "dry", "powder", "powdered", "dehydrated", "freeze", "concentrate", "mix", "mixture", "infant",
     "formula", "babyfood", "toddler", "human", "commodity", "restaurant", "fast", "imitation", "substitute",
@@ -88,11 +89,6 @@ class SearchResult:
     def shown_of(self) -> int:
         """How many matches the filters left (the "of" in "25 of 132 matches")."""
         return self.matches - self.hidden_by_diet - self.hidden_by_exclusions
-
-
-def not_in_data_message(query: str) -> str:
-    return (f"The bundled USDA data has no food named \u201c{query.strip()[:80]}\u201d. Search USDA FoodData "
-            "Central (live, with an API key), or add it from its label.")
 
 
 def search_words(query: str) -> list[str]:
@@ -322,19 +318,7 @@ def screened_result(shown: tuple[Food, ...], matches: int, hidden_by_diet: int, 
                     diet: DietMode | None) -> SearchResult:
     """Matches after the diet and the leave-out words (bundled or FoodData Central's): when they hid
     every match, the result says so, and which of them did."""
-    result = SearchResult(shown, matches, hidden_by_diet, hidden_by_words)
+    message = None
     if matches and hidden_by_diet + hidden_by_words == matches:
-        result = replace(result, message=hidden_message(result, diet))
-    return result
-
-
-def hidden_message(result: SearchResult, diet: DietMode | None) -> str:
-    """When the filters hid every match: say how many, and why."""
-    parts = []
-    if result.hidden_by_diet:
-        label = diet.value if diet is not None else "this"
-        parts.append(f"{result.hidden_by_diet} do not suit a {label} diet")
-    if result.hidden_by_exclusions:
-        parts.append(f"{result.hidden_by_exclusions} are left out by your leave-out words")
-    count = "1 food matches" if result.matches == 1 else f"{result.matches} foods match"
-    return f"{count}, but {' and '.join(parts)}."
+        message = hidden_message(matches, hidden_by_diet, hidden_by_words, diet.value if diet is not None else None)
+    return SearchResult(shown, matches, hidden_by_diet, hidden_by_words, message)

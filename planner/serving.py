@@ -1,7 +1,8 @@
 """The typical serving of a food: a household measure people recognise, never "1 turkey".
 
 Rules are a table: the first kind a food matches names the measure to prefer; otherwise the
-first measure between 10 g and 350 g; otherwise 100 g (brief §6).
+first measure between 10 g and 350 g (USDA lists some measures that are not servings, such as
+"1 turkey"); otherwise 100 g. Children get USDA's CACFP servings per meal.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from dataclasses import dataclass, replace
 
 from planner.diet import MEAT_FISH_GROUPS
 from planner.food import HUNDRED_GRAMS, Food, Portion
+from planner.wording import counted_serving, cups, ounces, serving_share, whole_grams
 
 MIN_SERVING_G = 10.0
 MAX_SERVING_G = 350.0
 DEFAULT_SERVING = Portion(HUNDRED_GRAMS, 100.0)
-
-
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def typical_serving(food: Food) -> Portion:
     return measures[0] if measures else DEFAULT_SERVING
 
 
-# Children's servings per meal, USDA CACFP meal pattern (7 CFR 226.20; brief §6b): ounces of
+# Children's servings per meal, USDA CACFP meal pattern (7 CFR 226.20): ounces of
 # meat, fish, egg or cheese and cups of milk, by age band. From 14 the adult servings apply.
 CHILD_BANDS: tuple[tuple[int, float, float], ...] = ((2, 1.0, 0.5), (5, 1.5, 0.75), (13, 2.0, 1.0))
 ADULT_MEAT_OZ = 3.0
@@ -76,18 +76,13 @@ class Serving:
     grams: float
 
 
-FRACTIONS = {0.25: "¼", 0.33: "⅓", 0.5: "½", 0.67: "⅔", 0.75: "¾", 1.5: "1½"}
-
-
 def _of(portion: Portion, count: float) -> Serving:
     """`count` of a measure, read the way people say it: "½ cup", "¾ large", "10 g (⅓ of 0.75 cup …)"."""
     grams = portion.grams * count
-    if count == 1:
-        label = portion.label
-    elif portion.label.startswith("1 "):
-        label = f"{FRACTIONS.get(round(count, 2), f'{count:g}')} {portion.label[2:]}"
+    if count == 1 or portion.label.startswith("1 "):
+        label = counted_serving(portion.label, count)
     else:
-        label = f"{grams:.0f} g ({FRACTIONS.get(round(count, 2), f'{count:g}')} of {portion.label})"
+        label = serving_share(grams, portion.label, count)
     return Serving(label, portion, count, grams)
 
 
@@ -111,11 +106,11 @@ def serving_for(food: Food, age_years: int) -> Serving:
     cup = next((p for p in food.portions if CUP_MEASURE.match(p.label)), None)
     if CUP_FOODS.search(food.description) and cup is not None:
         serving = _of(cup, milk_cups)
-        return serving if milk_cups == 1 else replace(serving, label=f"{FRACTIONS[milk_cups]} cup")
+        return serving if milk_cups == 1 else replace(serving, label=cups(milk_cups))
     if food.food_group in MEAT_FISH_GROUPS or OUNCE_FOODS.search(food.description):
         grams = meat_oz * GRAMS_PER_OZ
-        return Serving(f"{meat_oz:g} oz ({grams:.0f} g)", None, 1.0, grams)
+        return Serving(ounces(meat_oz, grams), None, 1.0, grams)
     share = meat_oz / ADULT_MEAT_OZ  # other foods scaled as the meat serving is
     if usual.label == HUNDRED_GRAMS:
-        return Serving(f"{usual.grams * share:.0f} g", None, 1.0, usual.grams * share)
+        return Serving(whole_grams(usual.grams * share), None, 1.0, usual.grams * share)
     return _of(usual, round(share, 2))

@@ -13,6 +13,7 @@ from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.search import SearchIndex, SearchResult, screened_result, search_words
 from planner.snapshot import SR_RELEASE_NAME
+from planner.wording import FDC_FOUND_NOTHING
 
 BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
 FDC_ORIGIN = "USDA FoodData Central (live)"
@@ -22,7 +23,7 @@ FDC_ORIGIN = "USDA FoodData Central (live)"
 class FoodSearchResult:
     result: SearchResult
     origin: str
-    fallback: str | None = None  # why the live source was not used
+    unavailable: str | None = None  # why the live source was not used (its error, in one sentence)
 
     @property
     def foods(self) -> tuple[Food, ...]:
@@ -32,7 +33,7 @@ class FoodSearchResult:
 def _filtered(found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[str], limit: int) -> SearchResult:
     """FDC's answer with the same diet filter and leave-out rule as the bundled search."""
     if not found:
-        return SearchResult((), 0, message="FoodData Central has no food matching that search.")
+        return SearchResult((), 0, message=FDC_FOUND_NOTHING)
     kept: list[Food] = []
     by_diet = by_words = 0
     for food in found:
@@ -58,6 +59,6 @@ def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None
             found = client.search(query, data_types=data_types, page_size=min(max(limit * 2, 25), 200))
         except FdcError as error:
             bundled = index.find(query, diet=diet, leave_out=leave_out, limit=limit)
-            return FoodSearchResult(bundled, BUNDLED_ORIGIN, f"{error} Showing the bundled {SR_RELEASE_NAME} data instead.")
+            return FoodSearchResult(bundled, BUNDLED_ORIGIN, str(error))
         return FoodSearchResult(_filtered(found, diet, leave_out, limit), FDC_ORIGIN)
     return FoodSearchResult(index.find(query, diet=diet, leave_out=leave_out, limit=limit), BUNDLED_ORIGIN)

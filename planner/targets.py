@@ -1,6 +1,7 @@
-"""Recommended B12 intakes as cited tables (brief §1) and the lookup that resolves a profile.
+"""Recommended B12 intakes as cited tables and the lookup that resolves a profile.
 
-Each standard is a tuple of frozen rows; `life_stage_target` scans them. No ifs per age.
+Each standard is a tuple of frozen rows, transcribed from its source (IOM/NIH ODS, EFSA 2015,
+WHO/FAO 2004); `life_stage_target` scans them. No ifs per age.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import ProfileError
+from planner.notes import TargetNote
 from planner.profile import Absorption, Profile, Standard
-
-Micrograms = float
+from planner.units import Micrograms
 OPEN_END = 12 * 200  # months; no upper age bound
 
 
@@ -92,21 +93,6 @@ STANDARD_TABLES: dict[Standard, tuple[tuple[TargetRow, ...], str]] = {
     Standard.WHO: (WHO_ROWS, WHO_SOURCE),
 }
 
-NOTE_NO_UL = "No tolerable upper intake level (UL) is set for B12."
-NOTE_OVER_50 = ("The IOM advises people over 50 to meet most of the target from fortified foods or a "
-                "supplement, because 10–30 % of older people absorb the B12 bound in food poorly; this is "
-                "IOM's advice, whichever standard sets the target.")
-NOTE_FOOD_BOUND = ("With food-bound malabsorption (atrophic gastritis, long-term proton-pump inhibitors or "
-                   "H2 blockers) the IOM's advice for people over 50 applies at any age: meet most of the "
-                   "target from fortified foods or a supplement, whose B12 is not bound to food.")
-NOTE_METFORMIN = ("Long-term metformin lowers B12 absorption in a way fortified foods do not get around; the "
-                  "American Diabetes Association advises periodic B12 checks for people who take it.")
-NOTE_INFANT = ("Under 12 months the amount is an adequate intake that assumes breast milk or "
-               "formula; ask a clinician before changing an infant's diet.")
-NOTE_AI = ("This target is an adequate intake (AI): intake below an AI is not proof of an "
-           "inadequate diet.")
-
-
 @dataclass(frozen=True)
 class Target:
     life_stage: str
@@ -115,12 +101,7 @@ class Target:
     ear_ug: Micrograms | None
     standard: Standard
     source: str
-    notes: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        return {"life_stage": self.life_stage, "target_ug": self.target_ug, "kind": self.kind.value,
-                "ear_ug": self.ear_ug, "standard": self.standard.value, "source": self.source,
-                "notes": list(self.notes)}
+    notes: tuple[TargetNote, ...]
 
 
 def _condition(profile: Profile) -> Condition:
@@ -146,43 +127,40 @@ def life_stage_target(profile: Profile) -> Target:
         raise ProfileError(f"The {profile.standard.name} table sets no B12 amount for this "
                            f"profile (age {profile.age_years} y {profile.age_months} m); "
                            "choose IOM/NIH or WHO.")
-    notes = [NOTE_NO_UL]
+    notes = [TargetNote.NO_UPPER_LIMIT]
     if row.kind is TargetKind.AI:
-        notes.append(NOTE_AI)
+        notes.append(TargetNote.ADEQUATE_INTAKE)
     if profile.infant:
-        notes.append(NOTE_INFANT)
+        notes.append(TargetNote.INFANT)
     if profile.age_years > 50:
-        notes.append(NOTE_OVER_50)
+        notes.append(TargetNote.OVER_50)
     if profile.absorption is Absorption.FOOD_BOUND:
-        notes.append(NOTE_FOOD_BOUND)
+        notes.append(TargetNote.FOOD_BOUND)
     if not profile.infant:
-        notes.append(NOTE_METFORMIN)
+        notes.append(TargetNote.METFORMIN)
     return Target(row.life_stage, row.target_ug, row.kind, row.ear_ug, profile.standard,
                   source, tuple(notes))
 
 
-# The share of food B12 each standard assumes is absorbed, where it states one (brief §2: the
-# IOM RDA assumes about half). EFSA's and WHO/FAO's figures are not tabled here, so the
-# planner applies IOM's assumption to them and says so.
-ABSORPTION_ASSUMPTIONS: dict[Standard, tuple[float, str]] = {
-    Standard.IOM: (0.5, "the IOM RDA assumes about half of food B12 is absorbed"),
-}
+# The share of food B12 each standard assumes is absorbed, where it states one: the IOM RDA
+# assumes about half. EFSA's and WHO/FAO's figures are not tabled here, so the planner applies
+# IOM's assumption to them and says so.
+ABSORBED_SHARE: dict[Standard, float] = {Standard.IOM: 0.5}
 
 
 @dataclass(frozen=True)
 class AbsorptionGoal:
+    """What absorption should reach for a target: the target times the share its standard assumes."""
+
     goal_ug: Micrograms
-    basis: str  # which assumption, in words
+    standard: Standard  # the target's
+    assumed_by: Standard  # whose assumption applies (IOM's where the target's standard states none)
 
 
 def absorption_goal(target: Target) -> AbsorptionGoal:
     """What absorption should reach for this target, by its standard's own assumption or IOM's."""
-    if target.standard in ABSORPTION_ASSUMPTIONS:
-        share, basis = ABSORPTION_ASSUMPTIONS[target.standard]
-    else:
-        share, iom_basis = ABSORPTION_ASSUMPTIONS[Standard.IOM]
-        basis = f"{target.standard.name} states no absorption assumption here, so IOM's applies: {iom_basis}"
-    return AbsorptionGoal(target.target_ug * share, basis)
+    assumed_by = target.standard if target.standard in ABSORBED_SHARE else Standard.IOM
+    return AbsorptionGoal(target.target_ug * ABSORBED_SHARE[assumed_by], target.standard, assumed_by)
 
 
 def applicable_standards(profile: Profile) -> tuple[Standard, ...]:

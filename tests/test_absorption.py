@@ -5,6 +5,7 @@ import pytest
 from planner.absorption import absorbed_ug
 from planner.profile import Profile, Sex, Standard
 from planner.targets import absorption_goal, life_stage_target
+from planner.wording import absorption_basis
 
 
 def test_one_microgram_absorbs_about_56_percent():
@@ -35,12 +36,14 @@ def test_zero_dose_absorbs_nothing():
 
 def test_iom_goal_is_half_the_rda_by_iom_s_own_assumption():
     goal = absorption_goal(life_stage_target(Profile(30, Sex.FEMALE)))
-    assert goal.goal_ug == pytest.approx(1.2)  # brief §2: the RDA assumes about half is absorbed
-    assert goal.basis == "the IOM RDA assumes about half of food B12 is absorbed"
+    assert goal.goal_ug == pytest.approx(1.2)  # the RDA assumes about half is absorbed (IOM)
+    assert goal.assumed_by is Standard.IOM
+    assert absorption_basis(goal) == "the IOM RDA assumes about half of food B12 is absorbed"
 
 
 @pytest.mark.parametrize("standard,target_ug", [(Standard.EFSA, 4.0), (Standard.WHO, 2.4)])
 def test_other_standards_use_iom_s_assumption_and_say_so(standard, target_ug):
     goal = absorption_goal(life_stage_target(Profile(30, Sex.FEMALE, standard=standard)))
     assert goal.goal_ug == pytest.approx(target_ug / 2)
-    assert goal.basis.startswith(f"{standard.name} states no absorption assumption here, so IOM's applies")
+    assert (goal.standard, goal.assumed_by) == (standard, Standard.IOM)
+    assert absorption_basis(goal).startswith(f"{standard.name} states no absorption assumption here, so IOM's applies")

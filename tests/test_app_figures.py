@@ -19,8 +19,10 @@ from streamlit.testing.v1 import AppTest
 
 from planner.catalog import bundled_search_index
 from planner.snapshot import bundled_foods
-from planner.suggest import CurrentDay, suggest
-from planner.totals import absorption_progress_text, gap_text, intake_text, plan_totals
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
+from planner.totals import plan_totals
+from planner.wording import absorption_progress_text, gap_text, intake_text
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, search_and_add, show_panel,
                             source_rows, whole_page)
 from ui.day import DETAIL_PANEL, DETAIL_PANELS, EDIT_ITEMS

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from planner.catalog import bundled_search_index
 from planner.profile import MAX_AGE_YEARS
 from planner.snapshot import bundled_foods
-from planner.suggest import CurrentDay, suggest
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
 from planner.totals import plan_totals
 from tests.rendered import rendered
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, plan, search_and_add, show_panel, shown,

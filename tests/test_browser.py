@@ -139,7 +139,8 @@ def downloaded_plan(page, tmp_path: Path):
 def assert_page_agrees_with(page, plan) -> None:
     """The metrics and the by-meal chart against plan_totals of the plan file."""
     from planner.snapshot import bundled_foods
-    from planner.totals import gap_text, intake_text, plan_totals
+    from planner.totals import plan_totals
+    from planner.wording import gap_text, intake_text
 
     totals = plan_totals(plan, bundled_foods())
     day = totals.days[0]

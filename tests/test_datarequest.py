@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 import pytest
 
 from planner.datarequest import data_zip, safe_file_stem
+from planner.jsonshapes import profile_json
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex
 from planner.store import open_session_store
@@ -87,7 +88,7 @@ def test_the_manifest_names_the_owner_the_clients_and_which_file_is_which_plan(m
     manifest = json.loads(zip_of(memory_store).read("manifest.json"))
     assert manifest["owner"] == OWNER and manifest["exported_at"] == "2026-03-01T12:00:00+00:00"
     assert manifest["clients"] == [{"id": client.id, "name": "Client A", "folder": "clients/Client A",
-                                    "profile": Profile(52, Sex.MALE).to_dict()}]
+                                    "profile": profile_json(Profile(52, Sex.MALE))}]
     assert [(p["file"], p["id"], p["name"], p["client"], p["version"]) for p in manifest["plans"]] == [
         ("clients/Client A/Current diet.json", saved.record.id, "Current diet", "Client A", 1)]
 

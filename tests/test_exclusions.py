@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from planner.exclusions import allergen_for, allergen_note, exclusion_reason
+from planner.notes import AllergensLeftOut
+from planner.wording import note_text
 
 LEFT_OUT = [  # (word, NDB, why it must go)
     ("soy", "16126", "tofu is soy"),
@@ -65,7 +67,8 @@ def test_allergen_words_leave_out_products_of_unknown_ingredients_and_say_so(cat
     cereal = catalog.get_food("sr:08013")  # CHEERIOS: ingredients not in the data
     assert exclusion_reason(cereal, ["soy"]) == "ingredients unknown: may contain soy"
     assert exclusion_reason(cereal, ["pork"]) is None  # an ordinary word only matches names
-    assert "products whose ingredients the USDA data does not list" in allergen_note(["soy", "pork"])
+    assert allergen_note(["soy", "pork"]) == AllergensLeftOut(("soy",))
+    assert "products whose ingredients the USDA data does not list" in note_text(AllergensLeftOut(("soy",)))
     assert allergen_note(["pork"]) is None
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 
 from planner.export import neutralise, plan_csv, report_html
 from planner.planfile import parse_plan
-from planner.suggest import CurrentDay, suggest
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
 from planner.totals import plan_totals
 from tests.plans import plan_document
 

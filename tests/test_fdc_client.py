@@ -18,9 +18,10 @@ from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.plan import FoodItem, add_item, new_plan
 from planner.planfile import load_plan, save_plan
 from planner.profile import Profile, Sex
-from planner.snapshot import bundled_foods
+from planner.snapshot import SR_RELEASE_NAME, bundled_foods
 from planner.sources import BUNDLED_ORIGIN, FDC_ORIGIN, search_foods
 from planner.totals import plan_totals
+from planner.wording import fallback_text
 from tests.fdc_fixtures import fixture, fixture_text
 
 KEY = "test-key-5f3a9c1e7b2d"
@@ -255,13 +256,14 @@ def test_search_falls_back_to_bundled_data_with_a_message(httpserver, settings):
     result = search_foods("beef liver braised", bundled_search_index(), FdcClient(settings))
     assert result.origin == BUNDLED_ORIGIN
     assert result.foods[0].id == "sr:13326"
-    assert "HTTP 500" in result.fallback and "bundled" in result.fallback
+    assert "HTTP 500" in result.unavailable
+    assert "bundled" in fallback_text(result.unavailable, SR_RELEASE_NAME)
 
 
 def test_search_uses_fdc_when_it_answers(httpserver, settings):
     serve(httpserver, "foods/search", Counter(json_response(fixture("search-sr-legacy.json"))))
     result = search_foods("beef liver", bundled_search_index(), FdcClient(settings))
-    assert result.origin == FDC_ORIGIN and result.fallback is None
+    assert result.origin == FDC_ORIGIN and result.unavailable is None
     assert result.foods[0].id == "fdc:168626"
 
 

@@ -23,6 +23,7 @@ from planner.fdc.protocol import (
     search_request,
 )
 from planner.food import DietMode
+from planner.jsonshapes import food_from_json, food_json
 from tests.conftest import shared_path
 from tests.fdc_fixtures import fixture
 
@@ -172,11 +173,10 @@ def test_fdc_categories_feed_the_diet_rules():
 
 
 def test_records_survive_a_plan_file_round_trip():
-    from planner.food import Food
 
     for name in ("food-sr-legacy.json", "food-branded.json", "food-fndds.json"):
         food = food_from_fdc(fixture(name))
-        assert Food.from_dict(json.loads(json.dumps(food.to_dict()))) == food
+        assert food_from_json(json.loads(json.dumps(food_json(food)))) == food
 
 
 # ---- the recorded real responses in ../shared (read in place) -----------------------------

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from planner.errors import PlanFileError
 from planner.food import DietMode, Food
-from planner.plan import Day, Every, FoodItem, Meal, Plan, SupplementItem, add_item, new_plan
+from planner.jsonshapes import food_from_json
+from planner.plan import Day, FoodItem, Meal, Plan, SupplementItem, add_item, new_plan
+from planner.units import Every
 from planner.planfile import load_plan, parse_plan, plan_to_json, save_plan
 from planner.profile import Absorption, Profile, Sex, Standard
 from planner.snapshot import bundled_foods
@@ -63,7 +65,7 @@ def items(draw, custom: Food):
 
 @st.composite
 def plans(draw) -> Plan:
-    custom = Food.from_dict(custom_food())
+    custom = food_from_json(custom_food())
     days = tuple(
         Day(draw(st.text(max_size=12)),
             tuple(Meal(draw(st.sampled_from(["breakfast", "lunch", "dinner", "snack 🍎"])),
@@ -275,7 +277,7 @@ def test_wrong_version_and_bad_food_records(catalog):
 
 def test_save_then_load(tmp_path, catalog):
     plan = add_item(new_plan("Client A — current diet", Profile(40, Sex.FEMALE)), 0, "breakfast",
-                    FoodItem("custom:my-oat-milk", portion="1 glass", count=1), Food.from_dict(custom_food()))
+                    FoodItem("custom:my-oat-milk", portion="1 glass", count=1), food_from_json(custom_food()))
     path = tmp_path / "plans" / "client-a.json"
     save_plan(plan, path)
     assert load_plan(path, catalog) == plan
@@ -307,13 +309,13 @@ def test_failed_save_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch,
     ('The file is not JSON (line 1)', "The file is not JSON (line 1)"),
 ])
 def test_problems_read_without_json_paths_for_people(problem, words):
-    from planner.planfile import plain_problem
+    from planner.wording import plain_problem
 
     assert plain_problem(problem) == words
 
 
 def test_every_real_problem_of_a_bad_file_reads_without_a_path(catalog):
-    from planner.planfile import plain_problem
+    from planner.wording import plain_problem
 
     document = plan_document([[("breakfast", [{"food": "sr:99999", "grams": 10}, {"food": "sr:13326", "grams": -1}])]],
                              profile={"age_years": 30, "sex": "robot"})

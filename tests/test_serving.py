@@ -2,7 +2,7 @@
 
 import pytest
 
-from planner.food import Food
+from planner.jsonshapes import food_from_json
 from planner.serving import typical_serving
 from tests.plans import custom_food
 
@@ -35,5 +35,5 @@ def test_no_whole_bird_or_quart_servings(catalog):
 
 
 def test_food_without_measures_gets_100_g():
-    bare = Food.from_dict(dict(custom_food(), portions=[]))
+    bare = food_from_json(dict(custom_food(), portions=[]))
     assert typical_serving(bare).label == "100 g"

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from planner.errors import UnknownFoodError
-from planner.food import Food
+from planner.jsonshapes import food_from_json, food_json
 from planner.snapshot import DATA_DIR, common_names
+from planner.wording import food_data_age
 
 
 def test_counts_match_the_sr28_release(catalog):
@@ -70,9 +71,9 @@ def test_branded_fortified_food_shows_the_age_of_its_data(catalog):
     cheerios = catalog.get_food("sr:08087")  # Multi-Grain CHEERIOS: 20.69 µg in SR24, 5.19 in SR28
     assert cheerios.brand_owner == "General Mills Inc."
     assert cheerios.b12_data_year == 2014
-    assert cheerios.data_age_note() == ("B12 data from 2014; check today's label "
+    assert food_data_age(cheerios) == ("B12 data from 2014; check today's label "
                                         "(fortified products are reformulated)")
-    assert catalog.get_food("sr:01079").data_age_note() is None  # milk is not a branded product
+    assert food_data_age(catalog.get_food("sr:01079")) is None  # milk is not a branded product
 
 
 def test_old_sr24_ids_resolve_to_the_same_ndb_in_sr28(catalog):
@@ -106,7 +107,7 @@ def test_unknown_b12_is_none_not_zero(catalog):
     cheez = catalog.get_food("sr:01188")  # KRAFT CHEEZ WHIZ: no B12 row in SR28
     assert cheez.b12_ug_per_100g is None and cheez.b12_added_ug_per_100g is None
     assert cheez.b12_ug(100) is None
-    assert cheez.to_dict()["b12_ug_per_100g"] is None
+    assert food_json(cheez)["b12_ug_per_100g"] is None
 
 
 def test_every_food_offers_100_g_and_unique_portion_labels(catalog):
@@ -132,4 +133,4 @@ def test_unknown_id_raises_and_find_returns_none(catalog):
 def test_food_record_round_trips_through_its_dict(catalog):
     for food_id in ("sr:13326", "sr:01188", "sr:16235", "sr:16139", "sr:07022", "sr24:01075"):
         food = catalog.get_food(food_id)
-        assert Food.from_dict(json.loads(json.dumps(food.to_dict()))) == food
+        assert food_from_json(json.loads(json.dumps(food_json(food)))) == food

@@ -11,6 +11,7 @@ from planner.cli import main
 from planner.plan import FoodItem
 from planner.planfile import parse_plan, plan_to_json
 from planner.totals import plan_totals
+from planner.wording import notes_text
 from tests.plans import plan_document
 
 OLD_PLAN = plan_document([[("breakfast", [
@@ -40,7 +41,7 @@ def test_a_vanished_portion_label_keeps_its_sr24_grams_and_says_so(catalog):
 
 
 def test_the_plan_says_which_values_changed_old_beside_new(catalog):
-    notices = parse_plan(json.dumps(OLD_PLAN), catalog).notices
+    notices = notes_text(parse_plan(json.dumps(OLD_PLAN), catalog).notices)
     assert "Cereals ready-to-eat, GENERAL MILLS, Multi-Grain CHEERIOS: B12 20.69 µg/100 g in SR24, " \
            "5.19 µg/100 g in SR28." in notices
     assert "Cheese, mozzarella, low moisture, part-skim: B12 2.31 µg/100 g in SR24, 1.68 µg/100 g in SR28." in notices
@@ -53,7 +54,7 @@ def test_totals_use_todays_values(catalog):
     breakfast = totals.days[0].meals[0]
     # 1 cup (1 NLEA serving) of Multi-Grain CHEERIOS is 29 g in SR28: 29 × 5.19 / 100
     assert breakfast.items[0].b12_ug == pytest.approx(29 * 5.19 / 100)
-    assert any("Multi-Grain CHEERIOS: B12 20.69" in note for note in totals.notes)
+    assert any("Multi-Grain CHEERIOS: B12 20.69" in note for note in notes_text(totals.notes))
 
 
 def test_saving_writes_sr_ids_and_the_item_note(catalog):
@@ -62,9 +63,9 @@ def test_saving_writes_sr_ids_and_the_item_note(catalog):
     assert ids == ["sr:08087", "sr:01029", "sr24:01075", "sr:05062"]
     assert document["days"][0]["meals"][1]["items"][0]["note"].startswith("2 × 0.5 breast")
     reopened = parse_plan(json.dumps(document), catalog)
-    assert reopened.notices == (
+    assert notes_text(reopened.notices) == [
         "Milk substitutes, fluid with hydrogenated vegetable oils is not in SR28: its SR24 (2011) record "
-        "is kept, read-only.",)
+        "is kept, read-only."]
 
 
 def test_cli_food_resolves_old_ids(capsys):

@@ -14,12 +14,17 @@ import pytest
 from planner.catalog import bundled_search_index
 from planner.cli import main
 from planner.food import DietMode
+from planner.notes import ClamValue
 from planner.planfile import parse_plan
 from planner.profile import Absorption, Profile, Sex
 from planner.serving import GRAMS_PER_OZ
 from planner.snapshot import bundled_foods
-from planner.suggest import CurrentDay, suggest, suggestions_to_dict
-from planner.totals import AbsorptionStatus, Status, plan_totals
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
+from planner.jsonshapes import suggestions_json
+from planner.results import AbsorptionStatus, Status
+from planner.totals import plan_totals
+from planner.wording import caveats_text, notes_text
 from tests.plans import plan_document
 
 FOODS = list(bundled_foods().values())
@@ -136,21 +141,21 @@ def test_a_toddlers_day_plan_is_gentle_everyday_food_not_clams():
 def test_clams_say_that_their_value_is_superseded():
     result = run(Profile(30, Sex.MALE))
     clams = next(s for s in result.sources if s.staple == "clams")
-    assert "17 µg per 3 oz" in clams.caveat
+    assert ClamValue() in clams.caveats and "17 µg per 3 oz" in caveats_text(clams.caveats)
 
 
 def test_no_intrinsic_factor_gets_no_food_plan_but_a_clinician():
     for absorption in (Absorption.NO_INTRINSIC_FACTOR,):
         result = run(Profile(60, Sex.FEMALE, absorption=absorption, supplements_allowed=False))
         assert result.needs_clinician and result.plan == () and result.sources == ()
-        assert any("food cannot close this gap" in note and "1,000–2,000 µg" in note for note in result.notes)
+        assert any("food cannot close this gap" in note and "1,000–2,000 µg" in note for note in notes_text(result.notes))
 
 
 def test_food_bound_malabsorption_takes_iom_s_over_50_advice_at_any_age():
     result = run(Profile(35, Sex.MALE, absorption=Absorption.FOOD_BOUND))
     assert result.sources[0].food.fortified  # fortified foods first
     assert [a.every for a in result.plan] == ["day"]  # and a supplement
-    assert any("IOM" in note and "over 50" in note for note in result.notes)
+    assert any("IOM" in note and "over 50" in note for note in notes_text(result.notes))
 
 
 def test_a_met_day_with_a_supplement_gets_nothing_more(catalog):
@@ -160,7 +165,7 @@ def test_a_met_day_with_a_supplement_gets_nothing_more(catalog):
     assert day.status is Status.MEETS_TARGET and day.absorption_status is AbsorptionStatus.MEETS_GOAL
     result = run(Profile(30, Sex.FEMALE, diet=DietMode.VEGAN), CurrentDay.from_day(day))
     assert result.plan == () and result.supplements == ()
-    assert any(note.startswith("Nothing to add") for note in result.notes)
+    assert any(note.startswith("Nothing to add") for note in notes_text(result.notes))
 
 
 def test_a_daily_and_a_weekly_supplement_are_never_offered_a_third(catalog):
@@ -178,7 +183,7 @@ def test_a_too_small_supplement_is_raised_not_doubled(catalog):
     day = plan_totals(parse_plan(json.dumps(document), catalog), catalog).days[0]
     result = run(Profile(30, Sex.FEMALE, diet=DietMode.VEGAN), CurrentDay.from_day(day))
     assert not [a for a in result.plan if a.every]
-    assert any("B12 drops gives 1 µg a day: raise its dose to at least 10 µg a day" in n for n in result.notes)
+    assert any("B12 drops gives 1 µg a day: raise its dose to at least 10 µg a day" in n for n in notes_text(result.notes))
     assert result.status_after is Status.MEETS_TARGET  # fortified foods close the rest
 
 
@@ -187,7 +192,7 @@ def test_exclude_soy_for_a_vegan_leaves_out_every_soy_food():
     offered = [s.food.description for s in result.sources] + [a.description for a in result.plan]
     assert offered and not any("soy" in name.lower() or "tofu" in name.lower() for name in offered)
     assert not any(s.food.check_label for s in result.sources)  # ingredients unknown: may hold soy
-    assert any("products whose ingredients the USDA data does not list" in n for n in result.notes)
+    assert any("products whose ingredients the USDA data does not list" in n for n in notes_text(result.notes))
 
 
 def test_exclude_milk_keeps_plant_milks_and_drops_cheese_yogurt_and_ensure():
@@ -198,13 +203,13 @@ def test_exclude_milk_keeps_plant_milks_and_drops_cheese_yogurt_and_ensure():
 
 
 def test_pregnancy_notes_name_the_rules_and_their_sources():
-    notes = " ".join(run(Profile(30, Sex.FEMALE, pregnant=True)).notes)
+    notes = " ".join(notes_text(run(Profile(30, Sex.FEMALE, pregnant=True)).notes))
     assert "liver and liver products" in notes and "UK NHS" in notes
     assert "highest-mercury fish" in notes and "FDA/EPA" in notes
 
 
 def test_a_breastfeeding_vegan_mothers_notes_speak_of_her_baby():
-    notes = run(Profile(30, Sex.FEMALE, lactating=True, diet=DietMode.VEGAN)).notes
+    notes = notes_text(run(Profile(30, Sex.FEMALE, lactating=True, diet=DietMode.VEGAN)).notes)
     assert any("baby" in note for note in notes)
 
 
@@ -212,7 +217,7 @@ def test_over_50_advice_is_cited_as_iom_s_under_every_standard():
     from planner.profile import Standard
 
     for standard in Standard:
-        notes = run(Profile(70, Sex.MALE, standard=standard)).notes
+        notes = notes_text(run(Profile(70, Sex.MALE, standard=standard)).notes)
         assert any("IOM" in n and "whichever standard sets the target" in n for n in notes)
 
 
@@ -221,7 +226,7 @@ def test_totals_and_suggest_give_the_same_verdict(catalog):
     day = plan_totals(parse_plan(json.dumps(document), catalog), catalog).days[0]
     result = run(Profile(30, Sex.FEMALE), CurrentDay.from_day(day))
     assert result.plan and day.status is Status.BELOW_EAR  # 1.29 µg: below the 2.0 µg EAR
-    assert suggestions_to_dict(result)["status"] == "meets_target"
+    assert suggestions_json(result)["status"] == "meets_target"
 
 
 def test_infants_get_no_food_suggestions():
@@ -230,7 +235,7 @@ def test_infants_get_no_food_suggestions():
 
 
 def test_suggestions_json_follows_the_contract():
-    data = suggestions_to_dict(run(Profile(30, Sex.FEMALE)))
+    data = suggestions_json(run(Profile(30, Sex.FEMALE)))
     assert set(data) >= {"target_ug", "gap_ug", "sources", "plan", "total_after_ug", "absorbed_after_ug",
                          "needs_clinician", "notes", "status", "absorption_status"}
     assert set(data["sources"][0]) >= {"id", "description", "portion", "b12_ug_per_serving",
@@ -258,7 +263,7 @@ def test_cli_absorption_flags(capsys):
 @pytest.mark.parametrize("diet", list(DietMode))
 def test_a_ranking_kept_per_person_gives_the_same_advice_for_every_day(diet):
     """The app works the ranking out once per profile; each day's advice must be what suggest() alone gives."""
-    from planner.suggest import rank_sources
+    from planner.advice.ranking import rank_sources
 
     foods, index = bundled_foods().foods(), bundled_search_index()
     profile = Profile(45, Sex.FEMALE, diet=diet)

@@ -7,6 +7,7 @@ import pytest
 from planner.errors import ProfileError
 from planner.profile import Profile, Sex, Standard
 from planner.targets import TargetKind, life_stage_target
+from planner.wording import notes_text
 
 F, M = Sex.FEMALE, Sex.MALE
 IOM, EFSA, WHO = Standard.IOM, Standard.EFSA, Standard.WHO
@@ -84,12 +85,12 @@ def test_edges_change_life_stage(younger, older):
 
 
 def test_notes_over_50_and_infants_and_no_upper_limit():
-    assert any("fortified foods or a supplement" in n for n in life_stage_target(Profile(51, M)).notes)
-    assert not any("fortified foods or a supplement" in n for n in life_stage_target(Profile(50, M)).notes)
+    assert any("fortified foods or a supplement" in n for n in notes_text(life_stage_target(Profile(51, M)).notes))
+    assert not any("fortified foods or a supplement" in n for n in notes_text(life_stage_target(Profile(50, M)).notes))
     infant = life_stage_target(Profile(0, F, age_months=4))
-    assert any("breast milk or formula" in n for n in infant.notes)
-    assert any("adequate intake" in n for n in infant.notes)
-    assert any("upper intake level" in n for n in life_stage_target(Profile(30, F)).notes)
+    assert any("breast milk or formula" in n for n in notes_text(infant.notes))
+    assert any("adequate intake" in n for n in notes_text(infant.notes))
+    assert any("upper intake level" in n for n in notes_text(life_stage_target(Profile(30, F)).notes))
 
 
 @pytest.mark.parametrize("kwargs,words", [

@@ -6,8 +6,12 @@ import json
 
 import pytest
 
+from planner.notes import NoB12Value, NotReliable, VeganSocietyCheck, VeganWay
 from planner.planfile import parse_plan
-from planner.totals import AbsorptionStatus, Status, intake_text, plan_totals, totals_to_dict
+from planner.jsonshapes import totals_json
+from planner.results import AbsorptionStatus, Status
+from planner.totals import plan_totals
+from planner.wording import intake_text, notes_text
 from tests.plans import plan_document
 
 
@@ -43,9 +47,10 @@ def test_unknown_items_are_not_counted_as_zero_silently(catalog):
     assert day.unknown_items == 1
     assert day.total_ug == pytest.approx(1.098)
     assert intake_text(day.total_ug, day.unknown_items) == "at least 1.10 µg; 1 item has no B12 value"
-    assert totals_to_dict(totals)["days"][0]["summary"].startswith("at least")
+    assert totals_json(totals)["days"][0]["summary"].startswith("at least")
     item = day.meals[0].items[1]
-    assert item.b12_ug is None and "no B12 value" in item.caveat
+    assert item.b12_ug is None and NoB12Value() in item.caveats
+    assert "no B12 value" in totals_json(totals)["days"][0]["meals"][0]["items"][1]["caveat"]
 
 
 def test_status_below_ear_only_where_an_ear_exists(catalog):
@@ -55,7 +60,7 @@ def test_status_below_ear_only_where_an_ear_exists(catalog):
                          profile={"age_years": 30, "sex": "female", "standard": "efsa"})
     totals = totals_of(efsa, catalog)
     assert totals.days[0].status is Status.BELOW_TARGET
-    text = totals_to_dict(totals)["average"]["status_text"]
+    text = totals_json(totals)["average"]["status_text"]
     assert "adequate intake (AI)" in text and "not proof of inadequacy" in text
 
 
@@ -76,7 +81,8 @@ def test_weekly_supplement_is_spread_over_the_week(catalog):
         assert day.status is Status.MEETS_TARGET
         assert day.meals[0].name == "breakfast" and day.meals[0].standing_ug == pytest.approx(2000 / 7)
     assert totals.average.status is Status.MEETS_TARGET
-    assert any("Vegan Society guidance met: a weekly supplement" in n for n in totals.notes)
+    assert VeganSocietyCheck(VeganWay.WEEKLY_SUPPLEMENT) in totals.notes
+    assert any("Vegan Society guidance met: a weekly supplement" in n for n in notes_text(totals.notes))
 
 
 @pytest.mark.parametrize("length", [1, 3, 14])
@@ -93,10 +99,10 @@ def test_liver_planned_in_pregnancy_warns_whatever_the_target_says(catalog):
     totals = totals_of(document, catalog)
     day = totals.days[0]
     assert day.status is Status.MEETS_TARGET  # 48 µg of B12 ...
-    assert any("not advised (pregnancy)" in w and "UK NHS" in w for w in day.warnings)  # ... but liver
+    assert any("not advised (pregnancy)" in w and "UK NHS" in w for w in notes_text(day.warnings))  # ... but liver
     # 68 g × 9,428 µg/100 g retinol (sr28_foods.csv) is about 6,411 µg, over the 3,000 µg upper limit
-    assert any("6,411 µg of preformed vitamin A" in w and "3,000 µg" in w for w in day.warnings)
-    assert totals_to_dict(totals)["days"][0]["warnings"] == list(day.warnings)
+    assert any("6,411 µg of preformed vitamin A" in w and "3,000 µg" in w for w in notes_text(day.warnings))
+    assert totals_json(totals)["days"][0]["warnings"] == notes_text(day.warnings)
 
 
 def test_absorption_status_uses_the_goal(catalog):
@@ -112,10 +118,10 @@ def test_vegan_society_fortified_foods_rule(catalog):
     document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}]),
                                ("lunch", [{"food": "sr:16235", "portion": silk_cup, "count": 1}])]],
                              profile={"age_years": 30, "sex": "male", "diet": "vegan"})
-    assert any("fortified foods at two or more meals" in n for n in totals_of(document, catalog).notes)
+    assert VeganSocietyCheck(VeganWay.FORTIFIED_FOODS) in totals_of(document, catalog).notes
     one_meal = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}])]],
                              profile={"age_years": 30, "sex": "male", "diet": "vegan"})
-    assert any("not yet met" in n for n in totals_of(one_meal, catalog).notes)
+    assert any("not yet met" in n for n in notes_text(totals_of(one_meal, catalog).notes))
 
 
 def test_unreliable_sources_count_zero_and_say_why(catalog):
@@ -124,7 +130,8 @@ def test_unreliable_sources_count_zero_and_say_why(catalog):
     totals = totals_of(document, catalog)
     assert totals.days[0].total_ug == 0
     assert totals.days[0].meals[0].items[0].b12_ug == pytest.approx(0.08)
-    assert any(n.startswith("Tempeh does not help") for n in totals.notes)
+    assert NotReliable("Tempeh") in totals.notes
+    assert any(n.startswith("Tempeh does not help") for n in notes_text(totals.notes))
 
 
 def test_no_intrinsic_factor_uses_passive_route(catalog):
@@ -150,7 +157,7 @@ def test_average_over_days(catalog):
 
 def test_totals_json_has_the_contract_shape(catalog):
     document = plan_document([[("breakfast", [{"food": "sr:08077", "grams": 30}])]])
-    data = totals_to_dict(totals_of(document, catalog))
+    data = totals_json(totals_of(document, catalog))
     assert set(data) >= {"target", "days", "average", "notes"}
     assert set(data["target"]) >= {"life_stage", "target_ug", "kind", "ear_ug", "standard", "notes"}
     day = data["days"][0]
@@ -163,12 +170,12 @@ def test_totals_json_has_the_contract_shape(catalog):
                                                 (2.4, 2.4, "exactly 2.4 µg"),
                                                 (2.36, 2.4, "0.04 µg short of 2.4 µg")])
 def test_the_gap_reads_in_words(total, target, words):
-    from planner.totals import gap_text
+    from planner.wording import gap_text
 
     assert gap_text(total, target) == words
 
 
 def test_absorption_reads_as_progress_to_the_goal():
-    from planner.totals import absorption_progress_text
+    from planner.wording import absorption_progress_text
 
     assert absorption_progress_text(1.0, 1.2) == "1.0 of the 1.2 µg goal"

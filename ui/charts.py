@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 
-from planner.totals import DayTotal
+from planner.results import DayTotal
 
 Bar = tuple[str, str, float]  # (label, meal, µg)
 LABEL_CHARS = 48

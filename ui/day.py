@@ -24,18 +24,36 @@ import streamlit as st
 
 from planner.custom import DailyValueBasis, LabelUnit
 from planner.errors import QueryError
-from planner.export import DISCLAIMER
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
+from planner.notes import AdviceDisclaimer, ClinicianNeeded, DietMismatch, NotReliable
 from planner.plan import DEFAULT_MEALS, Plan
+from planner.results import DayTotal, PlanAddition, PlanTotals, Source, Suggestions
 from planner.search import SearchIndex
-from planner.snapshot import FoodCatalog
+from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
 from planner.sources import FoodSearchResult, search_foods
 from planner.store import PlanStore
-from planner.suggest import CLINICIAN_NOTE, PlanAddition, Source, Suggestions
-from planner.totals import (DayTotal, PlanTotals, absorption_progress_text, empty_day_text,
-                            gap_text, intake_text, verdict_text)
+from planner.wording import (
+    GUIDANCE,
+    REPORT_DISCLAIMER,
+    absorption_progress_text,
+    addition_text,
+    caveats_text,
+    empty_day_text,
+    fallback_text,
+    food_data_age,
+    gap_text,
+    goal_basis_text,
+    intake_amount,
+    intake_text,
+    micrograms,
+    note_text,
+    supplement_amount,
+    unknown_items_text,
+    unknown_minimum_text,
+    verdict_text,
+)
 from ui import state
 from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import ADD, DAY, LABEL_FORM, SUPPLEMENT_FORM, TABLE, show
@@ -182,29 +200,28 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     target = totals.target
     day = totals.days[day_index]
     c1, c2, c3 = st.columns(3)
-    eaten, *unknown = intake_text(day.total_ug, day.unknown_items).split("; ")
-    c1.metric("B12 eaten", eaten, help="; ".join(unknown) or "From the USDA values of the planned items.")
+    c1.metric("B12 eaten", intake_amount(day.total_ug, day.unknown_items),
+              help=unknown_items_text(day.unknown_items) or "From the USDA values of the planned items.")
     with c2:
         target_metric(target, day.total_ug)
     with c3:
-        absorbed_metric(day.absorbed_ug, totals.absorption_goal_ug, totals.absorption_basis)
+        absorbed_metric(day.absorbed_ug, totals.goal)
     for warning in day.warnings:  # a rule for this person, whatever the target says
-        st.warning(plain(warning), icon="⚠️")
+        st.warning(plain(note_text(warning)), icon="⚠️")
     if day.empty:
         st.info(plain(empty_day_text(day)))
     else:
         STATUS_BOX[day.status](plain(verdict_text(day.status, day.absorption_status, target,
                                                   totals.absorption_goal_ug)
-                                     + (f" {day.unknown_items} item(s) have no B12 value, so the total is a "
-                                        "minimum." if day.unknown_items else "")))
+                                     + unknown_minimum_text(day.unknown_items)))
     if len(totals.days) > 1:
         average = totals.average
         st.markdown(plain(f"Average of {len(totals.days)} days: {intake_text(average.total_ug, average.unknown_items)} "
                           f"({gap_text(average.total_ug, target.target_ug)}), absorbed about "
                           f"{absorption_progress_text(average.absorbed_ug, totals.absorption_goal_ug)}."))
     for note in totals.notes:
-        if "does not help" in note or "does not suit" in note:
-            st.warning(plain(note))
+        if isinstance(note, (NotReliable, DietMismatch)):
+            st.warning(plain(note_text(note)))
 
 
 # ---- adding foods --------------------------------------------------------------------------------
@@ -233,8 +250,8 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
             except QueryError as error:
                 st.warning(plain(error))
             else:
-                status_changed = ss.get("search_message") != searched.fallback
-                ss["search_found"], ss["search_message"] = searched, searched.fallback
+                status_changed = ss.get("search_message") != searched.unavailable
+                ss["search_found"], ss["search_message"] = searched, searched.unavailable
                 ss["search_count"] = ss.get("search_count", 0) + 1  # new results: a fresh pick list
                 if status_changed:
                     st.rerun(scope="app")  # the sidebar's data-source status must say so too
@@ -246,8 +263,8 @@ def add_food_ui(store: PlanStore, catalog: FoodCatalog, index: SearchIndex, clie
 def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None, found: FoodSearchResult) -> None:
     ss = st.session_state
     plan = state.current_plan()
-    if found.fallback:
-        st.info(plain(found.fallback))
+    if found.unavailable:
+        st.info(plain(fallback_text(found.unavailable, SR_RELEASE_NAME)))
     result = found.result
     if result.message:
         st.info(plain(result.message))
@@ -267,8 +284,9 @@ def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None
                        "mushrooms hold inactive analogues or variable amounts): it counts as 0 µg.")
         if food.check_label:
             st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
-        if food.data_age_note():
-            st.caption(plain(f"{food.data_age_note()}."))
+        data_age = food_data_age(food)
+        if data_age:
+            st.caption(plain(f"{data_age}."))
     c1, c2, c3 = st.columns([3, 1, 2])
     portion_key = f"pick_portion_{food.id}"
     portion = c1.selectbox("Portion", [p.label for p in food.portions] + ["grams"], key=portion_key,
@@ -282,7 +300,7 @@ def _results_ui(store: PlanStore, catalog: FoodCatalog, client: FdcClient | None
     meal = c3.selectbox("Meal", meal_choices(plan, ss["day_index"]), key="pick_meal")
     grams = amount if portion == "grams" else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
-    st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else f'{b12:.2f} µg'} ({food.source})"))
+    st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else micrograms(b12)} ({food.source})"))
     add_button(plain(f"Add {short_label(food.description)} — {amount_words(portion, amount)} to {meal}"),
                store, catalog, food_key, portion_key, amount_key)
     show(ADD)
@@ -440,65 +458,58 @@ def sources_ui(totals: PlanTotals, day_index: int) -> None:
             st.caption("No food with B12 on this day yet.")
         for item in supplements:
             listed = f", listed on {item.listed_on}" if item.listed_on else ""
-            st.markdown(plain(f"Supplement: {item.description}, {item.amount}{listed} — counts "
-                              f"{item.counted_ug:.2f} µg at its meal."))
+            st.markdown(plain(f"Supplement: {item.description}, {supplement_amount(item.b12_ug or 0.0, item.every)}"
+                              f"{listed} — counts {micrograms(item.counted_ug)} at its meal."))
     with right:
         st.subheader("By meal (µg)")
         st.html(bars_html(meal_bars(day), "B12 per meal", with_meal=False, target_ug=totals.target.target_ug))
         st.caption("Dashed line: the daily target. Intrinsic factor takes up at most about 1.5 µg per meal, so "
-                   f"B12 spread over meals is absorbed better; the absorption goal is "
-                   f"{totals.absorption_goal_ug:.2f} µg because {totals.absorption_basis}.")
+                   f"B12 spread over meals is absorbed better; {goal_basis_text(totals.goal)}.")
 
 
 # ---- what to add: suggestions --------------------------------------------------------------------------------
-
-def _least_b12_meal(day: DayTotal, meals: Sequence[str]) -> str:
-    """Of the meals a food fits, the one with the least B12 so far (B12 spread is absorbed better)."""
-    by_meal = {meal.name: meal.total_ug for meal in day.meals}
-    return min(meals, key=lambda m: (by_meal.get(m, 0.0), meals.index(m)))
-
 
 SOURCES_TABLE_CLASS = "b12-sources"
 
 
 @lru_cache(maxsize=256)
-def sources_table_html(sources: tuple[Source, ...]) -> str:
-    """Each source's serving, µg, share of the target and its USDA origin."""
+def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -> str:
+    """Each source's serving, µg, share of the target (%) and its USDA origin."""
     rows = []
-    for source in sources:
+    for source, share in zip(sources, shares, strict=True):
         flags = [word for word, on in (("fortified", source.food.fortified),
                                        ("check the label", source.food.check_label)) if on]
         notes = ", ".join(flags + ([f"+{source.more_like_this} more like this"] if source.more_like_this else []))
         kcal = "" if source.kcal_per_serving is None else f", {source.kcal_per_serving:.0f} kcal"
-        caveat = f"; {source.caveat}" if source.caveat else ""
+        caveat = caveats_text(source.caveats)
         rows.append([f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
-                     f"{source.b12_ug_per_serving:.2f} µg", f"{source.pct_target_per_serving:.0f} %",
-                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{caveat}"])
+                     micrograms(source.b12_ug_per_serving), f"{share:.0f} %",
+                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{f'; {caveat}' if caveat else ''}"])
     return table_html(SOURCES_TABLE_CLASS, ["Food", "Serving", "B12", "Of the target", "USDA value and source"],
                       rows, numeric={2, 3})
 
 
 def act_ui(store: PlanStore, catalog: FoodCatalog, result: Suggestions, day: DayTotal) -> None:
-    st.caption(DISCLAIMER)
+    st.caption(REPORT_DISCLAIMER)
     if result.needs_clinician:
-        st.error(plain(CLINICIAN_NOTE), icon="🩺")
-    for note in result.notes[1:]:
-        if note != CLINICIAN_NOTE:
-            st.info(plain(note))
+        st.error(plain(note_text(ClinicianNeeded())), icon="🩺")
+    for note in result.notes:
+        if not isinstance(note, (AdviceDisclaimer, ClinicianNeeded)):
+            st.info(plain(note_text(note)))
     if result.plan:
         st.subheader("A plan for the rest of the day")
-        st.markdown(plain(f"These bring {day.label} to {result.total_after_ug:.2f} µg "
+        st.markdown(plain(f"These bring {day.label} to {micrograms(result.total_after_ug)} "
                           f"({gap_text(result.total_after_ug, result.target.target_ug)}), absorbed about "
                           f"{absorption_progress_text(result.absorbed_after_ug, result.absorption_goal_ug)}."))
         plan_buttons(store, catalog, result.plan)
     if result.sources:
         st.subheader("Everyday sources for this diet")
-        gap = (f"the gap is {result.gap_ug:.2f} µg" if result.gap_ug > 0 else "this day already meets the target")
+        gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
-        st.html(sources_table_html(result.sources))
-        source_buttons(store, catalog, [(source, _least_b12_meal(day, source.meals)) for source in result.sources])
+        st.html(sources_table_html(result.sources, tuple(map(result.share_of_target, result.sources))))
+        source_buttons(store, catalog, list(zip(result.sources, result.source_meals)))
     if result.supplements:
-        st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({o.why})")
+        st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))
 
 
@@ -507,7 +518,7 @@ def plan_buttons(store: PlanStore, catalog: FoodCatalog, additions: Sequence[Pla
     """One Add per step of the day plan, and one for all of them."""
     with st.container(horizontal=True):
         for position, addition in enumerate(additions):
-            st.button(plain(f"Add {addition.in_words(short_label)} to {addition.meal}"), key=f"plan_add_{position}",
+            st.button(plain(f"Add {addition_text(addition, short_label)} to {addition.meal}"), key=f"plan_add_{position}",
                       on_click=_figures_after, args=(state.add_plan_additions, store, catalog, [addition]))
     st.button("Add all of these", type="primary", key="plan_add_all", on_click=_figures_after,
               args=(state.add_plan_additions, store, catalog, list(additions)))

@@ -14,9 +14,19 @@ from planner.errors import PlannerError
 from planner.export import EXPORT_MIME, ExportFormat, export_file
 from planner.plan import Plan
 from planner.snapshot import FoodCatalog
+from planner.results import PlanTotals, Status
 from planner.store import PlanRecord, PlanStore
-from planner.targets import Target
-from planner.totals import PlanTotals, Status, absorption_progress_text, gap_text, intake_text, status_text
+from planner.targets import AbsorptionGoal, Target
+from planner.wording import (
+    absorption_basis,
+    absorption_progress_text,
+    gap_text,
+    intake_amount,
+    micrograms,
+    item_amount,
+    status_text,
+    target_kind_text,
+)
 from ui import state
 from ui.messages import IMPORT, SAVE, show
 from ui.text import plain
@@ -27,15 +37,14 @@ STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, 
 def target_metric(target: Target, total_ug: float, label: str = "Target") -> None:
     """The target with the gap in words beside it: orange while short, green once met; no arrow."""
     short = round(total_ug, 6) < target.target_ug
-    ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
     st.metric(label, f"{target.target_ug:g} µg a day", delta=gap_text(total_ug, target.target_ug),
               delta_arrow="off", delta_color="orange" if short else "green",
-              help=f"{target.kind.value}{ear} — {target.life_stage}, {target.source}")
+              help=f"{target_kind_text(target)} — {target.life_stage}, {target.source}")
 
 
-def absorbed_metric(absorbed_ug: float, goal_ug: float, basis: str) -> None:
-    st.metric("Absorbed (estimate)", f"{absorbed_ug:.2f} µg", delta=absorption_progress_text(absorbed_ug, goal_ug),
-              delta_arrow="off", delta_color="gray", help=f"The goal is set because {basis}.")
+def absorbed_metric(absorbed_ug: float, goal: AbsorptionGoal) -> None:
+    st.metric("Absorbed (estimate)", micrograms(absorbed_ug), delta=absorption_progress_text(absorbed_ug, goal.goal_ug),
+              delta_arrow="off", delta_color="gray", help=f"The goal is set because {absorption_basis(goal)}.")
 
 
 def whole_page(change: Callable[..., None], *args: object) -> None:
@@ -181,11 +190,11 @@ def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
     st.subheader(plain(plan.name))
     st.caption(plain(f"{profile.age_years} y, {profile.sex.value}, {profile.diet.value}; {totals.target.life_stage}"))
     st.metric("Average intake" if len(totals.days) > 1 else "B12 eaten",
-              intake_text(average.total_ug, average.unknown_items).split(";")[0])
+              intake_amount(average.total_ug, average.unknown_items))
     target_metric(totals.target, average.total_ug)
-    absorbed_metric(average.absorbed_ug, totals.absorption_goal_ug, totals.absorption_basis)
+    absorbed_metric(average.absorbed_ug, totals.goal)
     STATUS_BOX[average.status](plain(status_text(average.status, totals.target)))
-    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": i.amount,
+    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": item_amount(i),
                            "B12 (µg)": None if i.b12_ug is None else round(i.b12_ug, 2), "Source": i.source}
                           for d in totals.days for m in d.meals for i in m.items if not i.listed_on])
     st.dataframe(frame, hide_index=True, width="stretch")

@@ -13,6 +13,7 @@ from planner.profile import MAX_AGE_YEARS, REPRODUCTIVE_AGES, Absorption, Sex, S
 from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
 from planner.store import PlanStore
 from planner.targets import Target, applicable_standards
+from planner.wording import target_kind_text
 from planner.errors import FdcRateLimited
 from ui import state
 from ui.text import plain
@@ -63,8 +64,7 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
     if ss.get("profile_error"):
         sidebar.error(plain(f"{ss['profile_error']} The plan keeps the previous profile."))
     if target is not None:
-        ear = f" · EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
-        sidebar.markdown(f"**Target: {target.target_ug:g} µg a day** ({target.kind.value}{ear})  \n"
+        sidebar.markdown(f"**Target: {target.target_ug:g} µg a day** ({target_kind_text(target)})  \n"
                          f"{target.life_stage} — {target.source}")
 
 

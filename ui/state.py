@@ -18,16 +18,18 @@ from planner.access import Visitor
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import Every, FoodItem, Item, Plan, SupplementItem, add_day, add_item, add_or_merge, new_plan, remove_day
-from planner.planfile import parse_plan, plain_problem
+from planner.units import Every
+from planner.plan import FoodItem, Item, Plan, SupplementItem, add_day, add_item, add_or_merge, new_plan, remove_day
+from planner.planfile import parse_plan
 from planner.profile import REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.store import Client, FolderImport, PlanStore, StoredPlan
 from planner.store.legacy import PERSONAL_SLUG
+from planner.results import PlanAddition, PlanTotals
 from planner.serving import Serving
-from planner.suggest import PlanAddition
 from planner.targets import applicable_standards, life_stage_target
-from planner.totals import PlanTotals, food_amount, plan_totals, supplement_amount
+from planner.totals import plan_totals
+from planner.wording import food_amount, plain_problem, supplement_amount
 from ui.messages import ADD, DAY, IMPORT, SAVE, TABLE, clear, say
 from ui.table import apply_edits, validated
 
@@ -240,7 +242,7 @@ def add_merged(store: PlanStore, catalog: FoodCatalog, food: Food, meal: str, it
     """Add a food; the same food by the same measure in that meal is summed, and the toast says so."""
     plan, now = add_or_merge(current_plan(), st.session_state["day_index"], meal, item, food)
     if commit(plan, store, catalog, place):
-        amount = food_amount(now, now.grams_of(food)) if isinstance(now, FoodItem) else ""
+        amount = food_amount(now.portion, now.count, now.grams_of(food)) if isinstance(now, FoodItem) else ""
         if now is item:
             say("success", f"Added {food.description} ({amount}) to {meal}.")
         else:
@@ -272,7 +274,7 @@ def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequen
     plan, day = current_plan(), st.session_state["day_index"]
     for addition in additions:
         if addition.every:
-            item: Item = SupplementItem(addition.description, addition.b12_ug, Every(addition.every))
+            item: Item = SupplementItem(addition.description, addition.b12_ug, addition.every)
         else:
             item = serving_item(addition.id, addition.serving, addition.count)
         plan, _ = add_or_merge(plan, day, addition.meal, item)

@@ -9,8 +9,9 @@ from typing import Any, Collection, Mapping, Sequence
 
 from planner.errors import PlannerError
 from planner.plan import Item, Meal, Plan, SupplementItem, prune_foods
+from planner.results import DayTotal
 from planner.snapshot import FoodCatalog
-from planner.totals import DayTotal
+from planner.wording import caveats_text, grams_text, measure_count, micrograms, said_amount
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
 AMOUNT_WORDS = "Amount in words"  # for the table to read; not one of the grid's COLUMNS
@@ -31,9 +32,7 @@ class RowRef:
 
 def amount_words(portion: str, amount: float) -> str:
     """An amount as said: "150 g", "1 cup", "2 × 1 slice" (portion "grams" for grams)."""
-    if portion == "grams":
-        return f"{amount:g} g"
-    return portion if amount == 1 else f"{amount:g} × {portion}"
+    return grams_text(amount) if portion == "grams" else measure_count(portion, amount)
 
 
 def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef]]:
@@ -48,16 +47,16 @@ def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict
             amount: float | None
             if isinstance(item, SupplementItem):
                 amount, unit = item.ug, f"µg, every {item.every.value}"
-                words = f"{item.ug:g} {unit}"
             elif item.portion is not None:
-                amount, unit, words = item.count, f"× {item.portion}", amount_words(item.portion, item.count)
+                amount, unit = item.count, f"× {item.portion}"
             else:
-                amount, unit, words = item.grams, "g", amount_words("grams", float(item.grams or 0.0))
+                amount, unit = item.grams, "g"
             b12 = None if line is None or line.b12_ug is None else round(line.b12_ug, 2)
+            caveat = caveats_text(line.caveats) if line else None
             rows.append({
                 "Meal": meal.name, "Item": line.description if line else getattr(item, "food", ""),
-                "Amount": amount, "Unit": unit, AMOUNT_WORDS: words, "B12 (µg)": b12,
-                "Source": (line.source + (f" — {line.caveat}" if line.caveat else "")) if line else "",
+                "Amount": amount, "Unit": unit, AMOUNT_WORDS: said_amount(line) if line else "", "B12 (µg)": b12,
+                "Source": (line.source + (f" — {caveat}" if caveat else "")) if line else "",
                 "Remove": False,
             })
             refs.append(RowRef(meal.name, index))
@@ -80,7 +79,7 @@ def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
     """The day's items to read, each with its amount, µg and whole source (the grid cuts long ones)."""
     return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12", "Source (dataset and id)"], [
         [row["Meal"], row["Item"], row[AMOUNT_WORDS],
-         "unknown" if row["B12 (µg)"] is None else f"{row['B12 (µg)']:.2f} µg", row["Source"]] for row in rows],
+         "unknown" if row["B12 (µg)"] is None else micrograms(row["B12 (µg)"]), row["Source"]] for row in rows],
         numeric={3})
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Select, delete, exists, select, updat
 from sqlalchemy.exc import IntegrityError
 
 from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, StoreUnavailable
+from planner.jsonshapes import profile_from_json, profile_json
 from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
@@ -120,7 +121,7 @@ def _client_query() -> Select:
 
 
 def _client(row: Any) -> Client:
-    return Client(row.id, row.name, Profile.from_dict(json.loads(row.profile)))
+    return Client(row.id, row.name, profile_from_json(json.loads(row.profile)))
 
 
 def _same_client(client_id: str | None):
@@ -233,7 +234,7 @@ class PlanStore:
         now = _now()
         connection.execute(clients.insert().values(
             id=client.id, owner=owner, name=client.name, name_key=name_key(client.name),
-            profile=json.dumps(client.profile.to_dict()), created_at=now, updated_at=now))
+            profile=json.dumps(profile_json(client.profile)), created_at=now, updated_at=now))
 
     @staticmethod
     def _refuse_client_name(connection: Connection, owner: str, key: str) -> None:
@@ -325,7 +326,7 @@ class PlanStore:
         """A client's next new plan starts from the profile last saved for them."""
         if client_id is not None:
             connection.execute(update(clients).where(clients.c.owner == owner, clients.c.id == client_id)
-                               .values(profile=json.dumps(profile.to_dict()), updated_at=_now()))
+                               .values(profile=json.dumps(profile_json(profile)), updated_at=_now()))
 
     @_owned
     def save(self, owner: str, plan_id: str, plan: Plan, expected_version: int) -> StoredPlan:
