@@ -7,8 +7,9 @@ old one untouched. File I/O lives in planfile.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Union
+from typing import Mapping, Sequence, Union
 
+from planner.errors import PlannerError
 from planner.food import Food, is_bundled_id
 from planner.notes import Note
 from planner.profile import Profile
@@ -146,3 +147,63 @@ def add_or_merge(plan: Plan, day_index: int, meal_name: str, item: Item,
     day = plan.days[day_index]
     meals = tuple(replace(m, items=items) if m.name == meal_name else m for m in day.meals)
     return _with_day(plan, day_index, replace(day, meals=meals)), merged
+
+
+UNCHANGED = object()  # an ItemEdit that leaves the amount as it is
+
+
+@dataclass(frozen=True)
+class ItemEdit:
+    """A change to one item of a day: a new amount (servings, grams or µg, by the item's own
+    measure), a move to another meal, or its removal."""
+
+    meal: str
+    index: int  # the item's position within its meal
+    amount: object = UNCHANGED  # as typed (None when a cell was cleared)
+    move_to: str | None = None
+    remove: bool = False
+
+
+def _with_amount(item: Item, amount: object) -> Item:
+    try:
+        value = float(amount)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise PlannerError("Amounts must be numbers.") from None
+    if not value > 0:
+        raise PlannerError("Amounts must be above 0; tick 'Remove' to drop an item.")
+    if isinstance(item, SupplementItem):
+        return replace(item, ug=value)
+    if item.portion is not None:
+        return replace(item, count=value)
+    return replace(item, grams=value)
+
+
+def edit_items(plan: Plan, day_index: int, edits: Sequence[ItemEdit], meal_names: Sequence[str]) -> Plan:
+    """A new plan with these edits of one day's items. Raises PlannerError on an amount that is not a
+    positive number or a meal that is not one of `meal_names`; items named twice take the first edit."""
+    day = plan.days[day_index]
+    items: dict[str, list[Item | None]] = {meal.name: list(meal.items) for meal in day.meals}
+    moves: list[tuple[str, Item]] = []
+    for edit in edits:
+        if edit.meal not in items or not 0 <= edit.index < len(items[edit.meal]):
+            continue
+        item = items[edit.meal][edit.index]
+        if item is None:
+            continue
+        if edit.remove:
+            items[edit.meal][edit.index] = None
+            continue
+        if edit.amount is not UNCHANGED:
+            item = _with_amount(item, edit.amount)
+        new_meal = edit.move_to or edit.meal
+        if new_meal not in meal_names:
+            raise PlannerError(f"Unknown meal {new_meal!r}.")
+        if new_meal != edit.meal:
+            items[edit.meal][edit.index] = None
+            moves.append((new_meal, item))
+        else:
+            items[edit.meal][edit.index] = item
+    for meal_name, item in moves:
+        items.setdefault(meal_name, []).append(item)
+    meals = tuple(Meal(name, tuple(i for i in items[name] if i is not None)) for name in items)
+    return prune_foods(_with_day(plan, day_index, replace(day, meals=meals)))

@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import tempfile
-from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,19 +20,27 @@ from planner.food import SR24_PREFIX, DietMode, Food, is_bundled_id
 from planner.jsonshapes import food_from_json, plan_json
 from planner.notes import Note, Sr24Retired, Sr24Upgraded, Sr24ValueChanged
 from planner.plan import PLAN_VERSION, Day, FoodItem, Item, Meal, Plan, SupplementItem, prune_foods
+from planner.plancheck import (
+    FOOD_ID,
+    MAX_FILE_BYTES,
+    MAX_FOOD_ITEM_GRAMS,
+    MAX_PER_100G,
+    PORTABLE_ID,
+    Checker,
+    compact_size_problem,
+    food_record_path,
+    json_type,
+    lone_surrogate,
+    not_unicode,
+    plan_to_compact_json,
+    unknown_food,
+)
 from planner.profile import Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
 from planner.units import Every
+from planner.wording import sr24_measure_note
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 7  # root > days > day > meals > meal > items > item
-MAX_FOOD_ITEM_GRAMS = 5000.0
-MAX_SUPPLEMENT_UG = 100_000.0
-MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "b12_added_ug_per_100g": 100_000.0, "kcal_per_100g": 1000.0,
-                "retinol_ug_per_100g": 1_000_000.0}
-FOOD_ID = re.compile(r"^(sr:\d{5}|sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
-MAX_NOTE_CHARS = 300
-PORTABLE_ID = re.compile(r"^(fdc|custom):")
 JSON_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_NUMBER_CHARS = 40  # a number literal longer than this is refused before conversion
 
@@ -82,15 +89,6 @@ def _json_path(trail: tuple | None) -> str:
     return "".join(parts)
 
 
-def _not_unicode(text: str) -> str | None:
-    """The first code point UTF-8 cannot encode (a lone surrogate from a `\\ud83d` escape), as `\\ud83d`."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        return f"\\u{ord(text[error.start]):04x}"
-    return None
-
-
 def _document_problems(document: Any) -> list[str]:
     """Walk the parsed document once, without recursion (a hostile file must not exhaust the stack):
     nesting depth, text that is not valid Unicode, numbers refused before conversion."""
@@ -104,64 +102,17 @@ def _document_problems(document: Any) -> list[str]:
             children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
             for key, child in reversed(children):  # reversed onto a stack: problems in file order
                 here = (trail, key)
-                if isinstance(key, str) and (bad := _not_unicode(key)):
-                    problems.append(f"{_json_path(here)}: the key holds {bad}, a lone surrogate, "
-                                    "which is not valid Unicode text")
+                if isinstance(key, str) and (bad := not_unicode(key)):
+                    problems.append(lone_surrogate(_json_path(here), bad, "key"))
                 stack.append((child, level + 1, here))
-        elif isinstance(node, str) and (bad := _not_unicode(node)):
-            problems.append(f"{_json_path(trail)}: the text holds {bad}, a lone surrogate, "
-                            "which is not valid Unicode text")
+        elif isinstance(node, str) and (bad := not_unicode(node)):
+            problems.append(lone_surrogate(_json_path(trail), bad))
         elif isinstance(node, _Refused):
             problems.append(f"{_json_path(trail)}: {node.reason}")
     return problems
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-class _Checker:
-    """Collects problems as 'path: sentence' while walking the document."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}")
-
-    def expect(self, value: Any, kind: type | tuple[type, ...], path: str, what: str) -> bool:
-        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
-        if not ok:
-            self.fail(path, f"expected {what}, got {_json_type(value)}")
-        return ok
-
-    def number(self, value: Any, path: str, low: float, high: float, *, above_zero: bool = False,
-               unit: str = "") -> float | None:
-        if not _is_number(value):
-            self.fail(path, f"expected a number, got {_json_type(value)}")
-            return None
-        if value < low or (above_zero and value <= 0):
-            self.fail(path, f"must be {'above' if above_zero else 'at least'} {low:g}{unit} (got {value:g})")
-            return None
-        if value > high:
-            self.fail(path, f"{value:g}{unit} is more than the {high:g}{unit} a plan allows")
-            return None
-        return float(value)
-
-    def enum(self, value: Any, choices: type[Enum], path: str) -> Any:
-        allowed = [member.value for member in choices]
-        if value not in allowed:
-            self.fail(path, f"must be one of {', '.join(allowed)} (got {json.dumps(value)})")
-            return None
-        return choices(value)
-
-
-def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
-            type(None): "null", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
-
-
-def _parse_profile(check: _Checker, raw: Any) -> Profile | None:
+def _parse_profile(check: Checker, raw: Any) -> Profile | None:
     path = "$.profile"
     if not check.expect(raw, dict, path, "an object"):
         return None
@@ -199,8 +150,8 @@ def _parse_profile(check: _Checker, raw: Any) -> Profile | None:
         return None
 
 
-def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
-    path = f"$.foods[{json.dumps(key)}]"
+def _parse_food_record(check: Checker, key: str, raw: Any) -> Food | None:
+    path = food_record_path(key)
     if not PORTABLE_ID.match(key) or not FOOD_ID.match(key):
         check.fail(path, "only fdc:<id> and custom:<name> foods are stored in a plan file")
         return None
@@ -210,14 +161,14 @@ def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
     if raw.get("id") != key:
         check.fail(f"{path}.id", f"must equal its key {json.dumps(key)}")
     for name in ("description", "data_type", "source"):
-        if check.expect(raw.get(name), str, f"{path}.{name}", "text") and not raw[name].strip():
-            check.fail(f"{path}.{name}", "must not be empty")
+        if check.expect(raw.get(name), str, f"{path}.{name}", "text"):
+            check.filled(raw[name], f"{path}.{name}")
     for name in ("food_group", "brand_owner", "url"):
         if raw.get(name) is not None:
             check.expect(raw[name], str, f"{path}.{name}", "text or null")
-    for name, high in MAX_PER_100G.items():
+    for name in MAX_PER_100G:
         if raw.get(name) is not None:
-            check.number(raw[name], f"{path}.{name}", 0, high)
+            check.per_100g(path, name, raw[name])
     check.enum(raw.get("diet"), DietMode, f"{path}.diet")
     for name in ("check_label", "fortified", "unreliable"):
         check.expect(raw.get(name), bool, f"{path}.{name}", "true/false")
@@ -228,15 +179,14 @@ def _parse_food_record(check: _Checker, key: str, raw: Any) -> Food | None:
             for i, text in enumerate(raw.get(name, [])):
                 check.expect(text, str, f"{path}.{name}[{i}]", "text")
     if raw.get("b12_data_year") is not None:
-        check.number(raw["b12_data_year"], f"{path}.b12_data_year", 1900, 2100)
+        check.data_year(path, raw["b12_data_year"])
     portions = raw.get("portions")
     if check.expect(portions, list, f"{path}.portions", "a list"):
         for i, portion in enumerate(portions):
             here = f"{path}.portions[{i}]"
             if check.expect(portion, dict, here, "an object"):
                 check.expect(portion.get("label"), str, f"{here}.label", "text")
-                check.number(portion.get("grams"), f"{here}.grams", 0, MAX_FOOD_ITEM_GRAMS,
-                             above_zero=True, unit=" g")
+                check.portion_grams(portion.get("grams"), here)
     if len(check.problems) > before:
         return None
     return food_from_json(raw)
@@ -286,12 +236,12 @@ class _Foods:
         return tuple(notes)
 
 
-def _parse_item(check: _Checker, raw: Any, path: str, foods: _Foods) -> Item | None:
+def _parse_item(check: Checker, raw: Any, path: str, foods: _Foods) -> Item | None:
     if not check.expect(raw, dict, path, "an item object"):
         return None
     if "supplement" in raw:
         name_ok = check.expect(raw["supplement"], str, f"{path}.supplement", "the supplement's name")
-        ug = check.number(raw.get("ug"), f"{path}.ug", 0, MAX_SUPPLEMENT_UG, above_zero=True, unit=" µg")
+        ug = check.supplement_ug(raw.get("ug"), path)
         every = check.enum(raw.get("every", "day"), Every, f"{path}.every")
         if name_ok and ug is not None and every is not None:
             return SupplementItem(raw["supplement"], ug, every)
@@ -304,19 +254,18 @@ def _parse_item(check: _Checker, raw: Any, path: str, foods: _Foods) -> Item | N
         return None
     resolved = foods.resolve(raw_id)
     if resolved is None:
-        check.fail(f"{path}.food", f"unknown food id {json.dumps(raw_id)}: not in the bundled data "
-                                   "or this file's 'foods'")
+        check.fail(f"{path}.food", unknown_food(raw_id))
         return None
     food_id, food = resolved
     note = raw.get("note")
-    if note is not None and check.expect(note, str, f"{path}.note", "text") and len(note) > MAX_NOTE_CHARS:
-        check.fail(f"{path}.note", f"notes are at most {MAX_NOTE_CHARS} characters")
+    if note is not None and check.expect(note, str, f"{path}.note", "text"):
+        check.note(note, path)
     has_grams, has_portion = "grams" in raw, "portion" in raw
     if has_grams == has_portion:
         check.fail(path, "give either 'grams' or a 'portion' with a 'count'")
         return None
     if has_grams:
-        grams = check.number(raw["grams"], f"{path}.grams", 0, MAX_FOOD_ITEM_GRAMS, above_zero=True, unit=" g")
+        grams = check.grams(raw["grams"], path)
         return None if grams is None else FoodItem(food_id, grams=grams, note=note)
     label = raw["portion"]
     if not check.expect(label, str, f"{path}.portion", "a portion label"):
@@ -324,28 +273,21 @@ def _parse_item(check: _Checker, raw: Any, path: str, foods: _Foods) -> Item | N
     old_grams = foods.sr24_portion_grams(raw_id, label) if raw_id != food_id else None
     if not food.has_portion(label) and old_grams is not None:
         # SR28 no longer lists this SR24 measure: keep its SR24 weight, and say so on the item.
-        count = check.number(raw.get("count", 1), f"{path}.count", 0, 1000, above_zero=True)
+        count = check.count(raw.get("count", 1), path)
         if count is None:
             return None
         grams = check.number(old_grams * count, path, 0, MAX_FOOD_ITEM_GRAMS, above_zero=True, unit=" g")
-        return None if grams is None else FoodItem(
-            food_id, grams=grams, note=f"{count:g} × {label}: an SR24 measure of {old_grams:g} g each "
-                                       "(SR28 has no such measure)")
-    if not food.has_portion(label):
-        known = ", ".join(json.dumps(p.label) for p in food.portions[:6])
-        check.fail(f"{path}.portion", f"{food.description} has no portion {json.dumps(label)} (it has {known})")
+        return None if grams is None else FoodItem(food_id, grams=grams,
+                                                   note=sr24_measure_note(count, label, old_grams))
+    if not check.has_portion(food, label, path):
         return None
-    count = check.number(raw.get("count", 1), f"{path}.count", 0, 1000, above_zero=True)
-    if count is None:
-        return None
-    total = food.portion(label).grams * count
-    if total > MAX_FOOD_ITEM_GRAMS:
-        check.fail(path, f"{count:g} × {label} is {total:g} g, more than the {MAX_FOOD_ITEM_GRAMS:g} g a plan allows")
+    count = check.count(raw.get("count", 1), path)
+    if count is None or not check.portion_weight(food, label, count, path):
         return None
     return FoodItem(food_id, portion=label, count=count, note=note)
 
 
-def _parse_days(check: _Checker, raw: Any, foods: _Foods) -> tuple[Day, ...]:
+def _parse_days(check: Checker, raw: Any, foods: _Foods) -> tuple[Day, ...]:
     days: list[Day] = []
     if not check.expect(raw, list, "$.days", "a list of days"):
         return ()
@@ -407,9 +349,9 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
     if problems:
         raise PlanFileError(problems)
     if not isinstance(document, dict):
-        raise PlanFileError([f"$: expected a plan object, got {_json_type(document)}"])
+        raise PlanFileError([f"$: expected a plan object, got {json_type(document)}"])
 
-    check = _Checker()
+    check = Checker()
     if document.get("version") != PLAN_VERSION:
         check.fail("$.version", f"must be {PLAN_VERSION} (got {json.dumps(document.get('version'))})")
     name = document.get("name", "Untitled plan")
@@ -431,18 +373,10 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
         raise PlanFileError(check.problems or ["$.profile: missing"])
     plan = prune_foods(Plan(name=str(name), profile=profile, days=days, foods=foods,
                             notices=resolver.notices()))
-    # The limit holds for the plan in one form, its compact JSON, so whatever loads can be edited
-    # and saved again (a compact file near the limit grows past it when indented).
-    compact = len(plan_to_compact_json(plan).encode("utf-8"))
-    if compact > MAX_FILE_BYTES:
-        raise PlanFileError([f"$: the plan takes {compact:,} bytes as compact JSON; plans are at most "
-                             f"{MAX_FILE_BYTES:,}"])
+    too_big = compact_size_problem(plan)
+    if too_big:
+        raise PlanFileError([too_big])
     return plan
-
-
-def plan_to_compact_json(plan: Plan) -> str:
-    """The form the size limit is measured in."""
-    return json.dumps(plan_json(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def plan_to_json(plan: Plan) -> str:

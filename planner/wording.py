@@ -114,6 +114,11 @@ def whole_grams(grams: float) -> str:
     return f"{grams:.0f} g"
 
 
+def sr24_measure_note(count: float, label: str, grams: float) -> str:
+    """Kept on an item whose SR24 measure SR28 no longer lists (its weight became grams)."""
+    return f"{count:g} × {label}: an SR24 measure of {grams:g} g each (SR28 has no such measure)"
+
+
 def addition_text(addition: PlanAddition, name: Callable[[str], str] = str) -> str:
     """"B12 supplement, 10 µg every day" or "Milk, whole — 1 cup × 2"; `name` may shorten a food's name."""
     if addition.every is not None:

@@ -1,4 +1,4 @@
-"""The editable day table: rows carry µg and sources; edits build a new, checked plan."""
+"""The editable day table: rows carry µg and sources; its edits build a new, checked plan."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import json
 import pytest
 
 from planner.errors import PlanFileError, PlannerError
+from planner.plan import edit_items
+from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.totals import plan_totals
 from tests.plans import plan_document
-from ui.table import apply_edits, day_rows, validated
+from ui.table import day_rows, grid_edits
 
 MEALS = ["breakfast", "lunch", "dinner", "snacks"]
 
@@ -27,6 +29,10 @@ def rows_of(plan, catalog):
     return day_rows(plan, 0, plan_totals(plan, catalog).days[0])
 
 
+def apply_edits(plan, refs, edited_rows):
+    return edit_items(plan, 0, grid_edits(refs, edited_rows), MEALS)
+
+
 def test_rows_show_amounts_micrograms_and_sources(plan, catalog):
     rows, refs = rows_of(plan, catalog)
     assert [r["Amount"] for r in rows] == [30.0, 1.0, 10.0]
@@ -39,7 +45,7 @@ def test_rows_show_amounts_micrograms_and_sources(plan, catalog):
 
 def test_edit_amount_move_and_remove(plan, catalog):
     _, refs = rows_of(plan, catalog)
-    edited = apply_edits(plan, 0, refs, {0: {"Amount": 60}, 1: {"Meal": "dinner"}, 2: {"Remove": True}}, MEALS)
+    edited = apply_edits(plan, refs, {0: {"Amount": 60}, 1: {"Meal": "dinner"}, 2: {"Remove": True}})
     meals = {m.name: m.items for m in edited.days[0].meals}
     assert meals["breakfast"][0].grams == 60
     assert meals["lunch"] == ()
@@ -47,18 +53,19 @@ def test_edit_amount_move_and_remove(plan, catalog):
     assert plan.days[0].meals[0].items[0].grams == 30  # the old plan is untouched
 
 
-@pytest.mark.parametrize("edit", [{"Amount": 0}, {"Amount": -3}, {"Amount": "lots"}, {"Meal": "brunch"}])
+@pytest.mark.parametrize("edit", [{"Amount": 0}, {"Amount": -3}, {"Amount": "lots"}, {"Amount": None},
+                                  {"Meal": "brunch"}])
 def test_bad_edits_are_refused(plan, catalog, edit):
     _, refs = rows_of(plan, catalog)
     with pytest.raises(PlannerError):
-        apply_edits(plan, 0, refs, {0: edit}, MEALS)
+        apply_edits(plan, refs, {0: edit})
 
 
 def test_edits_obey_plan_file_limits(plan, catalog):
     _, refs = rows_of(plan, catalog)
-    huge = apply_edits(plan, 0, refs, {0: {"Amount": 9000}}, MEALS)
+    huge = apply_edits(plan, refs, {0: {"Amount": 9000}})
     with pytest.raises(PlanFileError, match="more than the 5000 g"):
-        validated(huge, catalog)
+        check_plan(huge, catalog)
 
 
 def test_a_compact_plan_near_the_limit_can_still_be_edited(catalog):
@@ -67,4 +74,4 @@ def test_a_compact_plan_near_the_limit_can_still_be_edited(catalog):
 
     document = plan_document([[("breakfast", [{"supplement": "B12", "ug": 1.0, "every": "week"}] * 21_000)]])
     plan = parse_plan(json.dumps(document, separators=(",", ":")), catalog)
-    assert validated(replace(plan, name="Renamed"), catalog).name == "Renamed"
+    assert check_plan(replace(plan, name="Renamed"), catalog).name == "Renamed"

@@ -19,7 +19,9 @@ from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, s
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
 from planner.units import Every
-from planner.plan import FoodItem, Item, Plan, SupplementItem, add_day, add_item, add_or_merge, new_plan, remove_day
+from planner.advice.dayplan import plan_with_additions, serving_item
+from planner.plan import FoodItem, Plan, SupplementItem, add_day, add_item, add_or_merge, edit_items, new_plan, remove_day
+from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.profile import REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
 from planner.snapshot import FoodCatalog
@@ -31,7 +33,7 @@ from planner.targets import applicable_standards, life_stage_target
 from planner.totals import plan_totals
 from planner.wording import food_amount, plain_problem, supplement_amount
 from ui.messages import ADD, DAY, IMPORT, SAVE, TABLE, clear, say
-from ui.table import apply_edits, validated
+from ui.table import grid_edits
 
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
 UNTITLED = "Untitled plan"
@@ -176,7 +178,7 @@ def commit(plan: Plan, store: PlanStore, catalog: FoodCatalog, place: str = DAY)
     """Validate and swap in a new plan; autosave it when it is named. False if refused, with the
     reasons in plain words where the change was asked for."""
     try:
-        checked = validated(plan, catalog)
+        checked = check_plan(plan, catalog)
     except PlanFileError as error:
         say("error", f"That change was not made: {'; '.join(map(plain_problem, error.problems))}", place)
         return False
@@ -257,13 +259,6 @@ def add_supplement(store: PlanStore, catalog: FoodCatalog, name: str, ug: float,
         say("success", f"Added {name}, {supplement_amount(ug, Every(every))}, to {meal}.")
 
 
-def serving_item(food_id: str, serving: Serving, count: float = 1.0) -> FoodItem:
-    """A suggested serving as a plan item: its household portion, or grams (a child's 1 oz of fish)."""
-    if serving.portion is None:
-        return FoodItem(food_id, grams=round(serving.grams * count, 1))
-    return FoodItem(food_id, portion=serving.portion.label, count=serving.count * count)
-
-
 def add_source(store: PlanStore, catalog: FoodCatalog, food: Food, serving: Serving, meal: str) -> None:
     """One suggested serving of a source, in the meal chosen for it."""
     add_merged(store, catalog, food, meal, serving_item(food.id, serving), DAY)
@@ -271,14 +266,7 @@ def add_source(store: PlanStore, catalog: FoodCatalog, food: Food, serving: Serv
 
 def add_plan_additions(store: PlanStore, catalog: FoodCatalog, additions: Sequence[PlanAddition]) -> None:
     """Add suggested items as one change: one check and one save, however many items."""
-    plan, day = current_plan(), st.session_state["day_index"]
-    for addition in additions:
-        if addition.every:
-            item: Item = SupplementItem(addition.description, addition.b12_ug, addition.every)
-        else:
-            item = serving_item(addition.id, addition.serving, addition.count)
-        plan, _ = add_or_merge(plan, day, addition.meal, item)
-    if commit(plan, store, catalog):
+    if commit(plan_with_additions(current_plan(), st.session_state["day_index"], additions), store, catalog):
         for addition in additions:
             say("success", f"Added {addition.description} to {addition.meal}.")
 
@@ -301,8 +289,8 @@ def apply_table_edits(store: PlanStore, catalog: FoodCatalog, editor_key: str, r
         return
 
     def action() -> None:
-        if commit(apply_edits(current_plan(), st.session_state["day_index"], refs, edits, meal_names), store, catalog,
-                  TABLE):
+        if commit(edit_items(current_plan(), st.session_state["day_index"], grid_edits(refs, edits), meal_names), store,
+                  catalog, TABLE):
             say("success", "Updated the day's items.")
 
     guarded(action, TABLE)

@@ -1,16 +1,14 @@
-"""The day's items as table rows (an HTML table to read, grid rows to edit), and edits applied
-back to a new plan. Pure."""
+"""The day's items as table rows (an HTML table to read, grid rows to edit), and the grid's edits
+as edits of the plan's items (planner.plan.edit_items applies them). Pure."""
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Collection, Mapping, Sequence
 
-from planner.errors import PlannerError
-from planner.plan import Item, Meal, Plan, SupplementItem, prune_foods
+from planner.plan import UNCHANGED, ItemEdit, Plan, SupplementItem
 from planner.results import DayTotal
-from planner.snapshot import FoodCatalog
 from planner.wording import caveats_text, grams_text, measure_count, micrograms, said_amount
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
@@ -83,58 +81,13 @@ def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
         numeric={3})
 
 
-def _with_amount(item: Item, amount: Any) -> Item:
-    try:
-        value = float(amount)
-    except (TypeError, ValueError):
-        raise PlannerError("Amounts must be numbers.") from None
-    if not value > 0:
-        raise PlannerError("Amounts must be above 0; tick 'Remove' to drop an item.")
-    if isinstance(item, SupplementItem):
-        return replace(item, ug=value)
-    if item.portion is not None:
-        return replace(item, count=value)
-    return replace(item, grams=value)
-
-
-def apply_edits(plan: Plan, day_index: int, refs: list[RowRef], edited_rows: Mapping[int, Mapping[str, Any]],
-                meal_names: list[str]) -> Plan:
-    """A new plan with the table's edits (amount, meal, remove). Raises PlannerError on bad values."""
-    day = plan.days[day_index]
-    items: dict[str, list[Item | None]] = {meal.name: list(meal.items) for meal in day.meals}
-    moves: list[tuple[str, Item]] = []
+def grid_edits(refs: Sequence[RowRef], edited_rows: Mapping[int, Mapping[str, Any]]) -> list[ItemEdit]:
+    """The grid's edited rows as edits of the plan's items (amount, meal, remove)."""
+    edits = []
     for row_index, changes in edited_rows.items():
         row = int(row_index)
-        if not 0 <= row < len(refs):
-            continue
-        ref = refs[row]
-        item = items[ref.meal][ref.index]
-        if item is None:
-            continue
-        if changes.get("Remove"):
-            items[ref.meal][ref.index] = None
-            continue
-        if "Amount" in changes:
-            item = _with_amount(item, changes["Amount"])
-        new_meal = changes.get("Meal", ref.meal)
-        if new_meal not in meal_names:
-            raise PlannerError(f"Unknown meal {new_meal!r}.")
-        if new_meal != ref.meal:
-            items[ref.meal][ref.index] = None
-            moves.append((new_meal, item))
-        else:
-            items[ref.meal][ref.index] = item
-    for meal_name, item in moves:
-        items.setdefault(meal_name, []).append(item)
-    meals = tuple(Meal(name, tuple(i for i in items[name] if i is not None)) for name in items)
-    days = list(plan.days)
-    days[day_index] = replace(day, meals=meals)
-    return prune_foods(replace(plan, days=tuple(days)))
-
-
-def validated(plan: Plan, catalog: FoodCatalog) -> Plan:
-    """Run a plan through the plan-file validator, so edits obey the same limits as files
-    (the size limit in the form loading measures it in: compact JSON)."""
-    from planner.planfile import parse_plan, plan_to_compact_json
-
-    return parse_plan(plan_to_compact_json(plan), catalog)
+        if 0 <= row < len(refs):
+            ref = refs[row]
+            edits.append(ItemEdit(ref.meal, ref.index, changes["Amount"] if "Amount" in changes else UNCHANGED,
+                                  changes.get("Meal"), bool(changes.get("Remove"))))
+    return edits

@@ -17,6 +17,7 @@ from planner.absorption import absorbed_ug
 from planner.advice.eligibility import MAIN_MEALS
 from planner.advice.supplements import supplement_options, supplement_reason
 from planner.food import DietMode
+from planner.plan import FoodItem, Item, Plan, SupplementItem, add_or_merge
 from planner.notes import Note, SupplementIncluded, SupplementReason, VeganFortifiedMet, VeganFortifiedShort
 from planner.profile import Profile
 from planner.results import DayTotal, PlanAddition, Source, SupplementOption
@@ -183,3 +184,20 @@ def build_day_plan(profile: Profile, sources: Sequence[Source], current: Current
         else:
             found.append(VeganFortifiedShort())
     return builder.additions, builder.total(), builder.absorbed(), found
+
+
+def serving_item(food_id: str, serving: Serving, count: float = 1.0) -> FoodItem:
+    """A suggested serving as a plan item: its household portion, or grams (a child's 1 oz of fish)."""
+    if serving.portion is None:
+        return FoodItem(food_id, grams=round(serving.grams * count, 1))
+    return FoodItem(food_id, portion=serving.portion.label, count=serving.count * count)
+
+
+def plan_with_additions(plan: Plan, day_index: int, additions: Sequence[PlanAddition]) -> Plan:
+    """The plan with these suggested additions in their meals (a food already there by the same measure
+    gets the amounts summed)."""
+    for addition in additions:
+        item: Item = (SupplementItem(addition.description, addition.b12_ug, addition.every) if addition.every
+                      else serving_item(addition.id, addition.serving, addition.count))
+        plan, _ = add_or_merge(plan, day_index, addition.meal, item)
+    return plan
