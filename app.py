@@ -1,7 +1,8 @@
 """B12 intake planner: the Streamlit entry point, a thin shell over the `planner` package.
 
-Top to bottom: page config, cached resources, state, sidebar (profile, data, clients), then
-the chosen view. All numbers come from planner functions; the plan changes only in callbacks.
+Top to bottom: page config, cached resources, who is asking and their session, the chosen
+view, then the sidebar (account, profile, clients, food data). All numbers come from planner
+functions; the plan changes only in PageActions' callbacks (ui/actions.py).
 """
 
 from __future__ import annotations
@@ -13,24 +14,21 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.access import VisitorKind
-from planner.advice.dayplan import CurrentDay
-from planner.advice.ranking import Ranking, rank_sources
-from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
 from planner.errors import PlannerError, ProfileError, StoreError
 from planner.fdc.client import FdcClient
+from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.fdc.settings import FdcSettings, settings_from_env
-from planner.plan import Plan
-from planner.profile import Profile
 from planner.snapshot import bundled_foods
 from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
-from planner.results import PlanTotals, Suggestions
 from planner.targets import Target, life_stage_target
 from planner.totals import plan_totals
-from ui import account, day, plans, profile, state, visitor
+from ui import account, day, plans, profile, visitor
+from ui.actions import PageActions
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, show
+from ui.session import Key, View
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
@@ -46,19 +44,6 @@ def plan_store(database_url: str | None, data_dir: str) -> PlanStore:
 def fdc_client(settings: FdcSettings) -> FdcClient:
     """One client per key, address, cache and limits for the server process (it holds the HTTP cache)."""
     return FdcClient(settings, everyday_ndbs=bundled_foods().everyday_ndbs())
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def ranked_sources(profile: Profile) -> Ranking:
-    """The foods that may be offered to a person, best first: the same for every day of theirs."""
-    return rank_sources(bundled_foods().values(), profile, bundled_search_index())
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def cached_suggestions(profile: Profile, current: CurrentDay) -> Suggestions:
-    """Per person and day; shared, not copied: Suggestions are frozen."""
-    return suggest(profile, bundled_foods().values(), current, bundled_search_index(),
-                   ranking=ranked_sources(profile))
 
 
 def read_api_key() -> str | None:
@@ -85,10 +70,6 @@ def read_database_url() -> str | None:
     return url_from_connection_secrets(section) if section else None
 
 
-def day_suggestions(totals: PlanTotals, plan: Plan, day_index: int) -> Suggestions:
-    return cached_suggestions(plan.profile, CurrentDay.from_day(totals.days[day_index]))
-
-
 foods, index = bundled_foods(), bundled_search_index()  # each built once per process (planner.once)
 data_dir = default_data_dir()
 arrival = visitor.arrival()  # who is asking: the local person, a signed-in person, or a visitor of this tab
@@ -101,8 +82,9 @@ if arrival.visitor.keeps_plans:
 else:
     store = visitor.session_store(foods)  # nothing of theirs reaches the database
 local = arrival.visitor.kind is VisitorKind.LOCAL
-state.init_state(store, arrival.visitor, old_data_dir=data_dir if local else None)  # the folder era is the local person's
-plan = state.current_plan()
+actions = PageActions(store, foods)
+actions.start(arrival.visitor, old_data_dir=data_dir if local else None)  # the folder era is the local person's
+plan = actions.plan
 
 api_key = read_api_key()
 try:
@@ -126,29 +108,30 @@ account.where_plans_live_ui(arrival)
 
 # The chosen view comes before the sidebar in the script, so its figures reach the browser first;
 # the sidebar's widgets keep their values in session state in between.
-dietitian = bool(st.session_state.get("dietitian", False))
-views = ["Plan a day", "My plans"] + (["Compare scenarios"] if dietitian else []) + ["Learn about B12"]
-view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key="view")
-plan_view = view == "Plan a day" and target is not None
+dietitian = bool(actions.session.get(Key.DIETITIAN, False))
+views = [View.PLAN_A_DAY, View.MY_PLANS] + ([View.COMPARE] if dietitian else []) + [View.LEARN]
+view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key=Key.VIEW)
+plan_view = view == View.PLAN_A_DAY and target is not None
 if plan_view:
     show(PAGE)
 else:
     show(PAGE, *PLAN_VIEW_PLACES)  # nothing queued for a panel not on screen is lost
 
-if view == "Learn about B12":
+if view == View.LEARN:
     learn_ui()
-elif view == "My plans":
-    plans.my_plans_ui(store)
-    account.my_data_ui(store, arrival)
-elif view == "Compare scenarios":
-    plans.compare_ui(store, lambda p: plan_totals(p, foods))
+elif view == View.MY_PLANS:
+    plans.my_plans_ui(actions)
+    account.my_data_ui(actions, arrival)
+elif view == View.COMPARE:
+    plans.compare_ui(actions, lambda p: plan_totals(p, foods))
 elif plan_view:
-    day.plan_view(store, foods, index, client, profile.fdc_search_types(client), day_suggestions)
+    data_types = profile.fdc_search_types(client)
+    day.plan_view(actions, index, client if data_types is not None else None, data_types or DEFAULT_SEARCH_TYPES)
 
 account.account_ui(arrival)
-profile.profile_ui(store, foods, target)
-st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
+profile.profile_ui(actions, target)
+st.sidebar.toggle("Dietitian mode", key=Key.DIETITIAN, on_change=actions.sync_link,
                   help="Named clients, scenarios side by side, exports for a client.")
 if dietitian:
-    plans.clients_ui(store)
-profile.data_source_ui(client, settings.demo_key, st.session_state.get("search_message"))
+    plans.clients_ui(actions)
+profile.data_source_ui(client, settings.demo_key)

@@ -19,6 +19,8 @@ import timing
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from ui.session import Key  # noqa: E402
+
 REPEATS = 15
 
 COLD = """
@@ -44,7 +46,7 @@ def add_after_full_run(at) -> None:
     """An add reruns only the figures, after which AppTest holds only them: run the page to get the
     Add button back (a browser keeps it), then click it. The full run is subtracted by the caller."""
     at.run()
-    at.button(key="add_food").click().run()
+    at.button(key=Key.ADD_FOOD).click().run()
 
 
 def main() -> None:
@@ -63,12 +65,12 @@ def main() -> None:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
         next(t for t in at.text_input if t.label == "Search foods").input("cheddar cheese")
         next(b for b in at.button if b.label == "Search").click().run()
-        at.button(key="add_food").click().run()
+        at.button(key=Key.ADD_FOOD).click().run()
         plain = median_ms(lambda: at.run())
         diets = iter(["vegan", "vegetarian"] * REPEATS)
-        diet = median_ms(lambda: at.selectbox(key="p_diet").set_value(next(diets)).run())
+        diet = median_ms(lambda: at.selectbox(key=Key.DIET).set_value(next(diets)).run())
         counts = iter([1.0, 2.0] * REPEATS)
-        count = median_ms(lambda: at.number_input(key="pick_count").set_value(next(counts)).run())
+        count = median_ms(lambda: at.number_input(key=Key.PICK_COUNT).set_value(next(counts)).run())
         adds = median_ms(lambda: add_after_full_run(at)) - plain  # the add (summary and details) alone
         print(f"baseline rerun (one-line script): {baseline:6.1f} ms")
         for label, value in (("rerun, nothing changed", plain), ("change diet (new suggestions)", diet),

@@ -72,6 +72,7 @@ from playwright.sync_api import Browser, Error as PlaywrightError, Page, sync_pl
 from tests.streamlit_server import free_port  # noqa: E402
 from tests.test_browser import (CHROMIUM_ARGS, edit_items, panel_choice, show_panel,  # noqa: E402
                                 wait_for_app)  # one way to drive Chromium and the page
+from ui.session import Key, css_class  # noqa: E402
 
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
@@ -109,7 +110,7 @@ PAGE_SCRIPT = r"""
       return caption || picked ? caption + '\n' + picked : '';
     },
     // The day's details: the shown panel's text (only the panel chosen is drawn, by a rerun).
-    panel: () => text(main().querySelector('.st-key-shown_panel')).slice(0, 400),
+    panel: () => text(main().querySelector('.SHOWN_PANEL')).slice(0, 400),
     // The reference app: its number, and its button.
     count: () => text(document.querySelector('[data-testid="stMetricValue"]')),
     button() {
@@ -169,7 +170,7 @@ PAGE_SCRIPT = r"""
     watch(load, '', window.__bench.last);
   }
 })();
-"""
+""".replace("SHOWN_PANEL", css_class(Key.SHOWN_PANEL))
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,7 @@ def search_box(page: Page):
 
 
 def add_to_plan_button(page: Page):
-    return first_present(page, "the search panel's Add button", page.locator(".st-key-add_food button"))
+    return first_present(page, "the search panel's Add button", page.locator(f".{css_class(Key.ADD_FOOD)} button"))
 
 
 def show_detail_panel(page: Page, label: str) -> None:

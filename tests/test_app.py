@@ -14,6 +14,7 @@ from planner.food import DietMode
 from planner.planfile import parse_plan
 from planner.snapshot import bundled_foods
 from tests.rendered import rendered
+from ui.session import Key, Session
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 60
@@ -50,7 +51,7 @@ def search_and_add(at: AppTest, query: str) -> None:
     text_input(whole_page(at), "Search foods").input(query)
     button(at, "Search").click().run()
     assert not at.exception
-    at.button(key="add_food").click().run()
+    at.button(key=Key.ADD_FOOD).click().run()
     assert not at.exception
 
 
@@ -65,9 +66,7 @@ def whole_page(at: AppTest) -> AppTest:
 
 def show_panel(at: AppTest, label: str) -> AppTest:
     """Show one of the day's detail panels, as choosing it above them does: only that one is drawn."""
-    from ui.day import DETAIL_PANEL
-
-    at.session_state[DETAIL_PANEL] = label
+    at.session_state[Key.DETAIL_PANEL] = label
     at.run()
     assert not at.exception
     return at
@@ -75,13 +74,13 @@ def show_panel(at: AppTest, label: str) -> AppTest:
 
 def every_panel_text(at: AppTest) -> str:
     """The page's text with each detail panel shown in turn: all a person can bring on screen."""
-    from ui.day import DETAIL_PANELS
+    from ui.details import DETAIL_PANELS
 
     return "\n".join(rendered_text(show_panel(at, label)) for label in DETAIL_PANELS)
 
 
 def plan(at: AppTest):
-    return at.session_state["plan"]
+    return Session(at.session_state).plan
 
 
 def test_starts_with_no_key_and_no_network(at):
@@ -119,7 +118,7 @@ def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
     monkeypatch.setenv("FDC_BASE_URL", "http://127.0.0.1:9/fdc/v1/")  # nothing listens there
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert app.toggle(key="use_fdc").value is True
+    assert app.toggle(key=Key.USE_FDC).value is True
     text_input(app, "Search foods").input("beef liver braised")
     button(app, "Search").click().run()
     assert not app.exception
@@ -131,8 +130,8 @@ def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
 
 
 def test_profile_then_food_changes_total_and_gap(at):
-    at.number_input(key="p_age").set_value(70).run()
-    at.radio(key="p_sex").set_value("male").run()
+    at.number_input(key=Key.AGE).set_value(70).run()
+    at.radio(key=Key.SEX).set_value("male").run()
     assert not at.exception
     assert plan(at).profile.age_years == 70
     assert any("Target: 2.4 µg a day" in m.value for m in at.sidebar.markdown)
@@ -151,7 +150,7 @@ def test_a_new_search_offers_its_own_results(at):
 
 def source_rows(at: AppTest) -> list[str]:
     """The rows of the suggested sources' table, in order, as text."""
-    from ui.day import SOURCES_TABLE_CLASS
+    from ui.details import SOURCES_TABLE_CLASS
 
     table = next(e.value for e in at.get("html") if SOURCES_TABLE_CLASS in e.value)
     body = table.split("<tbody>", 1)[1]
@@ -159,7 +158,7 @@ def source_rows(at: AppTest) -> list[str]:
 
 
 def test_vegan_mode_shows_no_animal_suggestions(at):
-    at.selectbox(key="p_diet").set_value("vegan").run()
+    at.selectbox(key=Key.DIET).set_value("vegan").run()
     assert not at.exception
     catalog = bundled_foods()
     rows = source_rows(show_panel(at, "What to add"))
@@ -190,7 +189,7 @@ def test_whole_day_plan_meets_the_target(at):
 
 
 def test_custom_food_from_a_label_in_percent_daily_value(at):
-    at.toggle(key="show_custom").set_value(True).run()
+    at.toggle(key=Key.SHOW_CUSTOM).set_value(True).run()
     text_input(at, "Name on the label").input("Oat drink, fortified")
     at.number_input[[n.label for n in at.number_input].index("Serving size (g or ml)")].set_value(240.0)
     at.number_input[[n.label for n in at.number_input].index("B12 per serving")].set_value(50.0)
@@ -203,7 +202,7 @@ def test_custom_food_from_a_label_in_percent_daily_value(at):
 
 
 def test_supplement_weekly(at):
-    at.toggle(key="show_supplement").set_value(True).run()
+    at.toggle(key=Key.SHOW_SUPPLEMENT).set_value(True).run()
     at.number_input[[n.label for n in at.number_input].index("µg per dose")].set_value(2000.0)
     at.selectbox[[s.label for s in at.selectbox].index("Every")].set_value("week")
     button(at, "Add supplement").click().run()
@@ -228,43 +227,43 @@ def test_good_plan_file_imports(at):
     show_panel(at, "Save, export, open").file_uploader[0].upload("good.json", good.encode(), "application/json").run()
     assert not at.exception
     assert plan(at).name == "Imported"
-    assert at.session_state["p_age"] == 60 and at.session_state["p_diet"] == "vegetarian"
+    assert at.session_state[Key.AGE] == 60 and at.session_state[Key.DIET] == "vegetarian"
 
 
 def test_pregnancy_is_offered_only_where_it_is_tabled(at):
-    at.radio(key="p_state").set_value("pregnant").run()
+    at.radio(key=Key.STATE).set_value("pregnant").run()
     assert plan(at).profile.pregnant and plan(at).profile.age_years == 30
     assert any("Target: 2.6 µg a day" in m.value for m in at.sidebar.markdown)
-    at.number_input(key="p_age").set_value(60).run()
+    at.number_input(key=Key.AGE).set_value(60).run()
     assert not at.exception
     assert not [r for r in at.sidebar.radio if r.label == "Pregnant or breastfeeding?"]
     assert plan(at).profile.age_years == 60 and not plan(at).profile.pregnant
 
 
 def test_an_infant_under_efsa_is_offered_only_the_standards_that_set_an_amount(at):
-    at.selectbox(key="p_standard").set_value("efsa").run()
-    at.number_input(key="p_age").set_value(0).run()  # 0 months: EFSA sets no amount under 7 months
+    at.selectbox(key=Key.STANDARD).set_value("efsa").run()
+    at.number_input(key=Key.AGE).set_value(0).run()  # 0 months: EFSA sets no amount under 7 months
     assert not at.exception
     assert plan(at).profile.age_years == 0 and plan(at).profile.standard.value == "iom"
-    standard = at.selectbox(key="p_standard")
+    standard = at.selectbox(key=Key.STANDARD)
     assert standard.value == "iom" and "EFSA (EU)" not in standard.options  # the box shows what is used
     assert any("EFSA sets no amount for this age, so IOM/NIH is used" in i for i in shown(at.info))
     assert any("Target: 0.4 µg a day" in m.value for m in at.sidebar.markdown)
-    at.number_input(key="p_months").set_value(8).run()  # from 7 months EFSA has an amount again
-    assert "EFSA (EU)" in at.selectbox(key="p_standard").options
+    at.number_input(key=Key.MONTHS).set_value(8).run()  # from 7 months EFSA has an amount again
+    assert "EFSA (EU)" in at.selectbox(key=Key.STANDARD).options
 
 
 def test_named_plan_autosaves_and_reopens_from_the_url(at, tmp_path):
     text_input(at, "Plan name").input("Client A current diet")
     button(at, "Save this plan").click().run()
     search_and_add(at, "cheddar cheese")
-    plan_id = at.session_state["plan_id"]
+    plan_id = Session(at.session_state).plan_id
     assert at.query_params["plan"] == plan_id and re.fullmatch(r"[A-Za-z0-9_-]{16}", plan_id)
     fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
     fresh.query_params["plan"] = plan_id
     fresh.run()
     assert not fresh.exception
-    reopened = fresh.session_state["plan"]
+    reopened = Session(fresh.session_state).plan
     assert reopened.name == "Client A current diet"
     assert any(i.food == "sr:01009" for m in reopened.days[0].meals for i in m.items)
 
@@ -273,11 +272,11 @@ def test_a_new_session_does_not_see_unsaved_work(at):
     search_and_add(at, "cheddar cheese")
     other = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not other.exception
-    assert not any(m.items for m in other.session_state["plan"].days[0].meals)
+    assert not any(m.items for m in Session(other.session_state).plan.days[0].meals)
 
 
 def test_learn_panel_and_disclaimer(at):
-    at.radio(key="view").set_value("Learn about B12").run()
+    at.radio(key=Key.VIEW).set_value("Learn about B12").run()
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "methylmalonic acid" in text and "pernicious anaemia" in text
@@ -285,7 +284,7 @@ def test_learn_panel_and_disclaimer(at):
 
 
 def test_dietitian_mode_compares_scenarios(at):
-    at.toggle(key="dietitian").set_value(True).run()
+    at.toggle(key=Key.DIETITIAN).set_value(True).run()
     new_client = next(t for t in at.sidebar.text_input if t.label == "New client")
     new_client.input("Client B")
     next(b for b in at.sidebar.button if b.label == "Add client").click().run()
@@ -295,7 +294,7 @@ def test_dietitian_mode_compares_scenarios(at):
     text_input(at, "Plan name").input("with fortified soy milk")
     button(at, "Save a copy under this name").click().run()  # the copy is now the open plan
     search_and_add(at, "soymilk silk plain")
-    whole_page(at).radio(key="view").set_value("Compare scenarios").run()
+    whole_page(at).radio(key=Key.VIEW).set_value("Compare scenarios").run()
     assert not at.exception
     headers = [h.value for h in at.subheader]
     assert len([h for h in headers if h in ("current diet", "with fortified soy milk")]) == 2
@@ -325,12 +324,12 @@ def test_live_fdc_results_become_plan_foods(monkeypatch, httpserver):
     monkeypatch.setenv("FDC_API_KEY", "sk-test-live-51c2")
     monkeypatch.setenv("FDC_BASE_URL", httpserver.url_for("/fdc/v1/"))
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    app.multiselect(key="fdc_types").set_value(["Branded"]).run()
+    app.multiselect(key=Key.FDC_TYPES).set_value(["Branded"]).run()
     text_input(app, "Search foods").input("oat beverage")
     button(app, "Search").click().run()
     assert not app.exception
     assert any("USDA FoodData Central (live)" in c.value for c in app.caption)
-    app.button(key="add_food").click().run()
+    app.button(key=Key.ADD_FOOD).click().run()
     assert not app.exception
     current = plan(app)
     assert "fdc:2199999" in current.foods  # the record travels with the plan
@@ -357,7 +356,7 @@ def test_rate_limit_is_shown_and_answers_at_once(monkeypatch, httpserver):
 
 
 def test_search_says_when_the_diet_filter_hides_every_match(at):
-    at.selectbox(key="p_diet").set_value("vegan").run()
+    at.selectbox(key=Key.DIET).set_value("vegan").run()
     text_input(at, "Search foods").input("salmon")
     button(at, "Search").click().run()
     assert not at.exception
@@ -370,7 +369,7 @@ def test_search_for_a_food_the_data_lacks_offers_its_label(at):
     assert any("no food named" in i.value and "FoodData Central" in i.value for i in at.info)
     button(at, "Add a food from its label").click().run()
     assert not at.exception
-    assert at.toggle(key="show_custom").value is True
+    assert at.toggle(key=Key.SHOW_CUSTOM).value is True
     assert any(t.label == "Name on the label" for t in at.text_input)
 
 
@@ -402,7 +401,7 @@ def test_markdown_in_an_imported_name_is_shown_as_text(at):
     assert toast.tags == ["div", "p", "style"]  # the name is text in the toast: no <img>, no <a> (st.html links nothing)
     heading = next(rendered(h.value) for h in at.header if h.value.endswith("at a glance"))
     assert heading.as_read == f"{link} at a glance"
-    remove = rendered(at.button(key="remove_day").label)
+    remove = rendered(at.button(key=Key.REMOVE_DAY).label)
     assert remove.as_read == f"Remove {link}"
     for shown_part in (heading, remove):
         assert shown_part.tags == ["p"] and shown_part.urls == []  # no <img>, no <a>, no bare address
@@ -457,7 +456,7 @@ def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp
 
 
 def test_without_intrinsic_factor_the_app_sends_to_a_clinician_not_to_food(at):
-    at.selectbox(key="p_absorption").set_value("no_intrinsic_factor").run()
+    at.selectbox(key=Key.ABSORPTION).set_value("no_intrinsic_factor").run()
     assert not at.exception
     assert plan(at).profile.intrinsic_factor is False
     show_panel(at, "What to add")
@@ -466,7 +465,7 @@ def test_without_intrinsic_factor_the_app_sends_to_a_clinician_not_to_food(at):
 
 
 def test_liver_planned_in_pregnancy_shows_a_warning_beside_a_met_target(at):
-    at.radio(key="p_state").set_value("pregnant").run()
+    at.radio(key=Key.STATE).set_value("pregnant").run()
     search_and_add(at, "beef liver")
     warnings = shown(at.warning)
     assert any("not advised (pregnancy)" in w for w in warnings)

@@ -25,7 +25,8 @@ from planner.totals import plan_totals
 from planner.wording import absorption_progress_text, gap_text, intake_text
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, search_and_add, show_panel,
                             source_rows, whole_page)
-from ui.day import DETAIL_PANEL, DETAIL_PANELS, EDIT_ITEMS
+from ui.details import DETAIL_PANELS
+from ui.session import Key, Session
 from ui.table import ITEMS_TABLE_CLASS
 
 PLANNED, SOURCES, ADVICE, FILES = DETAIL_PANELS
@@ -37,10 +38,10 @@ def at(request) -> AppTest:
     """The page with one of the panels that hold figures shown, while the test makes its changes."""
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert app.session_state[DETAIL_PANEL] == PLANNED  # a page opens on the day's table, to read
-    assert app.session_state[EDIT_ITEMS] is False
+    assert app.session_state[Key.DETAIL_PANEL] == PLANNED  # a page opens on the day's table, to read
+    assert app.session_state[Key.EDIT_ITEMS] is False
     if request.param == EDITING:
-        app.session_state[EDIT_ITEMS] = True
+        app.session_state[Key.EDIT_ITEMS] = True
         return app.run()
     return app if request.param == PLANNED else show_panel(app, request.param)
 
@@ -64,12 +65,12 @@ def metric(at: AppTest, label: str):
 
 def panel_choices(at: AppTest) -> list[str]:
     """The choices above the day's details, as offered on the page."""
-    return list(at.button_group(key=DETAIL_PANEL).options)
+    return list(at.button_group(key=Key.DETAIL_PANEL).options)
 
 
 def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
     """The day's items as (meal, µg) per row, in order: from the grid when editing, else the table to read."""
-    if at.session_state[EDIT_ITEMS]:
+    if at.session_state[Key.EDIT_ITEMS]:
         (grid,) = at.get("dataframe")
         return [(meal, None if pd.isna(ug) else float(ug)) for meal, ug in zip(grid.value["Meal"], grid.value["B12 (µg)"])]
     assert not at.get("dataframe")
@@ -82,7 +83,7 @@ def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
 def assert_figures_agree(at: AppTest) -> None:
     """The metrics, and the open tab's table, charts or suggestions, against the planner's own answers."""
     catalog = bundled_foods()
-    plan, day_index = at.session_state["plan"], at.session_state["day_index"]
+    plan, day_index = Session(at.session_state).plan, Session(at.session_state).day_index
     totals = plan_totals(plan, catalog)
     day = totals.days[day_index]
     target = totals.target
@@ -91,7 +92,7 @@ def assert_figures_agree(at: AppTest) -> None:
     assert metric(at, "Absorbed (estimate)").value == f"{day.absorbed_ug:.2f} µg"
     assert metric(at, "Absorbed (estimate)").proto.delta == absorption_progress_text(day.absorbed_ug,
                                                                                      totals.absorption_goal_ug)
-    panel = at.session_state[DETAIL_PANEL]
+    panel = at.session_state[Key.DETAIL_PANEL]
     if panel == PLANNED:
         lines = [(meal.name, None if item.b12_ug is None else round(item.b12_ug, 2))
                  for meal in day.meals for item in meal.items]
@@ -109,7 +110,7 @@ def assert_figures_agree(at: AppTest) -> None:
 
 def assert_every_panel_agrees(at: AppTest) -> None:
     """Each panel with figures shown in turn (as a person would), then the one that was shown again."""
-    was_shown = at.session_state[DETAIL_PANEL]
+    was_shown = at.session_state[Key.DETAIL_PANEL]
     for label in (PLANNED, SOURCES, ADVICE, was_shown):
         assert_figures_agree(show_panel(at, label))
 
@@ -177,11 +178,11 @@ def test_only_the_shown_panel_is_drawn(at):
 def test_figures_follow_the_day_switch(at):
     search_and_add(at, "beef liver braised")
     button(whole_page(at), "Add a day").click().run()
-    at.selectbox(key="day_pick").set_value(1).run()  # Day 2 is empty
-    assert at.session_state["day_index"] == 1
+    at.selectbox(key=Key.DAY_PICK).set_value(1).run()  # Day 2 is empty
+    assert Session(at.session_state).day_index == 1
     assert_figures_agree(at)
     assert metric(at, "B12 eaten").value == "0.00 µg"
-    at.selectbox(key="day_pick").set_value(0).run()
+    at.selectbox(key=Key.DAY_PICK).set_value(0).run()
     assert_figures_agree(at)
     assert metric(at, "B12 eaten").value != "0.00 µg"
     assert_every_panel_agrees(at)
@@ -189,7 +190,7 @@ def test_figures_follow_the_day_switch(at):
 
 def test_a_profile_change_redraws_the_day_view_too(at):
     search_and_add(at, "whole milk")
-    whole_page(at).number_input(key="p_age").set_value(70).run()
+    whole_page(at).number_input(key=Key.AGE).set_value(70).run()
     assert_figures_agree(at)
     assert_every_panel_agrees(at)
 
@@ -201,7 +202,7 @@ def test_an_add_reruns_only_the_figures(at):
     text = next(t for t in at.text_input if t.label == "Search foods")
     text.input("whole milk")
     button(at, "Search").click().run()
-    at.button(key="add_food").click().run()
+    at.button(key=Key.ADD_FOOD).click().run()
     assert not at.exception
     assert not at.sidebar.markdown and not at.radio  # the sidebar and the view picker were not part of this run
     assert [t.label for t in at.text_input] == []  # nor the plan's name or the search box
@@ -223,7 +224,7 @@ def test_adds_keep_the_day_table_so_the_browser_updates_it_in_place(at):
     changes the browser updates the grid it has instead of building a new one."""
     search_and_add(at, "whole milk")
     first = editor_key(at)
-    whole_page(at).button(key="add_food").click().run()  # the same food again: its amount grows
+    whole_page(at).button(key=Key.ADD_FOOD).click().run()  # the same food again: its amount grows
     assert editor_key(at) == first
     show_panel(at, ADVICE)
     next(b for b in at.button if (b.key or "").startswith("source_add_")).click().run()

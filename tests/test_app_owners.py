@@ -20,6 +20,7 @@ from planner.planfile import parse_plan, save_plan
 from tests.plans import plan_document
 from tests.test_app import APP, TIMEOUT, button, confirmations, plan, search_and_add
 from tests.test_app_plans import add_client, listed_plans, save_as, show, texts
+from ui.session import Key, Session
 
 ISSUER = "https://id.example"
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret-0123456789",
@@ -113,14 +114,14 @@ def test_the_same_email_at_another_subject_or_issuer_is_someone_else():
 
 def test_another_persons_plan_link_answers_not_found_and_shows_nothing_of_theirs():
     alice = signed_in("alice")
-    alice.number_input(key="p_age").set_value(67).run()
+    alice.number_input(key=Key.AGE).set_value(67).run()
     search_and_add(alice, "beef liver braised")
     save_as(alice, "Alice's liver day")
     link = alice.query_params["plan"]
     bob = signed_in("bob", query={"plan": link})
     assert LINK_NOT_FOUND in texts(bob, "warning")
-    assert plan(bob).name == "Untitled plan" and every_item(bob) == [] and bob.session_state["p_age"] == 30
-    assert bob.session_state["plan_id"] is None
+    assert plan(bob).name == "Untitled plan" and every_item(bob) == [] and bob.session_state[Key.AGE] == 30
+    assert Session(bob.session_state).plan_id is None
     assert "Alice" not in " ".join(texts(bob, "warning") + texts(bob, "info") + confirmations(bob))
 
 
@@ -138,26 +139,26 @@ def test_a_tampered_plan_link_reads_as_not_found(tampered):
 
 def test_another_persons_client_is_neither_listed_nor_opened_by_link():
     alice = signed_in("alice")
-    alice.toggle(key="dietitian").set_value(True).run()
+    alice.toggle(key=Key.DIETITIAN).set_value(True).run()
     add_client(alice, "Client of Alice")
-    alice.number_input(key="p_age").set_value(52).run()
+    alice.number_input(key=Key.AGE).set_value(52).run()
     save_as(alice, "Her current diet")
     client_id = alice.query_params["client"]
     bob = signed_in("bob", query={"client": client_id, "dietitian": "1"})
     assert ("Could not reopen the linked client: That client was not found: it may have been deleted, "
             "or the link is wrong.") in texts(bob, "warning")
-    picker = bob.sidebar.selectbox(key="client_pick")
+    picker = bob.sidebar.selectbox(key=Key.CLIENT_PICK)
     assert picker.options == ["Myself"]  # Bob has no clients; Alice's is not offered
-    assert bob.session_state["client_id"] is None
+    assert Session(bob.session_state).client_id is None
 
 
 def test_comparing_scenarios_shows_only_ones_own():
     alice = signed_in("alice")
-    alice.toggle(key="dietitian").set_value(True).run()
+    alice.toggle(key=Key.DIETITIAN).set_value(True).run()
     save_as(alice, "Scenario A1")
     save_as(alice, "Scenario A2")
     bob = signed_in("bob")
-    bob.toggle(key="dietitian").set_value(True).run()
+    bob.toggle(key=Key.DIETITIAN).set_value(True).run()
     save_as(bob, "Scenario B1")
     show(bob, "Compare scenarios")
     assert "Save at least two scenarios to compare them." in texts(bob, "info")
@@ -237,7 +238,7 @@ def test_a_visitor_not_signed_in_cannot_open_a_signed_in_persons_link():
 
 def test_delete_all_my_data_asks_first_then_removes_only_ones_own_rows():
     alice = signed_in("alice")
-    alice.toggle(key="dietitian").set_value(True).run()
+    alice.toggle(key=Key.DIETITIAN).set_value(True).run()
     add_client(alice, "Client of Alice")
     save_as(alice, "Client plan")
     bob = signed_in("bob")

@@ -16,6 +16,7 @@ from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, open_store
 from tests.plans import plan_document
 from tests.test_app import APP, TIMEOUT, button, confirmations, plan, search_and_add, text_input, whole_page
+from ui.session import Key, Session
 
 DEFAULT = Profile(age_years=30, sex=Sex.FEMALE)  # the app's default person
 
@@ -28,7 +29,7 @@ def at() -> AppTest:
 
 
 def save_as(at: AppTest, name: str) -> None:
-    label = "Save a copy under this name" if at.session_state["plan_id"] else "Save this plan"
+    label = "Save a copy under this name" if Session(at.session_state).plan_id else "Save this plan"
     text_input(whole_page(at), "Plan name").input(name)
     button(at, label).click().run()
     assert not at.exception
@@ -45,7 +46,7 @@ def add_client(at: AppTest, name: str) -> None:
 
 
 def show(at: AppTest, view: str) -> None:
-    whole_page(at).radio(key="view").set_value(view).run()
+    whole_page(at).radio(key=Key.VIEW).set_value(view).run()
     assert not at.exception
 
 
@@ -73,13 +74,13 @@ def test_my_plans_opens_a_plan(at):
     save_as(at, "Cheese day")
     save_as(at, "Second")
     show(at, "My plans")
-    picker = at.selectbox(key="my_plan_id")
+    picker = at.selectbox(key=Key.MY_PLAN_ID)
     picker.select_index(picker.options.index("Cheese day")).run()
-    chosen_id = at.session_state["my_plan_id"]
+    chosen_id = at.session_state[Key.MY_PLAN_ID]
     button(at, "Open 'Cheese day'").click().run()
     assert not at.exception
-    assert at.radio(key="view").value == "Plan a day"
-    assert plan(at).name == "Cheese day" and at.query_params["plan"] == at.session_state["plan_id"] == chosen_id
+    assert at.radio(key=Key.VIEW).value == "Plan a day"
+    assert plan(at).name == "Cheese day" and at.query_params["plan"] == Session(at.session_state).plan_id == chosen_id
     assert [i.food for m in plan(at).days[0].meals for i in m.items] == ["sr:01009"]
 
 
@@ -112,28 +113,28 @@ def test_my_plans_deletes_only_after_confirmation(at):
     button(at, "Delete 'Food'").click().run()
     assert not at.exception
     assert any("No saved plans yet" in i for i in texts(at, "info"))
-    assert at.session_state["plan_id"] is None and "plan" not in at.query_params
+    assert Session(at.session_state).plan_id is None and "plan" not in at.query_params
 
 
 # ---- names and replacing ------------------------------------------------------------------------
 
 def test_a_taken_name_asks_before_replacing(at):
     save_as(at, "Food")
-    first_id = at.session_state["plan_id"]
+    first_id = Session(at.session_state).plan_id
     save_as(at, "Drink")
     search_and_add(at, "cheddar cheese")
     save_as(at, "food")
     assert any(w == "There is already a plan named 'Food'. Replace it with the plan on screen?"
                for w in texts(at, "warning"))
-    assert at.session_state["plan_id"] != first_id  # nothing replaced yet
+    assert Session(at.session_state).plan_id != first_id  # nothing replaced yet
     button(at, "Replace 'Food'").click().run()
     assert not at.exception
-    assert at.session_state["plan_id"] == first_id and at.query_params["plan"] == first_id
+    assert Session(at.session_state).plan_id == first_id and at.query_params["plan"] == first_id
     reopened = AppTest.from_file(APP, default_timeout=TIMEOUT)
     reopened.query_params["plan"] = first_id
     reopened.run()
-    assert reopened.session_state["plan"].name == "Food"  # the name as first typed
-    assert [i.food for m in reopened.session_state["plan"].days[0].meals for i in m.items] == ["sr:01009"]
+    assert Session(reopened.session_state).plan.name == "Food"  # the name as first typed
+    assert [i.food for m in Session(reopened.session_state).plan.days[0].meals for i in m.items] == ["sr:01009"]
     show(at, "My plans")
     assert sorted(listed_plans(at)) == ["Drink", "Food"]
 
@@ -141,27 +142,27 @@ def test_a_taken_name_asks_before_replacing(at):
 # ---- clients and links ---------------------------------------------------------------------------
 
 def test_a_new_client_starts_from_the_default_profile(at):
-    at.toggle(key="dietitian").set_value(True).run()
-    at.selectbox(key="p_diet").set_value("vegan").run()
-    at.radio(key="p_state").set_value("pregnant").run()
+    at.toggle(key=Key.DIETITIAN).set_value(True).run()
+    at.selectbox(key=Key.DIET).set_value("vegan").run()
+    at.radio(key=Key.STATE).set_value("pregnant").run()
     assert plan(at).profile.pregnant and plan(at).profile.diet.value == "vegan"
     add_client(at, "Client B")
     assert plan(at).profile == DEFAULT
-    assert at.session_state["p_diet"] == "omnivore" and at.session_state["p_state"] == "none"
-    assert at.sidebar.selectbox(key="client_pick").format_func(at.session_state["client_pick"]) == "Client B"
+    assert at.session_state[Key.DIET] == "omnivore" and at.session_state[Key.STATE] == "none"
+    assert at.sidebar.selectbox(key=Key.CLIENT_PICK).format_func(at.session_state[Key.CLIENT_PICK]) == "Client B"
 
 
 def test_client_names_are_unique_whatever_the_case(at):
-    at.toggle(key="dietitian").set_value(True).run()
+    at.toggle(key=Key.DIETITIAN).set_value(True).run()
     add_client(at, "Client A")
     add_client(at, "client a")
     assert "There is already a client named 'Client A'." in texts(at, "error")
 
 
 def test_a_link_restores_the_plan_the_client_and_dietitian_mode(at):
-    at.toggle(key="dietitian").set_value(True).run()
+    at.toggle(key=Key.DIETITIAN).set_value(True).run()
     add_client(at, "Client A")
-    at.number_input(key="p_age").set_value(52).run()
+    at.number_input(key=Key.AGE).set_value(52).run()
     save_as(at, "current diet")
     link = {key: at.query_params[key] for key in ("plan", "client", "dietitian")}
     assert link["dietitian"] == "1"
@@ -170,9 +171,9 @@ def test_a_link_restores_the_plan_the_client_and_dietitian_mode(at):
         fresh.query_params[key] = value
     fresh.run()
     assert not fresh.exception
-    assert fresh.toggle(key="dietitian").value is True
-    assert fresh.session_state["plan"].name == "current diet" and fresh.session_state["p_age"] == 52
-    picker = fresh.sidebar.selectbox(key="client_pick")
+    assert fresh.toggle(key=Key.DIETITIAN).value is True
+    assert Session(fresh.session_state).plan.name == "current diet" and fresh.session_state[Key.AGE] == 52
+    picker = fresh.sidebar.selectbox(key=Key.CLIENT_PICK)
     assert picker.format_func(picker.value) == "Client A"
 
 
@@ -185,10 +186,10 @@ def test_an_old_folder_link_opens_the_imported_plan_and_the_import_is_told_once(
     first.query_params["plan"], first.query_params["client"] = "current-diet", "client-a"
     first.run()
     assert not first.exception
-    assert first.session_state["plan"].name == "Client A — current diet"
-    assert first.session_state["p_age"] == 44
+    assert Session(first.session_state).plan.name == "Client A — current diet"
+    assert first.session_state[Key.AGE] == 44
     assert any(i.startswith("Imported 1 saved plan and 1 client from the old data folder") for i in texts(first, "info"))
-    assert first.query_params["plan"] == first.session_state["plan_id"]  # the link now uses the new id
+    assert first.query_params["plan"] == Session(first.session_state).plan_id  # the link now uses the new id
     second = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not any("Imported" in i for i in texts(second, "info"))
 
@@ -214,7 +215,7 @@ def test_a_failed_save_says_so_and_changes_nothing(monkeypatch, tmp_path, catalo
     assert ("Could not save the plan: the database is read-only. Nothing was saved; the plan stays in this tab."
             in texts(app, "error"))
     assert plan(app) == before and plan(app).name == "Untitled plan"
-    assert app.session_state["plan_id"] is None and "plan" not in app.query_params
+    assert Session(app.session_state).plan_id is None and "plan" not in app.query_params
     assert not any(s.startswith("Saved as") for s in confirmations(app))
 
 
@@ -225,7 +226,7 @@ def test_deleting_a_client_on_a_read_only_store_gives_a_message(monkeypatch, tmp
     app.query_params["client"], app.query_params["dietitian"] = client_id, "1"
     app.run()
     next(c for c in app.sidebar.checkbox if c.label == "Yes, delete every saved plan of Client A").check().run()
-    app.button(key="delete_client").click().run()
+    app.button(key=Key.DELETE_CLIENT).click().run()
     assert not app.exception
     assert "Could not delete the client's data: the database is read-only." in texts(app, "error")
 
@@ -233,7 +234,7 @@ def test_deleting_a_client_on_a_read_only_store_gives_a_message(monkeypatch, tmp
 def test_a_tab_with_a_stale_plan_is_told_and_can_reload(at):
     save_as(at, "Shared")
     other = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    other.query_params["plan"] = at.session_state["plan_id"]
+    other.query_params["plan"] = Session(at.session_state).plan_id
     other.run()
     search_and_add(at, "cheddar cheese")  # the first tab saves first
     search_and_add(other, "beef liver braised")

@@ -19,6 +19,7 @@ from tests.rendered import rendered
 from tests.test_app import (APP, TIMEOUT, button, confirmations, label_of, plan, search_and_add, show_panel, shown,
                             text_input, whole_page)
 from tests.test_app_figures import chart_data, metric
+from ui.session import Key
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def selectbox(at: AppTest, label: str):
 
 
 def add_weekly_supplement(at: AppTest, ug: float, meal: str) -> None:
-    at.toggle(key="show_supplement").set_value(True).run()
+    at.toggle(key=Key.SHOW_SUPPLEMENT).set_value(True).run()
     number_input(at, "µg per dose").set_value(ug)
     selectbox(at, "Every").set_value("week")
     selectbox(at, "Taken with").set_value(meal)
@@ -74,7 +75,7 @@ def test_a_weekly_supplement_reads_as_its_daily_share_in_its_meal(at):
 def test_an_empty_day_says_it_is_empty_and_what_still_counts(at):
     add_weekly_supplement(at, 2000.0, "breakfast")
     button(whole_page(at), "Add a day").click().run()
-    at.selectbox(key="day_pick").set_value(1).run()
+    at.selectbox(key=Key.DAY_PICK).set_value(1).run()
     info = shown(at.info)
     assert any(text.startswith("Nothing is planned for Day 2 yet.") and "listed on Day 1, still counts" in text
                for text in info)
@@ -86,8 +87,8 @@ def test_an_empty_day_says_it_is_empty_and_what_still_counts(at):
 def test_adding_the_same_food_again_merges_and_says_so(at):
     text_input(at, "Search foods").input("whole milk")
     button(at, "Search").click().run()
-    at.button(key="add_food").click().run()
-    whole_page(at).button(key="add_food").click().run()  # the panel is still on screen in a browser
+    at.button(key=Key.ADD_FOOD).click().run()
+    whole_page(at).button(key=Key.ADD_FOOD).click().run()  # the panel is still on screen in a browser
     assert not at.exception
     items = [item for meal in plan(at).days[0].meals for item in meal.items]
     assert len(items) == 1 and items[0].count == 2 and items[0].portion == "1 cup"
@@ -96,7 +97,7 @@ def test_adding_the_same_food_again_merges_and_says_so(at):
 
 
 def test_the_supplement_form_clears_after_an_add(at):
-    at.toggle(key="show_supplement").set_value(True).run()
+    at.toggle(key=Key.SHOW_SUPPLEMENT).set_value(True).run()
     text_input(at, "Supplement").input("Methyl B12 drops")
     number_input(at, "µg per dose").set_value(500.0)
     button(at, "Add supplement").click().run()
@@ -110,7 +111,7 @@ def test_the_supplement_form_clears_after_an_add(at):
 
 
 def test_the_label_form_clears_after_an_add(at):
-    at.toggle(key="show_custom").set_value(True).run()
+    at.toggle(key=Key.SHOW_CUSTOM).set_value(True).run()
     text_input(at, "Name on the label").input("Oat drink, fortified")
     number_input(at, "B12 per serving").set_value(1.0)
     button(at, "Add food from label").click().run()
@@ -125,7 +126,7 @@ def test_the_days_items_read_as_text_each_with_its_whole_source(at):
     from ui.table import ITEMS_TABLE_CLASS
 
     search_and_add(at, "whole milk")
-    whole_page(at).toggle(key="show_custom").set_value(True).run()
+    whole_page(at).toggle(key=Key.SHOW_CUSTOM).set_value(True).run()
     text_input(at, "Name on the label").input("<b>Oat</b> drink [x](http://x)")
     number_input(at, "B12 per serving").set_value(1.0)
     button(at, "Add food from label").click().run()
@@ -152,11 +153,11 @@ def test_every_add_button_says_what_it_adds_and_where(at):
         words, meal = label_of(shown_button).rsplit(" to ", 1)
         assert source.serving.label in words and source.food.description.split(",")[0] in words
         assert meal in source.meals  # a meal that suits the food (no burger at breakfast)
-    assert label_of(at.button(key="add_food")).startswith("Add Milk, whole")
+    assert label_of(at.button(key=Key.ADD_FOOD)).startswith("Add Milk, whole")
 
 
 def test_a_vegan_day_never_sends_an_analogue_to_breakfast(at):
-    whole_page(at).selectbox(key="p_diet").set_value("vegan").run()
+    whole_page(at).selectbox(key=Key.DIET).set_value("vegan").run()
     show_panel(at, "What to add")
     meals = {label_of(b).rsplit(" to ", 1)[1]: label_of(b) for b in at.button
              if (b.key or "").startswith(("source_add_", "plan_add_")) and b.key != "plan_add_all"}
@@ -169,10 +170,10 @@ def test_a_vegan_day_never_sends_an_analogue_to_breakfast(at):
 # ---- inputs that cannot disagree with the target -------------------------------------------------------
 
 def test_impossible_ages_are_refused_at_the_input(at):
-    age = at.number_input(key="p_age").proto
+    age = at.number_input(key=Key.AGE).proto
     assert (age.has_min, age.has_max, age.min, age.max) == (True, True, 0, MAX_AGE_YEARS)
-    at.number_input(key="p_age").set_value(0).run()
-    months = at.number_input(key="p_months").proto
+    at.number_input(key=Key.AGE).set_value(0).run()
+    months = at.number_input(key=Key.MONTHS).proto
     assert (months.has_min, months.has_max, months.min, months.max) == (True, True, 0, 11)
 
 
@@ -182,7 +183,7 @@ def test_a_refused_file_is_explained_right_below_the_uploader_in_plain_words(at)
     bad = json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
                       "days": [{"label": "Mon", "meals": [{"name": "lunch", "items": [{"food": "sr:13326",
                                                                                        "grams": -5}]}]}]})
-    show_panel(at, "Save, export, open").file_uploader(key="upload_plan").upload("bad.json", bad.encode(), "application/json").run()
+    show_panel(at, "Save, export, open").file_uploader(key=Key.UPLOAD_PLAN).upload("bad.json", bad.encode(), "application/json").run()
     assert not at.exception
     elements = _in_page_order(at.main)
     uploader = next(i for i, element in enumerate(elements) if element.type == "file_uploader")
@@ -209,17 +210,17 @@ def test_opening_a_plan_file_redraws_the_sidebar_with_its_person(at):
     document = {"version": 1, "name": "Grandad", "profile": {"age_years": 72, "sex": "male"},
                 "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [{"food": "sr:01077",
                                                                                      "grams": 244}]}]}]}
-    show_panel(at, "Save, export, open").file_uploader(key="upload_plan").upload("grandad.json", json.dumps(document).encode(), "application/json")
+    show_panel(at, "Save, export, open").file_uploader(key=Key.UPLOAD_PLAN).upload("grandad.json", json.dumps(document).encode(), "application/json")
     at.run()
     assert not at.exception
-    assert at.number_input(key="p_age").value == 72 and at.radio(key="p_sex").value == "male"
+    assert at.number_input(key=Key.AGE).value == 72 and at.radio(key=Key.SEX).value == "male"
     assert any("51+ years" in text for text in shown(at.sidebar.markdown))  # the target the sidebar shows
     assert text_input(at, "Plan name").value == "Grandad"
     assert [h.value for h in at.header if h.value.endswith("at a glance")] == ["Mon at a glance"]
 
 
 def test_a_refused_label_keeps_what_was_typed_and_says_why_beside_the_form(at):
-    at.toggle(key="show_custom").set_value(True).run()
+    at.toggle(key=Key.SHOW_CUSTOM).set_value(True).run()
     number_input(at, "B12 per serving").set_value(1.5)
     button(at, "Add food from label").click().run()  # no name: refused
     assert not at.exception

@@ -17,7 +17,8 @@ from typing import Iterator
 import pytest
 
 from tests.streamlit_server import AppSpec, free_port, running_streamlit, streamlit_command
-from ui.day import DETAIL_PANELS
+from ui.details import DETAIL_PANELS
+from ui.session import Key, css_class, plan_add_key
 from ui.text import WORD_JOINER
 
 try:
@@ -110,7 +111,7 @@ def edit_items(page) -> None:
     """Show the day's items as the editable grid: the panel "What is planned", "Edit the items" on."""
     show_panel(page, "What is planned")
     if not page.get_by_role("switch", name="Edit the items").is_checked():
-        page.locator(".st-key-edit_items label").first.click()
+        page.locator(f".{css_class(Key.EDIT_ITEMS)} label").first.click()
         wait_for_app(page)
 
 
@@ -119,7 +120,7 @@ def search_and_add(page, query: str) -> None:
     search.fill(query)
     search.press("Enter")
     wait_for_app(page)
-    page.locator(".st-key-add_food button").click()
+    page.locator(f".{css_class(Key.ADD_FOOD)} button").click()
     wait_for_app(page)
 
 
@@ -189,7 +190,7 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     assert metric_value(page, "B12 eaten") == "47.99 µg"
     assert page.get_by_text("USDA SR Legacy (SR28, 2016), NDB 13326").count() >= 1
     # Focus stays on the button that was pressed, not thrown to the top of the page.
-    assert page.evaluate("() => !!document.activeElement.closest('.st-key-add_food')")
+    assert page.evaluate(f"() => !!document.activeElement.closest('.{css_class(Key.ADD_FOOD)}')")
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
     search_and_add(page, "whole milk")
     assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
@@ -339,7 +340,7 @@ def test_views_dietitian_mode_and_report_pass_axe_and_make_the_readme_pictures(a
     wait_for_app(page)
     search_and_add(page, "soymilk silk plain")
     show_panel(page, "What to add")
-    page.locator('[class*="st-key-plan_add_0"] button').click()  # the first step of the suggested plan
+    page.locator(f'.{css_class(plan_add_key(0))} button').click()  # the first step of the suggested plan
     wait_for_app(page)
     for tab in DETAIL_PANELS:
         show_panel(page, tab)

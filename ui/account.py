@@ -8,8 +8,8 @@ import streamlit as st
 
 from planner.access import VisitorKind
 from planner.datarequest import data_zip
-from planner.store import PlanStore
-from ui import state
+from ui.actions import PageActions
+from ui.session import Key, sign_in_key
 from ui.text import plain
 from ui.visitor import Arrival
 
@@ -29,11 +29,11 @@ def account_ui(arrival: Arrival) -> None:
     elif arrival.signed_in:  # an identity that could not be used says why on the page; signing out is the way on
         if kind is VisitorKind.SIGNED_IN:
             sidebar.caption(f"Signed in as {plain(arrival.shown_as or 'you')}: your plans are yours alone.")
-        if sidebar.button("Sign out", key="sign_out"):
+        if sidebar.button("Sign out", key=Key.SIGN_OUT):
             st.logout()
     elif arrival.providers:
         for provider in arrival.providers:
-            if sidebar.button(_provider_label(provider), key=f"sign_in_{provider or 'default'}", type="primary"):
+            if sidebar.button(_provider_label(provider), key=sign_in_key(provider), type="primary"):
                 st.login(provider)
         sidebar.caption("Sign in to keep your plans. Signing in opens a fresh page: plans in this tab do not "
                         "come along, so download what you want to keep first.")
@@ -50,7 +50,7 @@ def where_plans_live_ui(arrival: Arrival) -> None:
             f"download its plan file (under Save, export, open){sign_in}.")
 
 
-def my_data_ui(store: PlanStore, arrival: Arrival) -> None:
+def my_data_ui(actions: PageActions, arrival: Arrival) -> None:
     """Everything saved for this person: one zip of plan files, or all of it deleted."""
     owner = arrival.visitor.owner
     st.subheader("Your data")
@@ -58,9 +58,8 @@ def my_data_ui(store: PlanStore, arrival: Arrival) -> None:
         st.caption("Your account id here, to quote in a request to the people who run this site:")
         st.code(owner, language=None)
     st.download_button("Download all my plans (zip)",
-                       lambda: data_zip(store.owner_data(owner), datetime.now(timezone.utc)),
-                       file_name=ZIP_NAME, mime="application/zip", on_click="ignore", key="download_my_data",
+                       lambda: data_zip(actions.store.owner_data(owner), datetime.now(timezone.utc)),
+                       file_name=ZIP_NAME, mime="application/zip", on_click="ignore", key=Key.DOWNLOAD_MY_DATA,
                        help="Every saved plan as a plan file, by client, with a manifest.")
-    confirm = st.checkbox("Yes, delete every plan and client I have saved", key="confirm_delete_all")
-    st.button("Delete all my data", key="delete_all", disabled=not confirm, on_click=state.delete_my_data,
-              args=(store, "confirm_delete_all"))
+    confirm = st.checkbox("Yes, delete every plan and client I have saved", key=Key.CONFIRM_DELETE_ALL)
+    st.button("Delete all my data", key=Key.DELETE_ALL, disabled=not confirm, on_click=actions.delete_my_data)

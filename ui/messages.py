@@ -9,14 +9,20 @@ politely without moving focus. It sits fixed at the top right and fades after a 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 import streamlit as st
 
+from planner.errors import PlannerError
+from ui.session import Session
 from ui.text import plain
 
-PAGE, ADD, TABLE, IMPORT, SAVE, DAY = "page", "add", "table", "import", "save", "day"
+T = TypeVar("T")
+
+PAGE, SEARCH, ADD, TABLE, IMPORT, SAVE, DAY = "page", "search", "add", "table", "import", "save", "day"
 SUPPLEMENT_FORM, LABEL_FORM = "supplement_form", "label_form"
-PLAN_VIEW_PLACES = (ADD, SUPPLEMENT_FORM, LABEL_FORM, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
+PLAN_VIEW_PLACES = (SEARCH, ADD, SUPPLEMENT_FORM, LABEL_FORM, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
 TOAST_CLASS = "b12-toast"
 TOAST_STYLE = f"""<style>
 .{TOAST_CLASS} {{position: fixed; top: 4.5rem; right: 1.5rem; z-index: 1000; max-width: 24rem;
@@ -28,28 +34,46 @@ TOAST_STYLE = f"""<style>
 </style>"""
 
 
+@dataclass(frozen=True)
+class Message:
+    kind: str  # success, info, warning or error
+    text: str
+    place: str
+
+
 def say(kind: str, text: str, place: str = PAGE) -> None:
     """Queue a message (kind: success, info, warning, error) for `place`; successes become toasts."""
-    st.session_state.setdefault("messages", []).append((kind, text, place))
+    Session().messages.append(Message(kind, text, place))
 
 
 def clear(place: str) -> None:
     """Forget what was queued for a place (a new upload replaces the last one's reasons)."""
-    st.session_state["messages"] = [m for m in st.session_state.get("messages", []) if m[2] != place]
+    session = Session()
+    session.messages = [message for message in session.messages if message.place != place]
 
 
 def show(*places: str) -> None:
     """Render the messages queued for these places, and every confirmation as one toast. User text
     is shown as text (escaped), never as Markdown or HTML."""
+    session = Session()
     kept, confirmations = [], []
-    for kind, text, where in st.session_state.get("messages", []):
-        if kind == "success":
-            confirmations.append(text)
-        elif where in places:
-            getattr(st, kind)(plain(text))
+    for message in session.messages:
+        if message.kind == "success":
+            confirmations.append(message.text)
+        elif message.place in places:
+            getattr(st, message.kind)(plain(message.text))
         else:
-            kept.append((kind, text, where))
-    st.session_state["messages"] = kept
+            kept.append(message)
+    session.messages = kept
     if confirmations:
         body = "".join(f"<p>{html.escape(text)}</p>" for text in confirmations)
         st.html(f'<div role="status" class="{TOAST_CLASS}">{body}</div>{TOAST_STYLE}')
+
+
+def read_or_show(read: Callable[[], T], shown: Callable[[str], object] = st.error) -> T | None:
+    """What a store read returns; if it fails, its reason right here (with `shown`), and None."""
+    try:
+        return read()
+    except PlannerError as error:
+        shown(plain(error))
+        return None

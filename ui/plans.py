@@ -1,5 +1,5 @@
 """Saved plans: save prompts, clients (dietitian mode), my plans, scenarios side by side, and the
-plan file in and out. Each reads plain values and calls ui.state callbacks; nothing edits in place."""
+plan file in and out. Each reads plain values and calls PageActions; nothing edits in place."""
 
 from __future__ import annotations
 
@@ -10,25 +10,25 @@ import pandas as pd
 import streamlit as st
 
 from planner.custom import slugify
-from planner.errors import PlannerError
 from planner.export import EXPORT_MIME, ExportFormat, export_file
 from planner.plan import Plan
-from planner.snapshot import FoodCatalog
 from planner.results import PlanTotals, Status
-from planner.store import PlanRecord, PlanStore
+from planner.store import PlanRecord
 from planner.targets import AbsorptionGoal, Target
 from planner.wording import (
     absorption_basis,
     absorption_progress_text,
     gap_text,
     intake_amount,
-    micrograms,
     item_amount,
+    micrograms,
     status_text,
     target_kind_text,
 )
-from ui import state
-from ui.messages import IMPORT, SAVE, show
+from ui.actions import PageActions
+from ui.messages import IMPORT, SAVE, read_or_show, show
+from ui.reruns import whole_page
+from ui.session import Key, confirm_delete_client_key, confirm_delete_plan_key, download_key
 from ui.text import plain
 
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
@@ -47,61 +47,53 @@ def absorbed_metric(absorbed_ug: float, goal: AbsorptionGoal) -> None:
               delta_arrow="off", delta_color="gray", help=f"The goal is set because {absorption_basis(goal)}.")
 
 
-def whole_page(change: Callable[..., None], *args: object) -> None:
-    """A callback for changes that replace the open plan (a file opened, a saved plan reloaded): the
-    whole page reruns, not just the fragment it was asked from, since the sidebar shows the plan's
-    profile and the header its name and days."""
-    change(*args)
-    st.rerun()
-
-
-def save_prompts_ui(store: PlanStore) -> None:
+def save_prompts_ui(actions: PageActions) -> None:
     """The questions a save can raise: replace a plan of the same name; a plan changed elsewhere."""
     show(SAVE)
-    ss = st.session_state
-    pending = ss.get("pending_replace")
+    session = actions.session
+    pending = session.pending_replace
     if pending:
-        st.warning(f"There is already a plan named '{plain(pending['name'])}'. Replace it with the plan on screen?")
+        st.warning(f"There is already a plan named '{plain(pending.name)}'. Replace it with the plan on screen?")
         c1, c2 = st.columns(2)
-        c1.button(f"Replace '{plain(pending['name'])}'", key="confirm_replace", on_click=whole_page,
-                  args=(state.replace_saved, store))
-        c2.button("Keep both (choose another name)", key="cancel_replace", on_click=state.cancel_replace)
-    if ss.get("conflict"):
+        c1.button(f"Replace '{plain(pending.name)}'", key=Key.CONFIRM_REPLACE, on_click=whole_page,
+                  args=(actions.replace_saved,))
+        c2.button("Keep both (choose another name)", key=Key.CANCEL_REPLACE, on_click=actions.cancel_replace)
+    if session.conflict:
         st.warning("This plan changed elsewhere — reload it, or save yours as a copy under a new name above.")
-        st.button("Reload the saved plan", key="reload_saved", on_click=whole_page, args=(state.reload_saved, store))
+        st.button("Reload the saved plan", key=Key.RELOAD_SAVED, on_click=whole_page, args=(actions.reload_saved,))
 
 
 # ---- dietitian mode: clients ----------------------------------------------------------------------
 
-def clients_ui(store: PlanStore) -> None:
-    ss = st.session_state
+def clients_ui(actions: PageActions) -> None:
+    session, store = actions.session, actions.store
     sidebar = st.sidebar
     sidebar.header("Clients")
-    try:
-        clients = {client.id: client for client in store.clients(ss["owner"])}
-        saved = store.plans_for(ss["owner"], ss["client_id"])
-    except PlannerError as error:
-        sidebar.warning(plain(error))
+    found = read_or_show(lambda: ({client.id: client for client in store.clients(session.owner)},
+                                  store.plans_for(session.owner, session.client_id)), sidebar.warning)
+    if found is None:
         return
+    clients, saved = found
     options = [""] + list(clients)  # "": the dietitian's own plans
-    ss["client_pick"] = ss["client_id"] if ss["client_id"] in clients else ""  # follows the open plan
-    chosen = sidebar.selectbox("Client", options, key="client_pick",
+    session[Key.CLIENT_PICK] = session.client_id if session.client_id in clients else ""  # follows the open plan
+    chosen = sidebar.selectbox("Client", options, key=Key.CLIENT_PICK,
                                format_func=lambda c: clients[c].name if c else "Myself",
-                               on_change=state.choose_client, args=(store, "client_pick"))
+                               on_change=actions.choose_client)
     with sidebar.form("new_client", clear_on_submit=True, border=False):
-        st.text_input("New client", placeholder="e.g. Client A", max_chars=200, key="new_client_name")
-        st.form_submit_button("Add client", on_click=state.add_client, args=(store, "new_client_name"))
+        st.text_input("New client", placeholder="e.g. Client A", max_chars=200, key=Key.NEW_CLIENT_NAME)
+        st.form_submit_button("Add client", on_click=actions.add_client)
     if saved:
         names = {record.id: record.name for record in saved}
-        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.__getitem__, key="open_plan_id")
-        sidebar.button(f"Open '{plain(names[plan_id])}'", key="open_client_plan", on_click=state.open_saved,
-                       args=(store, plan_id))
+        plan_id = sidebar.selectbox("Open a saved plan", list(names), format_func=names.__getitem__,
+                                    key=Key.OPEN_PLAN_ID)
+        sidebar.button(f"Open '{plain(names[plan_id])}'", key=Key.OPEN_CLIENT_PLAN, on_click=actions.open_saved,
+                       args=(plan_id,))
     if chosen:
         name = clients[chosen].name
         confirm = sidebar.checkbox(f"Yes, delete every saved plan of {plain(name)}",
-                                   key=f"confirm_delete_{chosen}")
-        sidebar.button(f"Delete {plain(name)}'s data", key="delete_client", disabled=not confirm,
-                       on_click=state.delete_client, args=(store, chosen, name))
+                                   key=confirm_delete_client_key(chosen))
+        sidebar.button(f"Delete {plain(name)}'s data", key=Key.DELETE_CLIENT, disabled=not confirm,
+                       on_click=actions.delete_client, args=(chosen, name))
 
 
 # ---- my plans ----------------------------------------------------------------------------------------
@@ -110,14 +102,11 @@ def _saved_label(record: PlanRecord) -> str:
     return record.name if record.client_name is None else f"{record.name} — {record.client_name}"
 
 
-def my_plans_ui(store: PlanStore) -> None:
+def my_plans_ui(actions: PageActions) -> None:
     """Every saved plan of this person: open, rename, duplicate, delete (with a confirmation)."""
-    ss = st.session_state
     st.header("My plans")
-    try:
-        records = store.plans(ss["owner"])
-    except PlannerError as error:
-        st.error(plain(error))
+    records = read_or_show(lambda: actions.store.plans(actions.session.owner))
+    if records is None:
         return
     if not records:
         st.info("No saved plans yet. Name a plan under “Plan a day” to keep it here.")
@@ -126,31 +115,32 @@ def my_plans_ui(store: PlanStore) -> None:
                                 "Last saved": r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")}
                                for r in records]), hide_index=True, width="stretch")
     by_id = {record.id: record for record in records}
-    plan_id = st.selectbox("Saved plan", list(by_id), format_func=lambda i: _saved_label(by_id[i]), key="my_plan_id")
+    plan_id = st.selectbox("Saved plan", list(by_id), format_func=lambda i: _saved_label(by_id[i]),
+                           key=Key.MY_PLAN_ID)
     chosen = by_id[plan_id]
-    st.button(f"Open '{plain(chosen.name)}'", key="my_open", type="primary", on_click=state.open_saved,
-              args=(store, plan_id))
+    st.button(f"Open '{plain(chosen.name)}'", key=Key.MY_OPEN, type="primary", on_click=actions.open_saved,
+              args=(plan_id,))
     c1, c2 = st.columns(2)
     with c1.form(f"rename_{plan_id}", border=False):
         new_name = st.text_input("New name", value=chosen.name, max_chars=200)
         if st.form_submit_button("Rename"):
-            state.rename_saved(store, plan_id, new_name)
+            actions.rename_saved(plan_id, new_name)
             st.rerun()
     with c2.form(f"duplicate_{plan_id}", border=False):
         copy_name = st.text_input("Name of the copy", value=f"{chosen.name} (copy)"[:200], max_chars=200)
         if st.form_submit_button("Duplicate"):
-            state.duplicate_saved(store, plan_id, copy_name)
+            actions.duplicate_saved(plan_id, copy_name)
             st.rerun()
-    confirm = st.checkbox(f"Yes, delete '{plain(chosen.name)}'", key=f"confirm_delete_plan_{plan_id}")
-    st.button(f"Delete '{plain(chosen.name)}'", key="my_delete", disabled=not confirm, on_click=state.delete_saved,
-              args=(store, plan_id, chosen.name))
+    confirm = st.checkbox(f"Yes, delete '{plain(chosen.name)}'", key=confirm_delete_plan_key(plan_id))
+    st.button(f"Delete '{plain(chosen.name)}'", key=Key.MY_DELETE, disabled=not confirm,
+              on_click=actions.delete_saved, args=(plan_id, chosen.name))
 
 
 # ---- dietitian mode: scenarios side by side -------------------------------------------------------
 
-def compare_ui(store: PlanStore, totals_of: Callable[[Plan], PlanTotals]) -> None:
+def compare_ui(actions: PageActions, totals_of: Callable[[Plan], PlanTotals]) -> None:
     """Two or more scenarios side by side: saved plans of this client and the one open now."""
-    ss = st.session_state
+    session, store = actions.session, actions.store
     st.header("Scenarios side by side")
     st.markdown("Compare scenarios for one person, e.g. *current diet* vs *with fortified soy milk at "
                 "breakfast*. Saving a copy under a new name makes a scenario; the copy becomes the open "
@@ -159,13 +149,12 @@ def compare_ui(store: PlanStore, totals_of: Callable[[Plan], PlanTotals]) -> Non
         name = st.text_input("Save a copy of the open plan as", placeholder="with fortified soy milk at breakfast",
                              max_chars=200)
         if st.form_submit_button("Save scenario"):
-            state.name_plan(store, name)
+            actions.name_plan(name)
             st.rerun()
-    save_prompts_ui(store)
-    try:
-        saved = {record.id: record.name for record in store.plans_for(ss["owner"], ss["client_id"])}
-    except PlannerError as error:
-        st.error(plain(error))
+    save_prompts_ui(actions)
+    saved = read_or_show(lambda: {record.id: record.name
+                                  for record in store.plans_for(session.owner, session.client_id)})
+    if saved is None:
         return
     if len(saved) < 2:
         st.info("Save at least two scenarios to compare them.")
@@ -175,13 +164,10 @@ def compare_ui(store: PlanStore, totals_of: Callable[[Plan], PlanTotals]) -> Non
         st.info("Pick two or more scenarios.")
         return
     for column, plan_id in zip(st.columns(len(chosen)), chosen, strict=True):
-        try:
-            plan = store.load(ss["owner"], plan_id).plan
-        except PlannerError as error:
-            column.error(plain(error))
-            continue
-        with column:
-            _scenario_ui(plan, totals_of(plan))
+        stored = read_or_show(partial(store.load, session.owner, plan_id), column.error)
+        if stored is not None:
+            with column:
+                _scenario_ui(stored.plan, totals_of(stored.plan))
 
 
 def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
@@ -207,18 +193,18 @@ DOWNLOADS = ((ExportFormat.JSON, "Plan file (JSON)", "Opens here again, and in `
              (ExportFormat.HTML, "Printable report (HTML)", "Open it in a browser and print, or save as PDF."))
 
 
-def export_import_ui(catalog: FoodCatalog, day_index: int) -> None:
+def export_import_ui(actions: PageActions, day_index: int) -> None:
     """Downloads of the plan on screen, and opening a plan file; a refused file's reasons show
     right below the uploader."""
-    plan = state.current_plan()
+    plan, catalog = actions.plan, actions.catalog
     slug = slugify(plan.name)
     # Files are built when a button is clicked, not on every rerun, by the function that
     # `python -m planner export` uses too: the same bytes either way.
     for column, (kind, label, help_text) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True):
         column.download_button(f"Download: {label}", partial(export_file, plan, catalog, kind, day_index),
                                file_name=f"{slug}.{kind.value}", mime=EXPORT_MIME[kind], on_click="ignore",
-                               width="stretch", help=help_text, key=f"download_{kind.value}")
-    st.file_uploader("Open a plan file", type=["json"], key="upload_plan", max_upload_size=1,
-                     on_change=whole_page, args=(state.import_plan_file, catalog, "upload_plan"),
+                               width="stretch", help=help_text, key=download_key(kind.value))
+    st.file_uploader("Open a plan file", type=["json"], key=Key.UPLOAD_PLAN, max_upload_size=1,
+                     on_change=whole_page, args=(actions.import_plan_file,),
                      help="A bad file is refused with the reason; your current plan stays as it is.")
     show(IMPORT)

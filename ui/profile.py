@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Callable
 
 import streamlit as st
 
+from planner.errors import FdcRateLimited
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode
-from planner.profile import MAX_AGE_YEARS, REPRODUCTIVE_AGES, Absorption, Sex, Standard
-from planner.snapshot import SR_RELEASE_NAME, FoodCatalog
-from planner.store import PlanStore
+from planner.profile import MAX_AGE_YEARS, REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
+from planner.snapshot import SR_RELEASE_NAME
 from planner.targets import Target, applicable_standards
 from planner.wording import target_kind_text
-from planner.errors import FdcRateLimited
-from ui import state
+from ui.session import Key, Session
 from ui.text import plain
+
+if TYPE_CHECKING:
+    from ui.actions import PageActions
 
 ABSORPTION_WORDS = {
     Absorption.NORMAL.value: "Normally",
@@ -24,45 +27,69 @@ ABSORPTION_WORDS = {
     Absorption.NO_INTRINSIC_FACTOR.value: "Hardly at all (pernicious anaemia, some stomach surgery)",
 }
 STANDARD_NAMES = {Standard.IOM: "IOM/NIH (US, Canada)", Standard.EFSA: "EFSA (EU)", Standard.WHO: "WHO/FAO"}
-USE_FDC, FDC_TYPES = "use_fdc", "fdc_types"  # widget keys
+STATES = ("none", "pregnant", "lactating")
 STATE_WORDS = {"none": "neither", "pregnant": "pregnant", "lactating": "breastfeeding"}
 
 
-def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) -> None:
-    """The profile form; each change is checked and applied by ui.state.on_profile_change."""
+def sync_profile_widgets(session: Session, profile: Profile) -> None:
+    """The form shows this profile (set before its widgets are drawn)."""
+    session[Key.AGE] = profile.age_years
+    session[Key.MONTHS] = profile.age_months
+    session[Key.SEX] = profile.sex.value
+    session[Key.STATE] = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
+    session[Key.STANDARD] = profile.standard.value
+    session[Key.DIET] = profile.diet.value
+    session[Key.EXCLUDE] = ", ".join(profile.exclude)
+    session[Key.SUPPLEMENTS] = profile.supplements_allowed
+    session[Key.ABSORPTION] = profile.absorption.value
+
+
+def profile_from_widgets(session: Session) -> Profile:
+    """The profile the form holds. Raises ProfileError for an impossible one; the widgets keep what was typed."""
+    age = int(session[Key.AGE])
+    state = (session.get(Key.STATE, "none") if session[Key.SEX] == Sex.FEMALE.value and age in REPRODUCTIVE_AGES
+             else "none")
+    exclude = tuple(w.strip().lower() for w in str(session.get(Key.EXCLUDE, "")).split(",") if w.strip())
+    return Profile(age_years=age, age_months=int(session.get(Key.MONTHS, 0)) if age == 0 else 0,
+                   sex=Sex(session[Key.SEX]), pregnant=state == "pregnant", lactating=state == "lactating",
+                   standard=Standard(session[Key.STANDARD]), diet=DietMode(session[Key.DIET]),
+                   absorption=Absorption(session.get(Key.ABSORPTION, Absorption.NORMAL.value)), exclude=exclude,
+                   supplements_allowed=bool(session[Key.SUPPLEMENTS]))
+
+
+def profile_ui(actions: PageActions, target: Target | None) -> None:
+    """The profile form; each change is checked and applied by PageActions.change_profile."""
     sidebar = st.sidebar
     sidebar.header("Profile")
-    args = (store, catalog)
-    change = state.on_profile_change
-    ss = st.session_state
-    sidebar.number_input("Age (years)", min_value=0, max_value=MAX_AGE_YEARS, step=1, key=state.P_AGE,
-                         on_change=change, args=args, help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
-    if ss.get(state.P_AGE) == 0:
-        sidebar.number_input("Age (months)", min_value=0, max_value=11, step=1, key=state.P_MONTHS,
-                             on_change=change, args=args)
-    sidebar.radio("Sex", [s.value for s in Sex], key=state.P_SEX, horizontal=True, on_change=change, args=args)
-    if ss.get(state.P_SEX) == Sex.FEMALE.value and ss.get(state.P_AGE) in REPRODUCTIVE_AGES:
-        sidebar.radio("Pregnant or breastfeeding?", state.STATES, key=state.P_STATE, horizontal=True,
-                      format_func=STATE_WORDS.__getitem__, on_change=change, args=args)
-    sidebar.selectbox("Diet", [m.value for m in DietMode], key=state.P_DIET, on_change=change, args=args)
-    plan_profile = state.current_plan().profile
+    change: Callable[[], None] = actions.change_profile
+    session = actions.session
+    sidebar.number_input("Age (years)", min_value=0, max_value=MAX_AGE_YEARS, step=1, key=Key.AGE,
+                         on_change=change, help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
+    if session.get(Key.AGE) == 0:
+        sidebar.number_input("Age (months)", min_value=0, max_value=11, step=1, key=Key.MONTHS, on_change=change)
+    sidebar.radio("Sex", [s.value for s in Sex], key=Key.SEX, horizontal=True, on_change=change)
+    if session.get(Key.SEX) == Sex.FEMALE.value and session.get(Key.AGE) in REPRODUCTIVE_AGES:
+        sidebar.radio("Pregnant or breastfeeding?", STATES, key=Key.STATE, horizontal=True,
+                      format_func=STATE_WORDS.__getitem__, on_change=change)
+    sidebar.selectbox("Diet", [m.value for m in DietMode], key=Key.DIET, on_change=change)
+    plan_profile = actions.plan.profile
     offered = [s.value for s in applicable_standards(plan_profile)]
-    if ss.get(state.P_STANDARD) not in offered:  # only standards with an amount for this person
-        ss[state.P_STANDARD] = plan_profile.standard.value
-    sidebar.selectbox("Reference standard", offered, key=state.P_STANDARD,
-                      format_func=lambda v: STANDARD_NAMES[Standard(v)], on_change=change, args=args,
+    if session.get(Key.STANDARD) not in offered:  # only standards with an amount for this person
+        session[Key.STANDARD] = plan_profile.standard.value
+    sidebar.selectbox("Reference standard", offered, key=Key.STANDARD,
+                      format_func=lambda v: STANDARD_NAMES[Standard(v)], on_change=change,
                       help="Only the standards that set an amount for this age are offered.")
-    sidebar.text_input("Leave out foods with these words", key=state.P_EXCLUDE, on_change=change, args=args,
+    sidebar.text_input("Leave out foods with these words", key=Key.EXCLUDE, on_change=change,
                        placeholder="e.g. soy, milk, pork",
                        help="Comma-separated. Allergen words (milk, egg, fish, shellfish, soy, wheat, peanut, "
                             "tree nuts, sesame) also leave out foods whose ingredients are unknown.")
-    sidebar.checkbox("Supplements are fine", key=state.P_SUPPLEMENTS, on_change=change, args=args)
-    sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=state.P_ABSORPTION,
-                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change, args=args,
+    sidebar.checkbox("Supplements are fine", key=Key.SUPPLEMENTS, on_change=change)
+    sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=Key.ABSORPTION,
+                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change,
                       help="Long-term metformin also lowers absorption: it calls for periodic B12 checks "
                            "(American Diabetes Association), not different foods.")
-    if ss.get("profile_error"):
-        sidebar.error(plain(f"{ss['profile_error']} The plan keeps the previous profile."))
+    if session.profile_error:
+        sidebar.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
     if target is not None:
         sidebar.markdown(f"**Target: {target.target_ug:g} µg a day** ({target_kind_text(target)})  \n"
                          f"{target.life_stage} — {target.source}")
@@ -71,13 +98,13 @@ def profile_ui(store: PlanStore, catalog: FoodCatalog, target: Target | None) ->
 def fdc_search_types(client: FdcClient | None) -> tuple[str, ...] | None:
     """The FDC data types to search, or None for the bundled data. Read from the sidebar's widgets'
     state, so the main view can be drawn before the sidebar."""
-    ss = st.session_state
-    if client is None or not ss.get(USE_FDC, True):
+    session = Session()
+    if client is None or not session.get(Key.USE_FDC, True):
         return None
-    return tuple(ss.get(FDC_TYPES, DEFAULT_SEARCH_TYPES)) or DEFAULT_SEARCH_TYPES
+    return tuple(session.get(Key.FDC_TYPES, DEFAULT_SEARCH_TYPES)) or DEFAULT_SEARCH_TYPES
 
 
-def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) -> None:
+def data_source_ui(client: FdcClient | None, demo: bool) -> None:
     """Where the numbers come from: the bundled release, or FoodData Central and how it is doing."""
     sidebar = st.sidebar
     sidebar.header("Food data")
@@ -85,20 +112,29 @@ def data_source_ui(client: FdcClient | None, demo: bool, fdc_error: str | None) 
         sidebar.caption(f"{SR_RELEASE_NAME}, bundled: works offline. Add an FDC API key for live "
                         "FoodData Central searches (see README).")
         return
-    if not sidebar.toggle("Search USDA FoodData Central (live)", value=True, key=USE_FDC):
+    if not sidebar.toggle("Search USDA FoodData Central (live)", value=True, key=Key.USE_FDC):
         sidebar.caption(f"Searching the bundled {SR_RELEASE_NAME} data.")
         return
-    sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES), key=FDC_TYPES,
+    sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES), key=Key.FDC_TYPES,
                         help="Branded foods carry label data and swamp plain searches.")
+    with sidebar:
+        fdc_status(client, demo)
+
+
+@st.fragment(key=Key.FDC_STATUS)
+def fdc_status(client: FdcClient, demo: bool) -> None:
+    """How FoodData Central is doing. A fragment of its own, so a search that fell back to the
+    bundled data reruns it beside the add panel, not the whole page."""
     status = "connected with the demo key (30 requests an hour)" if demo else "connected"
     limit = client.rate_limit
+    unavailable = Session().search_unavailable
     if client.blocked_until and client.blocked_until > datetime.now(timezone.utc):
         status = str(FdcRateLimited(client.blocked_until))
-    elif fdc_error:
-        status = f"offline fallback: {fdc_error}"
+    elif unavailable:
+        status = f"offline fallback: {unavailable}"
     elif limit and limit.remaining is not None:
         status += f"; {limit.remaining} requests left this hour"
-    sidebar.caption(plain(f"FoodData Central: {status}. Bundled {SR_RELEASE_NAME} is the fallback."))
+    st.caption(plain(f"FoodData Central: {status}. Bundled {SR_RELEASE_NAME} is the fallback."))
     if limit and limit.running_low:
-        sidebar.warning(f"Only {limit.remaining} FoodData Central requests left this hour; repeated searches "
-                        "come from the cache.")
+        st.warning(f"Only {limit.remaining} FoodData Central requests left this hour; repeated searches "
+                   "come from the cache.")

@@ -27,6 +27,7 @@ from planner.access import (
 from planner.errors import AccessError, InvalidOwner
 from planner.snapshot import FoodCatalog
 from planner.store import PlanStore, open_session_store
+from ui.session import Session
 
 LOOPBACK = "127.0.0.1"
 AUTH_SECTION = "auth"
@@ -105,13 +106,15 @@ def _arrive() -> Arrival:
 
 def arrival() -> Arrival:
     """Who is asking in this browser session (decided on its first run)."""
-    if "arrival" not in st.session_state:
-        st.session_state["arrival"] = _arrive()
-    return st.session_state["arrival"]
+    session = Session()
+    if not session.has(Session.arrival.key):
+        session.arrival = _arrive()
+    return session.arrival
 
 
 def session_store(catalog: FoodCatalog) -> PlanStore:
     """This session's own store, in memory: a visitor's plans that must not reach the database."""
-    if "session_store" not in st.session_state:
-        st.session_state["session_store"] = open_session_store(catalog)
-    return st.session_state["session_store"]
+    session = Session()
+    if not session.has(Session.session_store.key):
+        session.session_store = open_session_store(catalog)
+    return session.session_store

@@ -1,0 +1,193 @@
+"""The day in detail, one panel at a time: what is planned (a table to read, or a grid to edit),
+where the B12 comes from (charts), what to add (the day's suggestions), and the plan's files.
+
+Only the panel shown is computed and drawn, so an add redraws the summary and one panel, not
+four. Buttons that change the plan sit in small fragments of their own (items_editor,
+plan_buttons, source_buttons): a click first redraws only them, then the figures.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from planner.notes import AdviceDisclaimer, ClinicianNeeded
+from planner.results import DayTotal, PlanAddition, PlanTotals, Source, Suggestions
+from planner.wording import (
+    GUIDANCE,
+    REPORT_DISCLAIMER,
+    absorption_progress_text,
+    addition_text,
+    caveats_text,
+    gap_text,
+    goal_basis_text,
+    item_amount,
+    micrograms,
+    note_text,
+)
+from ui.actions import PageActions
+from ui.adding import meal_choices
+from ui.charts import bars_html, food_bars, meal_bars, short_label
+from ui.messages import TABLE, show
+from ui.plans import export_import_ui
+from ui.reruns import figures_after
+from ui.session import Key, items_editor_key, plan_add_key, source_add_key
+from ui.suggestions import day_suggestions
+from ui.table import COLUMNS, RowRef, day_rows, items_table_html, table_html
+from ui.text import plain
+
+DETAIL_PANELS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
+SOURCES_TABLE_CLASS = "b12-sources"
+
+
+@st.fragment(key=Key.DETAILS)
+def day_details(actions: PageActions) -> None:
+    """One of four panels, chosen above it. A segmented control, not lazy st.tabs: in
+    bench/browser.py the tab bar alone added about 30 ms to every add, the control next to none."""
+    session = actions.session
+    day_index = session.day_index
+    totals = actions.totals()
+    session[Key.EDIT_ITEMS] = session.get(Key.EDIT_ITEMS, False)  # kept while another panel is shown
+    st.header("The day in detail")
+    shown = st.segmented_control("Show", DETAIL_PANELS, default=DETAIL_PANELS[0], required=True,
+                                 key=Key.DETAIL_PANEL, label_visibility="collapsed")
+    with st.container(key=Key.SHOWN_PANEL):
+        if shown == DETAIL_PANELS[0]:
+            items_table_ui(actions, totals, day_index)
+        elif shown == DETAIL_PANELS[1]:
+            sources_ui(totals, day_index)
+        elif shown == DETAIL_PANELS[2]:
+            act_ui(actions, day_suggestions(totals, actions.plan.profile, day_index), totals.days[day_index])
+        else:
+            export_import_ui(actions, day_index)
+
+
+# ---- the day's items -------------------------------------------------------------------------------
+
+def items_table_ui(actions: PageActions, totals: PlanTotals, day_index: int) -> None:
+    """The day's items as a table to read, or, with "Edit the items" on, as an editable grid. The
+    grid redraws far slower after every add (bench/browser.py), so it is there when asked for."""
+    plan = actions.plan
+    rows, refs = day_rows(plan, day_index, totals.days[day_index])
+    if not rows:
+        st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
+        show(TABLE)
+        return
+    if st.toggle("Edit the items", key=Key.EDIT_ITEMS, help="Change amounts or meals, or tick Remove, in the table."):
+        items_editor(actions, rows, refs, meal_choices(plan, day_index))
+    else:
+        st.html(items_table_html(rows))
+    show(TABLE)
+
+
+@st.fragment
+def items_editor(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowRef], meals: list[str]) -> None:
+    """The day's table, editable (see the module's note on small fragments)."""
+    key = items_editor_key(actions.session.editor_version)
+    st.data_editor(
+        pd.DataFrame(rows, columns=COLUMNS), key=key, hide_index=True, num_rows="fixed",
+        disabled=["Item", "Unit", "B12 (µg)", "Source"],
+        column_config={
+            "Meal": st.column_config.SelectboxColumn("Meal", options=meals, required=True),
+            "Amount": st.column_config.NumberColumn("Amount", min_value=0.0, help="Servings, grams or µg (see Unit)"),
+            "B12 (µg)": st.column_config.NumberColumn("B12 (µg)", format="%.2f µg"),
+            "Source": st.column_config.TextColumn("Source (dataset and id)", width="medium"),
+            "Remove": st.column_config.CheckboxColumn("Remove"),
+        },
+        on_change=figures_after, args=(actions.apply_table_edits, key, refs, meals))
+
+
+# ---- where the B12 comes from: charts and words ----------------------------------------------------------
+
+def sources_ui(totals: PlanTotals, day_index: int) -> None:
+    """Foods in one chart, meals in another; supplements in words (a weekly dose would dwarf every food)."""
+    day = totals.days[day_index]
+    foods = food_bars(day)
+    supplements = day.supplements
+    if not foods and not supplements:
+        st.caption("Charts appear once the day has foods with B12.")
+        return
+    left, right = st.columns(2)
+    with left:
+        st.subheader("By food (µg)")
+        if foods:
+            st.html(bars_html(foods, "B12 per food", with_meal=True))
+        else:
+            st.caption("No food with B12 on this day yet.")
+        for item in supplements:
+            listed = f", listed on {item.listed_on}" if item.listed_on else ""
+            st.markdown(plain(f"Supplement: {item.description}, {item_amount(item)}{listed} — counts "
+                              f"{micrograms(item.counted_ug)} at its meal."))
+    with right:
+        st.subheader("By meal (µg)")
+        st.html(bars_html(meal_bars(day), "B12 per meal", with_meal=False, target_ug=totals.target.target_ug))
+        st.caption("Dashed line: the daily target. Intrinsic factor takes up at most about 1.5 µg per meal, so "
+                   f"B12 spread over meals is absorbed better; {goal_basis_text(totals.goal)}.")
+
+
+# ---- what to add: suggestions --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -> str:
+    """Each source's serving, µg, share of the target (%) and its USDA origin."""
+    rows = []
+    for source, share in zip(sources, shares, strict=True):
+        flags = [word for word, on in (("fortified", source.food.fortified),
+                                       ("check the label", source.food.check_label)) if on]
+        notes = ", ".join(flags + ([f"+{source.more_like_this} more like this"] if source.more_like_this else []))
+        kcal = "" if source.kcal_per_serving is None else f", {source.kcal_per_serving:.0f} kcal"
+        caveat = caveats_text(source.caveats)
+        rows.append([f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
+                     micrograms(source.b12_ug_per_serving), f"{share:.0f} %",
+                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{f'; {caveat}' if caveat else ''}"])
+    return table_html(SOURCES_TABLE_CLASS, ["Food", "Serving", "B12", "Of the target", "USDA value and source"],
+                      rows, numeric={2, 3})
+
+
+def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
+    st.caption(REPORT_DISCLAIMER)
+    if result.needs_clinician:
+        st.error(plain(note_text(ClinicianNeeded())), icon="🩺")
+    for note in result.notes:
+        if not isinstance(note, (AdviceDisclaimer, ClinicianNeeded)):
+            st.info(plain(note_text(note)))
+    if result.plan:
+        st.subheader("A plan for the rest of the day")
+        st.markdown(plain(f"These bring {day.label} to {micrograms(result.total_after_ug)} "
+                          f"({gap_text(result.total_after_ug, result.target.target_ug)}), absorbed about "
+                          f"{absorption_progress_text(result.absorbed_after_ug, result.absorption_goal_ug)}."))
+        plan_buttons(actions, result.plan)
+    if result.sources:
+        st.subheader("Everyday sources for this diet")
+        gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
+        st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
+        st.html(sources_table_html(result.sources, tuple(map(result.share_of_target, result.sources))))
+        source_buttons(actions, list(zip(result.sources, result.source_meals)))
+    if result.supplements:
+        st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
+                                                            for o in result.supplements))
+
+
+@st.fragment
+def plan_buttons(actions: PageActions, additions: Sequence[PlanAddition]) -> None:
+    """One Add per step of the day plan, and one for all of them."""
+    with st.container(horizontal=True):
+        for position, addition in enumerate(additions):
+            st.button(plain(f"Add {addition_text(addition, short_label)} to {addition.meal}"),
+                      key=plan_add_key(position), on_click=figures_after,
+                      args=(actions.add_plan_additions, [addition]))
+    st.button("Add all of these", type="primary", key=Key.PLAN_ADD_ALL, on_click=figures_after,
+              args=(actions.add_plan_additions, list(additions)))
+
+
+@st.fragment
+def source_buttons(actions: PageActions, sources_and_meals: Sequence[tuple[Source, str]]) -> None:
+    """One Add per everyday source, to the meal with the least B12 among those the food suits."""
+    with st.container(horizontal=True):
+        for position, (source, meal) in enumerate(sources_and_meals):
+            st.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
+                      key=source_add_key(position), on_click=figures_after,
+                      args=(actions.add_source, source.food, source.serving, meal))
