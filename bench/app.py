@@ -1,6 +1,6 @@
 """App speed with Streamlit's AppTest on the bundled data: cold start and typical reruns.
 
-    python bench/app.py
+    python -m bench.app
 
 Cold start is a fresh process importing and running the app once. Reruns are medians over
 repeated interactions in one session. The baseline, measured in the same run, is a
@@ -13,13 +13,10 @@ import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-import timing
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from ui.session import Key  # noqa: E402
+from bench import timing
+from tests.support.paths import ROOT
+from ui.session import Key
 
 REPEATS = 15
 

@@ -1,7 +1,7 @@
 """What a person waits for in a real browser, as ratios to a one-button Streamlit app's floor.
 
-    python bench/browser.py                       # 9 runs per measure after 2 warm-ups, 2–3 min
-    python bench/browser.py --repeats 15 --json bench/out/before.json
+    python -m bench.browser                       # 9 runs per measure after 2 warm-ups, 2–3 min
+    python -m bench.browser --repeats 15 --json bench/out/before.json
 
 Starts two servers on free ports of 127.0.0.1 (headless, usage stats off, cwd a temporary
 folder so no `.streamlit/secrets.toml` is read): the planner (`streamlit run app.py` on the
@@ -64,15 +64,19 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
-from playwright.sync_api import Browser, Error as PlaywrightError, Page, sync_playwright  # noqa: E402
-
-from tests.streamlit_server import free_port  # noqa: E402
-from tests.test_browser import (CHROMIUM_ARGS, edit_items, panel_choice, show_panel,  # noqa: E402
-                                wait_for_app)  # one way to drive Chromium and the page
-from ui.session import Key, css_class  # noqa: E402
+from tests.support.browser import (
+    CHROMIUM_ARGS,
+    edit_items,
+    panel_choice,
+    show_panel,
+    wait_for_app,  # one way to drive Chromium and the page
+)
+from tests.support.paths import ROOT
+from tests.support.streamlit_server import free_port
+from ui.session import Key, css_class
 
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
@@ -389,7 +393,8 @@ def edit_first_amount(page: Page, amount: str) -> Sample:
         page.keyboard.press("ArrowRight")
     page.keyboard.type(amount)
     page.wait_for_function("amount => ['INPUT', 'TEXTAREA'].includes(document.activeElement.tagName)"
-                           " && document.activeElement.value === amount", arg=amount, timeout=WAIT_MS)  # the editor is open
+                           " && document.activeElement.value === amount",  # the editor is open
+                           arg=amount, timeout=WAIT_MS)
     return timed(page, "total", "Enter", lambda: page.keyboard.press("Enter"))
 
 
@@ -438,7 +443,8 @@ def reference_clicks(browser: Browser, url: str, runs: int) -> list[Sample]:
         return repeat(runs, lambda _: timed(page, "count", "click", button.click))
 
 
-def measure_all(browser: Browser, reference: str, planner: str, runs: int, warmup: int) -> dict[str, list[Sample] | str]:
+def measure_all(browser: Browser, reference: str, planner: str, runs: int,
+                warmup: int) -> dict[str, list[Sample] | str]:
     """Every measure's kept samples (warm-ups dropped), or why it failed."""
     plan: dict[str, Callable[[], list[Sample]]] = {
         "ref_cold_load": lambda: cold_loads(browser, reference, "button", warmup + runs),
@@ -494,7 +500,8 @@ def print_table(rows: list[dict], runs: int, warmup: int, versions: dict[str, st
         if row["goal_ratio"] is not None and "ratio" in row:
             goal = f"{'≤' if row['ratio'] <= row['goal_ratio'] else '>'}{row['goal_ratio']:g}×"
         spread = f"{row['p25_ms']:.0f}–{row['p75_ms']:.0f}"
-        print(f"{row['title']:<36} {row['median_ms']:9.0f} {spread:>12} {ratio:>7} {goal:>7} {row['settled_median_ms']:11.0f}")
+        print(f"{row['title']:<36} {row['median_ms']:9.0f} {spread:>12} {ratio:>7} {goal:>7} "
+              f"{row['settled_median_ms']:11.0f}")
     print("ratio: against the reference's click → number (interactions) or its load of the same kind (loads); "
           "goal: issue 16's")
 
@@ -513,7 +520,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=9, help="runs kept per measure (median of these)")
     parser.add_argument("--warmup", type=int, default=2, help="runs dropped first, per measure")
-    parser.add_argument("--json", type=Path, help="also write the rows and every sample here (e.g. bench/out/before.json)")
+    parser.add_argument("--json", type=Path,
+                        help="also write the rows and every sample here (e.g. bench/out/before.json)")
     args = parser.parse_args()
     if args.repeats < 1 or args.warmup < 0:
         parser.error("--repeats must be at least 1 and --warmup at least 0")
@@ -535,7 +543,8 @@ def main() -> int:
     print_table(rows, args.repeats, args.warmup, about)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        samples = {key: value if isinstance(value, str) else [asdict(s) for s in value] for key, value in results.items()}
+        samples = {key: value if isinstance(value, str) else [asdict(s) for s in value]
+                   for key, value in results.items()}
         args.json.write_text(json.dumps({"versions": about, "repeats": args.repeats, "warmup": args.warmup,
                                          "rows": rows, "samples": samples}, indent=2, ensure_ascii=False))
     return 1 if any("failed" in row for row in rows) else 0

@@ -1,6 +1,6 @@
 """FDC client against a local server: cached vs uncached search, and requests for a plan.
 
-    python bench/fdc_cache.py
+    python -m bench.fdc_cache
 
 Serves the test fixtures from 127.0.0.1 (no internet). Reports median search latency with
 an empty cache (each query new) and with a warm cache (each query repeated), as a ratio,
@@ -14,20 +14,16 @@ from __future__ import annotations
 import json
 import logging
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from timing import per_input_ms
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from pytest_httpserver import HTTPServer  # noqa: E402
-from werkzeug import Request, Response  # noqa: E402
-
-from planner.fdc.client import FdcClient  # noqa: E402
-from planner.fdc.settings import FdcSettings  # noqa: E402
+from bench.timing import per_input_ms
+from planner.fdc.client import FdcClient
+from planner.fdc.settings import FdcSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "fdc"
 QUERIES = [f"food {n}" for n in range(40)]

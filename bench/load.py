@@ -1,9 +1,9 @@
 """Many people on one server: 1, 5, 10 and 20 simulated users, each loading the page, searching,
 adding a food and saving the plan, all starting at once.
 
-    python bench/load.py                      # one app process; PostgreSQL if installed, else SQLite
-    python bench/load.py --processes 2        # two, users spread over them (what nginx does)
-    python bench/load.py --users 20 --py-spy /tmp/spy.raw    # and where the time went
+    python -m bench.load                      # one app process; PostgreSQL if installed, else SQLite
+    python -m bench.load --processes 2        # two, users spread over them (what nginx does)
+    python -m bench.load --users 20 --py-spy /tmp/spy.raw    # and where the time went
 
 The client speaks Streamlit's own websocket protocol (the protobuf BackMsg/ForwardMsg the
 browser's frontend sends and receives on /_stcore/stream): it sends what a browser sends for
@@ -35,7 +35,6 @@ import secrets
 import signal
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -48,13 +47,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-import timing
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.postgres_server import PostgresMissing, start_postgres  # noqa: E402
-from tests.streamlit_server import AppSpec, RunningApp, free_port, running_streamlit  # noqa: E402
+from bench import timing
+from tests.support.postgres_server import PostgresMissing, start_postgres
+from tests.support.streamlit_server import AppSpec, RunningApp, free_port, running_streamlit
 
 ACTIONS = ("load", "search", "add", "save")
 QUERIES = ("milk", "eggs", "salmon", "soy milk", "cheddar cheese", "beef liver", "yogurt", "cereal")
@@ -143,7 +138,8 @@ class User:
     async def submit(self, form_text: tuple[str, str], button: str) -> None:
         """Type into a form's text box and press its submit button, as the frontend sends it."""
         box, submit = self.widget("text_input", form_text[0]), self.widget("button", button)
-        await self.run([WidgetState(id=box.id, string_value=form_text[1]), WidgetState(id=submit.id, trigger_value=True)],
+        await self.run([WidgetState(id=box.id, string_value=form_text[1]),
+                        WidgetState(id=submit.id, trigger_value=True)],
                        submit.fragment_id)
 
     async def click(self, button: str) -> None:
@@ -311,7 +307,8 @@ def main() -> None:
         # Warm-up: the first visitors of a fresh process read the bundled data and build the index
         # (once, however many arrive together: planner/once.py).
         cold = asyncio.run(level(apps, COLD_VISITORS * len(apps), f"warm-up {run_label}", args.ttl))
-        print(f"Fresh server, {COLD_VISITORS} first visitors per process at once: {ms(cold.times['load'], 50).strip()} ms "
+        print(f"Fresh server, {COLD_VISITORS} first visitors per process at once: "
+              f"{ms(cold.times['load'], 50).strip()} ms "
               f"to load (p50), {cold.rss_open / 2**20:.0f} MiB resident.")
         if args.py_spy:
             spy = subprocess.Popen(["py-spy", "record", "--pid", str(apps[0].pid), "--format", "raw", "--rate", "100",

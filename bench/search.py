@@ -1,6 +1,6 @@
 """Search latency over the whole bundled snapshot, beside a naive pandas baseline.
 
-    python bench/search.py
+    python -m bench.search
 
 Prints p50/p95 per query for the index (the full matching and ranking: stems, compounds,
 synonyms, common names, prefixes; every fourth query with a diet filter and leave-out words)
@@ -10,19 +10,14 @@ and for `str.contains` per word (same queries, same run), their ratio, and the i
 from __future__ import annotations
 
 import random
-import sys
 import time
-from pathlib import Path
 
-from timing import per_input_ms, percentile
+import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import pandas as pd  # noqa: E402
-
-from planner.food import DietMode  # noqa: E402
-from planner.search import SearchIndex  # noqa: E402
-from planner.snapshot import read_snapshot  # noqa: E402
+from bench.timing import per_input_ms, percentile
+from planner.food import DietMode
+from planner.search import SearchIndex
+from planner.snapshot import read_snapshot
 
 WORDS = [
     "milk", "cheese", "egg", "beef", "liver", "chicken", "salmon", "tuna", "clams", "yogurt",

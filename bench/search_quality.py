@@ -1,6 +1,6 @@
 """Search relevance: do everyday queries put the food a client means first?
 
-    python bench/search_quality.py [--verbose]
+    python -m bench.search_quality [--verbose]
 
 Each query names the foods that count as right (a pattern over the USDA description, and
 for some a flag such as "fortified"), and why. The first 25 are what a dietitian typed when
@@ -15,12 +15,9 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from planner.catalog import bundled_search_index  # noqa: E402
-from planner.food import Food  # noqa: E402
+from planner.catalog import bundled_search_index
+from planner.food import Food
 
 ABSENT = None  # the bundled data has no such food: the answer must say so
 
@@ -51,7 +48,9 @@ CASES = [
     Case("yogurt greek", r"^Yogurt, Greek", "Greek yogurt"),
     Case("beef ground", r"^Beef, ground", "ground beef"),
     Case("chicken breast", r"^Chicken, broilers? or fryers, breast", "broiler breast meat, not a deli slice"),
-    Case("turkey", r"^Turkey, (whole|breast|ground|light|dark|all classes, (light|dark|meat))(?!.*\b(giblets|neck|skin only|gizzard))",
+    Case("turkey",
+         r"^Turkey, (whole|breast|ground|light|dark|all classes, (light|dark|meat))"
+         r"(?!.*\b(giblets|neck|skin only|gizzard))",
          "turkey meat, not giblets"),
     Case("soy milk", r"^Soymilk|^SILK .*soymilk|soymilk", "a soymilk"),
     Case("almond milk", r"almond milk", "almond milk"),
@@ -83,7 +82,8 @@ CASES = [
     Case("scrambled eggs", r"^Egg, whole, cooked, scrambled", "scrambled egg"),
     Case("boiled egg", r"^Egg, whole, cooked, hard-boiled", "hard-boiled egg"),
     Case("ground beef", r"^Beef, ground", "ground beef, words in the other order"),
-    Case("chicken", r"^Chicken, (broilers? or fryers|roasting|stewing)(?!.*\b(giblets|neck|skin only|liver|gizzard|heart|back))",
+    Case("chicken",
+         r"^Chicken, (broilers? or fryers|roasting|stewing)(?!.*\b(giblets|neck|skin only|liver|gizzard|heart|back))",
          "chicken meat"),
     Case("pork chop", r"^Pork, fresh, loin, .*chops?", "a pork loin chop"),
     Case("bacon", r"^Pork, cured, bacon", "bacon"),
@@ -114,7 +114,8 @@ CASES = [
     Case("spirulina", r"spirulina", "spirulina"),
     Case("marmite", r"^Yeast extract spread", "a yeast extract spread"),
     Case("yeast extract", r"^Yeast extract spread", "a yeast extract spread"),
-    Case("veggie burger", r"^(Veggie burgers|MORNINGSTAR FARMS .*Burger|WORTHINGTON Vegetarian Burger|LOMA LINDA Vege-Burger)",
+    Case("veggie burger",
+         r"^(Veggie burgers|MORNINGSTAR FARMS .*Burger|WORTHINGTON Vegetarian Burger|LOMA LINDA Vege-Burger)",
          "a veggie burger"),
     Case("chickpeas", r"^Chickpeas", "chickpeas"),
     Case("garbanzo beans", r"^Chickpeas", "garbanzo beans are chickpeas"),

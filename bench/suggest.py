@@ -1,6 +1,6 @@
 """Time to rank sources and build a day plan, for every diet × life stage, on the bundled data.
 
-    python bench/suggest.py
+    python -m bench.suggest
 
 Baseline in the same run: one pass over the catalog that only reads and sorts each food's B12
 value (the least any ranking must do), so the ratios say what the planner adds on top. Each
@@ -10,21 +10,16 @@ warm (the median of repeats, as the app's reruns for one person see it).
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
-import timing
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from planner.catalog import bundled_search_index  # noqa: E402
-from planner.food import DietMode  # noqa: E402
-from planner.profile import Absorption, Profile, Sex  # noqa: E402
-from planner.snapshot import bundled_foods  # noqa: E402
-from planner.advice.dayplan import CurrentDay  # noqa: E402
-from planner.advice.suggest import suggest  # noqa: E402
+from bench import timing
+from planner.advice.dayplan import CurrentDay
+from planner.advice.suggest import suggest
+from planner.catalog import bundled_search_index
+from planner.food import DietMode
+from planner.profile import Absorption, Profile, Sex
+from planner.snapshot import bundled_foods
 
 REPEATS = 9
 STAGES = {

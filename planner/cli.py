@@ -154,7 +154,8 @@ def cmd_total(args: argparse.Namespace) -> int:
         _print_json(totals_json(totals))
         return EXIT_OK
     for day in totals.days:
-        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, absorbed ≈ {micrograms(day.absorbed_ug)} — "
+        print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, "
+              f"absorbed ≈ {micrograms(day.absorbed_ug)} — "
               f"{verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug)}")
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
@@ -212,7 +213,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print(f"  {item.meal}: {amount}{item.description} = {micrograms(item.b12_ug)}"
               + (f" every {item.every.value}" if item.every else ""))
     print(f"After: {micrograms(result.total_after_ug)}, absorbed ≈ {micrograms(result.absorbed_after_ug)} — "
-          f"{verdict_text(result.status_after, result.absorption_status_after, result.target, result.absorption_goal_ug)}")
+          + verdict_text(result.status_after, result.absorption_status_after, result.target,
+                         result.absorption_goal_ug))
     for note in result.notes:
         print(f"  - {note_text(note)}")
     return EXIT_OK
@@ -263,8 +265,8 @@ def cmd_fdc_food(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m planner", description="Plan vitamin B12 intake (USDA data).")
+def build_parser(prog: str = "python -m planner") -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Plan vitamin B12 intake (USDA data).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     food = commands.add_parser("food", help="show one bundled food record")
@@ -337,11 +339,11 @@ def _quiet_stdout() -> None:
         pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m planner") -> int:
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal without "µ" or "≈" gets "?", not a traceback
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(prog).parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
         code = run(args)
         sys.stdout.flush()  # a reader that went away is noticed here, not at interpreter exit
@@ -353,3 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error(error, EXIT_SERVICE)
     except PlannerError as error:
         return _error(error, EXIT_BAD_INPUT)
+
+
+def console_main() -> int:
+    """The `b12-planner` command (pyproject's console script): the same as `python -m planner`."""
+    return main(prog="b12-planner")

@@ -19,7 +19,8 @@ def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) ->
     group.add_argument("--standard", choices=[s.value for s in Standard], default=Standard.IOM.value)
     group.add_argument("--diet", choices=[m.value for m in DietMode], default=DietMode.OMNIVORE.value)
     absorption = group.add_mutually_exclusive_group()
-    absorption.add_argument("--absorption", choices=[a.cli_value for a in Absorption], default=Absorption.NORMAL.cli_value,
+    absorption.add_argument("--absorption", choices=[a.cli_value for a in Absorption],
+                            default=Absorption.NORMAL.cli_value,
                             help="food-bound: atrophic gastritis or long-term PPIs/H2 blockers; "
                                  "no-intrinsic-factor: pernicious anaemia, some gastric surgery")
     absorption.add_argument("--no-intrinsic-factor", dest="absorption", action="store_const",

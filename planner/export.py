@@ -103,12 +103,13 @@ def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float |
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" viewBox="0 0 {width} {height}" '
              f'preserveAspectRatio="xMinYMin meet" aria-label="{html.escape(title)}">',
              f'<text x="0" y="16" font-size="13" font-weight="bold">{html.escape(title)}</text>']
-    for index, (label, (_, value)) in enumerate(zip(_distinct_labels([r[0] for r in rows]), rows)):
+    for index, (label, (_, value)) in enumerate(zip(_distinct_labels([r[0] for r in rows]), rows, strict=True)):
         y = 28 + index * row_h
         parts.append(f'<text x="0" y="{y + 11}" font-size="11">{html.escape(label)}</text>')
         parts.append(f'<rect x="0" y="{y + label_h}" width="{max(value * scale, 0):.1f}" height="{bar_h}" '
                      'fill="#2f6b8a"/>')
-        parts.append(f'<text x="{value * scale + 4:.1f}" y="{y + label_h + 11}" font-size="11">{value:,.2f} {unit}</text>')
+        parts.append(f'<text x="{value * scale + 4:.1f}" y="{y + label_h + 11}" font-size="11">'
+                     f'{value:,.2f} {unit}</text>')
     if marker is not None:
         x = marker * scale
         parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#a4322a" '
@@ -122,8 +123,10 @@ def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float |
 # ---- HTML report ---------------------------------------------------------------------------
 
 REPORT_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2327; margin: 2rem; max-width: 60rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #ccd; padding-bottom: .2rem; margin-top: 1.6rem; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2327; margin: 2rem; \
+max-width: 60rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #ccd; \
+padding-bottom: .2rem; margin-top: 1.6rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid #ccd; padding: .25rem .45rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -176,7 +179,8 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         "<h2>Target</h2><table>",
         f"<tr><th>Life stage</th>{_cell(target.life_stage)}</tr>",
         f"<tr><th>Target</th>{_cell(f'{target.target_ug:g} µg/day ({target.kind.value})')}</tr>",
-        f"<tr><th>Average requirement (EAR)</th>{_cell('—' if target.ear_ug is None else f'{target.ear_ug:g} µg/day')}</tr>",
+        f"<tr><th>Average requirement (EAR)</th>"
+        f"{_cell('—' if target.ear_ug is None else f'{target.ear_ug:g} µg/day')}</tr>",
         f"<tr><th>Source</th>{_cell(target.source)}</tr>", "</table>",
     ]
     average = totals.average

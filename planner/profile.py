@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+
 from planner.errors import ProfileError
 from planner.food import DietMode
 

@@ -2,7 +2,7 @@
 
 Matching: every query word must match a word of the name or of SR's common names — the
 same word after folding case, accents and plurals ("Eggs" = "egg"), compounds either way
-("soy milk" = "soymilk"), synonyms from data/search_terms.csv ("nori" = "laver"), or, for
+("soy milk" = "soymilk"), synonyms from planner/data/search_terms.csv ("nori" = "laver"), or, for
 words of three letters or more, the start of a word ("chedd"). "fortified" matches foods
 with B12 added.
 
@@ -28,12 +28,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from planner.errors import QueryError
 from planner.diet import MEAT_FISH_GROUPS
+from planner.errors import QueryError
 from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
 from planner.wording import hidden_message, not_in_data_message
@@ -131,13 +132,14 @@ def _food_words(food: Food) -> _FoodWords:
     segment_stems = [[stem(w) for w in seg] for seg in segment_words]
     head_stems = {s for seg in segment_stems[:head_count] for s in seg}
     head = head_stems | {s for seg in segment_stems[len(segments):] for s in seg}  # common names name the food
-    bigrams = {(a, b) for seg in segment_stems for a, b in zip(seg, seg[1:])}
+    bigrams = {pair for seg in segment_stems for pair in pairwise(seg)}
     if len(segments) > 1 and segment_stems[0] and segment_stems[1]:
         bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
     raw = {w for seg in segment_words for w in seg}
     raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):]] for w in seg}
     first = frozenset(segment_stems[0]) - PLAIN_QUALIFIERS if segment_stems else frozenset()
-    brands = {s for text, seg in zip(segments[:head_count], segment_stems) if _BRAND_SEGMENT.match(text) for s in seg}
+    brands = {s for text, seg in zip(segments[:head_count], segment_stems, strict=False)
+              if _BRAND_SEGMENT.match(text) for s in seg}
     qualifiers = head_stems - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands
     return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
                       frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers))
@@ -248,7 +250,7 @@ class SearchIndex:
         plain = (self._special[candidates] & ~asked) == 0
         together = np.zeros(candidates.size, dtype=np.int16)
         stems = [stem(t) for t in terms if t != FORTIFIED_WORD]
-        for pair in zip(stems, stems[1:]):
+        for pair in pairwise(stems):
             together += self._mask(self._bigram.get(pair))[candidates]
         first_asked = np.zeros(self._size, dtype=np.int16)
         qualifiers_asked = np.zeros(self._size, dtype=np.int16)
@@ -308,7 +310,7 @@ class SearchIndex:
             "names_the_food": bool(named[at]),
             "special_forms": sorted(_special_stems(food) - asked),
             "everyday": food.everyday,
-            "words_together": sum(1 for pair in zip(stems, stems[1:]) if pair in food_words.bigrams),
+            "words_together": sum(1 for pair in pairwise(stems) if pair in food_words.bigrams),
             "words_in_head": sum(1 for s in stems if s in food_words.head),
             "b12_known": food.b12_ug_per_100g is not None,
         }

@@ -1,4 +1,5 @@
-"""The only reader of data/: USDA SR Legacy (SR28) as food records, and the retired SR24 release.
+"""The only reader of the package's data: USDA SR Legacy (SR28) as food records, and the retired
+SR24 release (planner/data, read with importlib.resources, so it works wherever the package is).
 
 `bundled_foods()` is read once per process. Ids are `sr:<NDB>`. Old `sr24:<NDB>` ids still
 resolve: to the SR28 food with the same NDB (NDB numbers are stable across releases), or,
@@ -9,11 +10,13 @@ The SR24 files are read only when such an id is met.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any, Callable, Iterator, Mapping
 
 from planner.diet import label_food
@@ -22,7 +25,8 @@ from planner.everyday import everyday_ndbs
 from planner.food import RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
 from planner.once import once
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR: Traversable = files("planner") / "data"
+SEARCH_TERMS: Traversable = DATA_DIR / "search_terms.csv"  # the reviewed compounds and synonyms (planner.words)
 SR_DATA_TYPE = "SR Legacy"
 SR_CITATION = "USDA SR Legacy (SR28, 2016)"
 SR_RELEASE_NAME = "USDA SR Legacy (SR28)"
@@ -46,11 +50,16 @@ def common_names(com_name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n and not NOT_A_COMMON_NAME.search(n)))
 
 
-def _measures(path: Path) -> dict[str, list[tuple[str, float]]]:
+def csv_rows(resource: Traversable) -> Iterator[dict[str, str]]:
+    """The rows of a bundled CSV file (UTF-8; line breaks inside quoted fields kept)."""
+    with resource.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+        yield from csv.DictReader(text)
+
+
+def _measures(path: Traversable) -> dict[str, list[tuple[str, float]]]:
     measures: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            measures[row["ndb"]].append((row["label"], float(row["grams"])))
+    for row in csv_rows(path):
+        measures[row["ndb"]].append((row["label"], float(row["grams"])))
     return measures
 
 
@@ -125,20 +134,18 @@ def _row_food(row: dict[str, str], measures: Mapping[str, list[tuple[str, float]
                 source=source, **extras)
 
 
-def read_sr24(data_dir: Path) -> dict[str, Food]:
+def read_sr24(data_dir: Traversable) -> dict[str, Food]:
     """Every SR24 record by NDB, labelled by today's rules and marked retired (data type SR24)."""
     measures = _measures(data_dir / "sr24_measures.csv")
-    with (data_dir / "sr24_foods.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["ndb"]: _row_food(row, measures, f"{SR24_PREFIX}{row['ndb']}", RETIRED_DATA_TYPE,
-                                      f"{SR24_CITATION}, NDB {row['ndb']} (retired: not in SR28)", b12_data_year=2011)
-                for row in csv.DictReader(handle)}
+    return {row["ndb"]: _row_food(row, measures, f"{SR24_PREFIX}{row['ndb']}", RETIRED_DATA_TYPE,
+                                  f"{SR24_CITATION}, NDB {row['ndb']} (retired: not in SR28)", b12_data_year=2011)
+            for row in csv_rows(data_dir / "sr24_foods.csv")}
 
 
-def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
+def read_snapshot(data_dir: Traversable = DATA_DIR) -> FoodCatalog:
     """Read the SR28 CSV snapshot and label every food. Not cached; see bundled_foods()."""
     measures = _measures(data_dir / "sr28_measures.csv")
-    with (data_dir / "sr28_foods.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = list(csv_rows(data_dir / "sr28_foods.csv"))
     everyday = everyday_ndbs({r["ndb"]: r["survey"] == "Y" for r in rows},
                              {r["ndb"]: r["description"] for r in rows})
     foods = [_row_food(row, measures, sr_id(row["ndb"]), SR_DATA_TYPE, f"{SR_CITATION}, NDB {row['ndb']}",
@@ -149,7 +156,7 @@ def read_snapshot(data_dir: Path = DATA_DIR) -> FoodCatalog:
                        langual=tuple(row["langual"].split()))
              for row in rows]
     manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
-    legacy_dir = data_dir if (data_dir / "sr24_foods.csv").exists() else None
+    legacy_dir = data_dir if (data_dir / "sr24_foods.csv").is_file() else None
     legacy = once(lambda: read_sr24(legacy_dir)) if legacy_dir else None
     return FoodCatalog(foods, manifest, legacy)
 
@@ -161,7 +168,6 @@ def bundled_foods() -> FoodCatalog:
 
 
 @lru_cache(maxsize=1)
-def langual_descriptions(data_dir: Path = DATA_DIR) -> dict[str, str]:
+def langual_descriptions(data_dir: Traversable = DATA_DIR) -> dict[str, str]:
     """LanguaL code -> USDA's description, for explaining a label ("H0191 MEAT ADDED")."""
-    with (data_dir / "sr28_langual.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["description"] for row in csv.DictReader(handle)}
+    return {row["code"]: row["description"] for row in csv_rows(data_dir / "sr28_langual.csv")}

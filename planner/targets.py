@@ -13,6 +13,7 @@ from planner.errors import ProfileError
 from planner.notes import TargetNote
 from planner.profile import Absorption, Profile, Standard
 from planner.units import Micrograms
+
 OPEN_END = 12 * 200  # months; no upper age bound
 
 

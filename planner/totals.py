@@ -90,7 +90,7 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
         for name in dict.fromkeys(meal_names):
             planned = [item for meal in day.meals if meal.name == name for item in meal.items]
             items = [_item_total(item, plan, catalog) for item in planned]
-            eaten = sum(item.counted_ug for item, raw in zip(items, planned)
+            eaten = sum(item.counted_ug for item, raw in zip(items, planned, strict=True)
                         if not (isinstance(raw, SupplementItem) and raw.every is Every.WEEK))
             here = [(label, item) for label, meal_name, item in standing if meal_name == name]
             items += [replace(_item_total(item, plan, catalog), listed_on=label)

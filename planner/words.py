@@ -2,19 +2,20 @@
 
 "Crème" and "creme", "eggs" and "egg", "berries" and "berry", "soymilk" and "soy milk" are
 the same words here. The compounds and synonyms are a small reviewed table, kept as data
-(data/search_terms.csv), so a reviewer reads them without reading code. No other I/O.
+(planner/data/search_terms.csv, read through planner.snapshot), so a reviewer reads them
+without reading code.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
-TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "search_terms.csv"
+from planner.snapshot import SEARCH_TERMS, csv_rows
+
 _TOKEN = re.compile(r"\d+(?:\.\d+)?%?|[a-z]+")
 
 
@@ -46,13 +47,12 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def vocabulary(path: Path = TERMS_FILE) -> Vocabulary:
+def vocabulary(path: Traversable = SEARCH_TERMS) -> Vocabulary:
     compounds: dict[str, tuple[str, ...]] = {}
     synonyms: dict[str, tuple[str, ...]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            table = compounds if row["kind"] == "compound" else synonyms
-            table[fold(row["term"])] = tuple(tokens(row["means"]))
+    for row in csv_rows(path):
+        table = compounds if row["kind"] == "compound" else synonyms
+        table[fold(row["term"])] = tuple(tokens(row["means"]))
     return Vocabulary(compounds, synonyms)
 
 

@@ -1,10 +1,10 @@
-"""Build the bundled snapshot in data/ from USDA's SR28 ASCII release (FDC's "SR Legacy").
+"""Build the bundled snapshot in planner/data/ from USDA's SR28 ASCII release (FDC's "SR Legacy").
 
 Maintainers only: users never run this. Download `sr28asc.zip` from USDA ARS (Nutrient Data
 Laboratory, "SR28 Download Files", ASCII) or FoodData Central's download page (SR Legacy,
 ASCII), then:
 
-    python scripts/build_snapshot.py sr28asc.zip          # or a folder of the .txt files
+    python -m scripts.build_snapshot sr28asc.zip          # or a folder of the .txt files
 
 `NUT_DATA.txt` may be plain or gzipped (`NUT_DATA.txt.gz`). Each input file must have the
 sha256 pinned below (of its decompressed content) unless `--allow-unpinned` is given. The
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "planner" / "data"  # the package's data, in the source tree
 RELEASE = "SR28"
 DATASET = "USDA National Nutrient Database for Standard Reference, Legacy Release (SR28), May 2016"
 

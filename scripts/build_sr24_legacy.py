@@ -1,4 +1,4 @@
-"""Rebuild the frozen SR24 (2011) records in data/sr24_*.csv from Debian's `cronometer` package.
+"""Rebuild the frozen SR24 (2011) records in planner/data/sr24_*.csv from Debian's `cronometer` package.
 
 SR28 is the bundled data now (scripts/build_snapshot.py). These SR24 files stay, read-only,
 so plans saved with `sr24:` ids keep opening: renamed foods resolve to SR28, the numbers
@@ -6,7 +6,7 @@ SR28 dropped resolve to their retired SR24 record, and changed values are report
 Maintainers only; the output is byte-identical for the same jar.
 
     apt-get download cronometer && dpkg -x cronometer_*.deb pkg/
-    python scripts/build_sr24_legacy.py pkg/usr/share/cronometer/usda_sr24.jar \
+    python -m scripts.build_sr24_legacy pkg/usr/share/cronometer/usda_sr24.jar \
         --package-version 0.9.9+dfsg1-1
 """
 
@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from build_snapshot import DATA_DIR, csv_text, manifest_text, number_text, write_outputs  # scripts/ is on sys.path
+from scripts.build_snapshot import DATA_DIR, csv_text, manifest_text, number_text, write_outputs
 
 # SR food groups keyed by the first two digits of the NDB number (SR24 documentation, FD_GROUP).
 SR_GROUPS = {

@@ -1,8 +1,8 @@
 """Every output a person or a script reads from the planner, written to one folder, so a change
 that should not alter behaviour can be proven byte-identical with `diff -r` (or `--compare`).
 
-    python scripts/output_snapshot.py OUT_DIR              # write the outputs
-    python scripts/output_snapshot.py OUT_DIR --compare REF # and compare them with an earlier run
+    python -m scripts.output_snapshot OUT_DIR              # write the outputs
+    python -m scripts.output_snapshot OUT_DIR --compare REF # and compare them with an earlier run
 
 What it writes, all through the command line (`planner.cli.main`, in this process):
 - the catalog: `food ID --json` and `food ID` for every bundled food, and the retired SR24 ones
@@ -66,8 +66,7 @@ def run(argv: list[str]) -> bytes:
 
 
 def queries() -> list[str]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from search_quality import CASES  # the benchmark's everyday queries
+    from bench.search_quality import CASES  # the benchmark's everyday queries
 
     return list(dict.fromkeys([case.query for case in CASES] + list(EXTRA_QUERIES)))
 
@@ -106,7 +105,8 @@ def write(out: Path) -> int:
         put(f"plans/{name}/total.json.txt", run(["total", path, "--json"]))
         put(f"plans/{name}/total.txt", run(["total", path]))
         for day in range(1, days + 1):
-            put(f"plans/{name}/suggest-day{day}.json.txt", run(["suggest", "--plan", path, "--day", str(day), "--json"]))
+            put(f"plans/{name}/suggest-day{day}.json.txt",
+                run(["suggest", "--plan", path, "--day", str(day), "--json"]))
             put(f"plans/{name}/suggest-day{day}.txt", run(["suggest", "--plan", path, "--day", str(day)]))
             put(f"plans/{name}/export-day{day}.html", run(["export", path, "--format", "html", "--day", str(day)]))
         put(f"plans/{name}/export.json", run(["export", path, "--format", "json"]))
@@ -135,7 +135,6 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path, metavar="REF", help="an earlier run's folder")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     print(f"{write(args.out)} files written to {args.out}")
     if args.compare is None:
         return 0

@@ -13,9 +13,7 @@ from hypothesis import HealthCheck, settings
 
 from planner.snapshot import FoodCatalog, bundled_foods
 from planner.store import PlanStore, open_store
-from tests.postgres_server import PostgresMissing, PostgresServer, start_postgres
-
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+from tests.support.postgres_server import PostgresServer, started_postgres
 
 # Property tests judge answers, not speed: on a loaded 2-core CI machine generating inputs can be
 # slow, which Hypothesis would otherwise report as a failure.
@@ -51,26 +49,6 @@ def _local_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def catalog() -> FoodCatalog:
     return bundled_foods()
-
-
-def shared_path(*parts: str) -> Path:
-    """A file under ../shared/; tests that need it skip when it is absent, except in CI."""
-    path = SHARED_DIR.joinpath(*parts)
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing under CI")
-        pytest.skip(f"{path} is not present")
-    return path
-
-
-def started_postgres() -> PostgresServer:
-    """A new real PostgreSQL server on 127.0.0.1; skips without one, except in CI, where it fails."""
-    try:
-        return start_postgres()
-    except PostgresMissing as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{error}; .ci/run installs it")
-        pytest.skip(str(error))
 
 
 @pytest.fixture(scope="session")
@@ -137,11 +115,11 @@ def browser():
     """Debian's Chromium through Playwright, one per test module (skipped without it, failed under CI)."""
     import shutil
 
-    from tests.test_browser import CHROMIUM_ARGS, _require, sync_playwright
+    from tests.support.browser import CHROMIUM_ARGS, require, sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    _require(chromium is not None, "Debian's chromium is not installed")
-    _require(sync_playwright is not None, "Playwright for Python is not installed")
+    require(chromium is not None, "Debian's chromium is not installed")
+    require(sync_playwright is not None, "Playwright for Python is not installed")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:

@@ -21,7 +21,17 @@ from planner.advice.dayplan import plan_with_additions, serving_item
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
 from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
 from planner.food import DietMode, Food
-from planner.plan import FoodItem, Plan, SupplementItem, add_day, add_item, add_or_merge, edit_items, new_plan, remove_day
+from planner.plan import (
+    FoodItem,
+    Plan,
+    SupplementItem,
+    add_day,
+    add_item,
+    add_or_merge,
+    edit_items,
+    new_plan,
+    remove_day,
+)
 from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard

@@ -142,7 +142,8 @@ def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -
         caveat = caveats_text(source.caveats)
         rows.append([f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
                      micrograms(source.b12_ug_per_serving), f"{share:.0f} %",
-                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}{f'; {caveat}' if caveat else ''}"])
+                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}"
+                     + (f"; {caveat}" if caveat else "")])
     return table_html(SOURCES_TABLE_CLASS, ["Food", "Serving", "B12", "Of the target", "USDA value and source"],
                       rows, numeric={2, 3})
 
@@ -165,7 +166,7 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
         gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
         st.html(sources_table_html(result.sources, tuple(map(result.share_of_target, result.sources))))
-        source_buttons(actions, list(zip(result.sources, result.source_meals)))
+        source_buttons(actions, list(zip(result.sources, result.source_meals, strict=True)))
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))

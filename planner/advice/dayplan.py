@@ -17,8 +17,8 @@ from planner.absorption import absorbed_ug
 from planner.advice.eligibility import MAIN_MEALS
 from planner.advice.supplements import supplement_options, supplement_reason
 from planner.food import DietMode
-from planner.plan import FoodItem, Item, Plan, SupplementItem, add_or_merge
 from planner.notes import Note, SupplementIncluded, SupplementReason, VeganFortifiedMet, VeganFortifiedShort
+from planner.plan import FoodItem, Item, Plan, SupplementItem, add_or_merge
 from planner.profile import Profile
 from planner.results import DayTotal, PlanAddition, Source, SupplementOption
 from planner.safety import retinol_ul_ug

@@ -211,9 +211,11 @@ def _nutrient_rows(raw: Iterable[Any] | None) -> list[_Nutrient]:
             continue
         nested = item.get("nutrient") if isinstance(item.get("nutrient"), dict) else None
         if nested is not None:  # full details: {nutrient: {id, number, unitName}, amount}
-            nid, number, unit, amount = nested.get("id"), nested.get("number"), nested.get("unitName"), item.get("amount")
+            nid, number, unit = nested.get("id"), nested.get("number"), nested.get("unitName")
+            amount = item.get("amount")
         elif "nutrientId" in item or "nutrientNumber" in item:  # search
-            nid, number, unit, amount = item.get("nutrientId"), item.get("nutrientNumber"), item.get("unitName"), item.get("value")
+            nid, number, unit = item.get("nutrientId"), item.get("nutrientNumber"), item.get("unitName")
+            amount = item.get("value")
         else:  # abridged: {number, name, amount, unitName}
             nid, number, unit, amount = None, item.get("number"), item.get("unitName"), item.get("amount")
         if isinstance(amount, bool) or not isinstance(amount, (int, float)):

@@ -86,7 +86,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None, api_key: str | N
         base_url=env.get("FDC_BASE_URL") or DEFAULT_BASE_URL,
         api_key=key,
         cache_dir=Path(cache) if cache else default_cache_dir(),
-        max_body_bytes=_env_number(env, "FDC_MAX_BODY_BYTES", int, FdcSettings.max_body_bytes, "a whole number of bytes"),
+        max_body_bytes=_env_number(env, "FDC_MAX_BODY_BYTES", int, FdcSettings.max_body_bytes,
+                                   "a whole number of bytes"),
         deadline_s=_env_number(env, "FDC_DEADLINE_S", float, FdcSettings.deadline_s, "a number of seconds"),
         redis_url=_env_redis_url(env),
     )

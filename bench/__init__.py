@@ -1,0 +1,1 @@
+"""Benchmarks: run each from the project folder as a module, e.g. `python -m bench.search`."""

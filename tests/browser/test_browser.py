@@ -1,0 +1,306 @@
+"""A real browser: `streamlit run app.py` on 127.0.0.1, Debian's Chromium driven by Playwright.
+
+Adds, edits and removes foods and checks every figure against the plan file the page gives;
+finds a refused file's reasons in view; runs axe-core on the views, Dietitian mode and the
+printed report (scripts/readme_pictures.py takes the README's pictures the same way). Under CI=true a missing browser,
+Playwright or axe fails the test instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.support.browser import (
+    choose_view,
+    downloaded_report,
+    edit_items,
+    metric_delta,
+    metric_value,
+    plan_a_vegan_day,
+    require,
+    running_app,
+    save_scenarios,
+    search_and_add,
+    show_panel,
+    wait_for_app,
+)
+from tests.support.paths import ROOT
+from tests.support.streamlit_server import free_port
+from ui.details import DETAIL_PANELS
+from ui.session import Key, css_class
+from ui.text import WORD_JOINER
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # the test says why below (skip locally, fail under CI)
+    sync_playwright = None
+try:
+    from axe_playwright_python.sync_playwright import Axe
+except ImportError:
+    Axe = None
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """One server for the module; each test opens its own page, so its own session."""
+    with running_app(tmp_path_factory.mktemp("browser"), free_port(), {}) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    """A new browser context per test: its own cookies, so its own Streamlit session."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def downloaded_plan(page, tmp_path: Path):
+    """The plan as the page has it: its plan file, downloaded as a person would."""
+    from planner.planfile import parse_plan
+    from planner.snapshot import bundled_foods
+
+    show_panel(page, "Save, export, open")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download: Plan file (JSON)").click()
+    path = tmp_path / "downloaded.json"
+    download.value.save_as(path)
+    return parse_plan(path.read_bytes(), bundled_foods())
+
+
+def assert_page_agrees_with(page, plan) -> None:
+    """The metrics and the by-meal chart against plan_totals of the plan file."""
+    from planner.snapshot import bundled_foods
+    from planner.totals import plan_totals
+    from planner.wording import gap_text, intake_text
+
+    totals = plan_totals(plan, bundled_foods())
+    day = totals.days[0]
+    page.wait_for_function(
+        "value => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText === value)", arg=intake_text(day.total_ug, day.unknown_items).split(";")[0],
+        timeout=30_000)
+    assert metric_delta(page, "Target") == gap_text(day.total_ug, totals.target.target_ug)
+    assert metric_value(page, "Absorbed (estimate)") == f"{day.absorbed_ug:.2f} µg"
+    show_panel(page, "Where the B12 comes from")
+    bars = page.locator('ul[aria-label="B12 per meal"] li[data-meal]')
+    shown = [(bar.get_attribute("data-meal"), float(bar.get_attribute("data-ug"))) for bar in bars.all()]
+    assert shown == [(meal.name, round(meal.total_ug, 3)) for meal in day.meals]
+    assert [text.rsplit(" — ", 1)[1] for text in bars.all_inner_texts()] == [f"{meal.total_ug:,.2f} µg"
+                                                                          for meal in day.meals]
+
+
+def edit_first_row(page, columns_right: int, keys: str = "") -> None:
+    """The day's table is a canvas grid: select the first cell, move right, type, commit with Enter."""
+    edit_items(page)
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.scroll_into_view_if_needed()
+    grid = table.bounding_box()
+    page.mouse.move(grid["x"] + 20, grid["y"] + 53)  # the grid reads the pointer's place before a click
+    page.wait_for_timeout(300)
+    page.mouse.click(grid["x"] + 20, grid["y"] + 53)
+    page.wait_for_timeout(500)  # the grid takes focus
+    for _ in range(columns_right):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    if keys:
+        page.keyboard.type(keys)
+        page.wait_for_timeout(500)  # the cell editor opens
+    page.keyboard.press("Enter")  # commits a typed value; on a checkbox cell, ticks it
+    wait_for_app(page)
+
+
+def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    assert metric_value(page, "B12 eaten") == "0.00 µg"
+    search_and_add(page, "beef liver braised")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText.includes('47.99'))", timeout=30_000)
+    assert metric_value(page, "B12 eaten") == "47.99 µg"
+    assert page.get_by_text("USDA SR Legacy (SR28, 2016), NDB 13326").count() >= 1
+    # Focus stays on the button that was pressed, not thrown to the top of the page.
+    assert page.evaluate(f"() => !!document.activeElement.closest('.{css_class(Key.ADD_FOOD)}')")
+    assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
+    search_and_add(page, "whole milk")
+    assert_page_agrees_with(page, downloaded_plan(page, tmp_path))
+    edit_items(page)
+    page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
+    assert header[:3] == ["Meal", "Item", "Amount"] and header[5] == "Remove"
+    edit_first_row(page, 2, "2")  # 2 slices of liver (the first row): 95.99 + 1.10 µg of milk
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText.includes('97.09'))", timeout=30_000)
+    edited = downloaded_plan(page, tmp_path)
+    assert [item.count for meal in edited.days[0].meals for item in meal.items] == [2, 1]
+    assert_page_agrees_with(page, edited)
+    edit_first_row(page, 5)  # tick "Remove" on the first row: the liver goes
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+        ".some(e => e.innerText === '1.10 µg')", timeout=30_000)
+    removed = downloaded_plan(page, tmp_path)
+    assert [item.food for meal in removed.days[0].meals for item in meal.items] == ["sr:01077"]
+    assert_page_agrees_with(page, removed)
+
+
+def test_a_refused_plan_file_is_explained_where_the_person_is_looking(app_url, page, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "profile": {"age_years": 30, "sex": "female"},
+                               "days": [{"label": "Mon", "meals": [{"name": "lunch", "items": [
+                                   {"food": "sr:13326", "grams": -5}]}]}]}))
+    page.goto(app_url)
+    wait_for_app(page)
+    show_panel(page, "Save, export, open")
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    page.locator('[data-testid="stFileUploader"]').scroll_into_view_if_needed()
+    uploader.set_input_files(str(bad))
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(has_text="bad.json was not loaded")
+    refusal.wait_for(timeout=30_000)
+    wait_for_app(page)
+    box = refusal.bounding_box()
+    viewport = page.viewport_size
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box  # in view, no scrolling
+    text = refusal.inner_text().replace(WORD_JOINER, "")
+    assert "Day 1, meal 1, item 1, grams:" in text and "$" not in text
+
+
+@pytest.fixture
+def request_log():
+    """A second local server that records every request the browser makes to it."""
+    import http.server
+    import threading
+
+    paths: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            paths.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", paths
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_opened_plan_file_shows_its_person_everywhere(app_url, page, tmp_path):
+    """The uploader sits in the day view; the file's person must reach the sidebar and the header too."""
+    plan = tmp_path / "grandad.json"
+    plan.write_text(json.dumps({"version": 1, "name": "Grandad", "profile": {"age_years": 72, "sex": "male"},
+                                "days": [{"label": "Mon", "meals": [{"name": "breakfast", "items": [
+                                    {"food": "sr:01077", "grams": 244}]}]}]}))
+    page.goto(app_url)
+    wait_for_app(page)
+    show_panel(page, "Save, export, open")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    page.get_by_role("status").filter(has_text="grandad.json").wait_for(timeout=30_000)
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_role("spinbutton", name="Age (years)").input_value() == "72"
+    assert sidebar.get_by_text("51+ years").count() == 1
+    assert page.get_by_role("textbox", name="Plan name").input_value() == "Grandad"
+    assert metric_value(page, "B12 eaten") == "1.10 µg"
+
+
+def test_markdown_in_an_imported_plan_fetches_nothing_and_links_nowhere(app_url, page, request_log, tmp_path):
+    """Issue 12, finding 8, in a real browser: a plan name that is a Markdown image stays text."""
+    base, fetched = request_log
+    name, label = f"![t]({base}/x.png) <img src={base}/y.png> :smile:", f"[link]({base}/z)"
+    plan = tmp_path / "hostile.json"
+    plan.write_text(json.dumps({"version": 1, "name": name, "profile": {"age_years": 30, "sex": "female"},
+                                "days": [{"label": label, "meals": []}]}))
+    page.goto(app_url)
+    wait_for_app(page)
+    show_panel(page, "Save, export, open")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    toast = page.get_by_role("status").filter(has_text="hostile.json")
+    toast.wait_for(timeout=30_000)
+    wait_for_app(page)
+    shown = toast.first.inner_text().strip().replace(WORD_JOINER, "")
+    assert f"Loaded '{name}' from hostile.json. Name it to keep it." in shown
+    heading = page.get_by_role("heading").filter(has_text="at a glance").first
+    assert heading.inner_text().strip().replace(WORD_JOINER, "") == f"{label} at a glance"
+    assert page.locator('img[src*="127.0.0.1"], a[href*="127.0.0.1"]').count() == 0
+    page.wait_for_timeout(1000)  # time for any image request to arrive
+    assert fetched == []
+
+
+# ---- accessibility (axe-core) ----------------------------------------------------------------------
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def accessibility_problems(page) -> list[str]:
+    """axe-core's serious or critical violations, and any skipped heading level (a moderate rule
+    that matters to people who move by headings)."""
+    require(Axe is not None, "axe-playwright-python is not installed")
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['impact']} {v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations if v["impact"] in BLOCKING_IMPACTS or v["id"] == "heading-order"]
+
+
+def test_views_dietitian_mode_and_report_pass_axe(app_url, page, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    problems = {"empty day": accessibility_problems(page)}
+    assert page.get_by_role("button", name="Deploy").count() == 0  # Streamlit's toolbar is not for users
+    plan_a_vegan_day(page)
+    for tab in DETAIL_PANELS:
+        show_panel(page, tab)
+        problems[f"a planned vegan day: {tab}"] = accessibility_problems(page)
+    for view in ("My plans", "Learn about B12"):
+        choose_view(page, view)
+        problems[view] = accessibility_problems(page)
+    choose_view(page, "Plan a day")
+    save_scenarios(page)
+    problems["Dietitian mode: plan a day"] = accessibility_problems(page)
+    choose_view(page, "Compare scenarios")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=30_000)
+    problems["Dietitian mode: compare scenarios"] = accessibility_problems(page)
+    choose_view(page, "Plan a day")
+    page.goto(downloaded_report(page, tmp_path).as_uri())
+    problems["report"] = accessibility_problems(page)
+    failing = [f"{where}: {problem}" for where, found in problems.items() for problem in found]
+    assert not failing, "\n".join(failing)
+
+
+def test_charts_read_on_a_phone(app_url, browser):
+    """At 390 px every bar keeps its whole label and value on screen: labels wrap, nothing is cut."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(app_url)
+        wait_for_app(page)
+        search_and_add(page, "morningstar farms grillers")
+        show_panel(page, "Where the B12 comes from")
+        page.wait_for_selector('ul[aria-label="B12 per food"] li', timeout=30_000)
+        for chart in ("B12 per food", "B12 per meal"):
+            bars = page.locator(f'ul[aria-label="{chart}"] li[data-meal]')
+            assert bars.count() >= 1
+            for bar in bars.all():
+                bar.scroll_into_view_if_needed()
+                box = bar.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (chart, box)
+                assert bar.evaluate("e => e.scrollWidth <= e.clientWidth")  # no text overflows its line
+        meals = page.locator('ul[aria-label="B12 per meal"] li[data-meal]').all_inner_texts()
+        assert [text.split(" — ")[0] for text in meals] == ["breakfast", "lunch", "dinner", "snacks"]
+        food = page.locator('ul[aria-label="B12 per food"] li[data-meal]').first.inner_text()
+        assert food.startswith("MORNINGSTAR FARMS") and food.endswith(" µg")
+    finally:
+        context.close()
