@@ -47,7 +47,8 @@ def fdc_client(settings: FdcSettings) -> FdcClient:
 
 
 def read_api_key() -> str | None:
-    """The environment first; then .streamlit/secrets.toml, which may not exist (brief §7)."""
+    """The environment first; then .streamlit/secrets.toml, which may not exist (st.secrets raises
+    then, even for .get())."""
     key = os.environ.get("FDC_API_KEY", "").strip()
     if key:
         return key

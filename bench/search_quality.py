@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from planner.catalog import bundled_search_index
 from planner.food import Food
+from planner.wording import search_message
 
 ABSENT = None  # the bundled data has no such food: the answer must say so
 
@@ -134,10 +135,10 @@ def outcome(case: Case, limit: int = 3) -> tuple[bool, bool, str]:
     """(top-1 right, top-3 right, what came back) for one query on the bundled data."""
     result = bundled_search_index().find(case.query, limit=limit)
     foods = list(result.foods)
-    shown = "; ".join(f.description[:60] for f in foods) or f"(nothing) {result.message}"
+    message = search_message(result)
+    shown = "; ".join(f.description[:60] for f in foods) or f"(nothing) {message}"
     if case.right is ABSENT:
-        says_so = (not foods and result.message is not None and "FoodData Central" in result.message
-                   and "label" in result.message)
+        says_so = not foods and message is not None and "FoodData Central" in message and "label" in message
         return says_so, says_so, shown
     hits = [case.is_right(food) for food in foods]
     return bool(hits[:1] and hits[0]), any(hits), shown

@@ -1,4 +1,4 @@
-"""Estimated B12 absorbed from one dose (brief §2). An estimate, shown beside intake.
+"""Estimated B12 absorbed from one dose (NIH ODS, IOM). An estimate, shown beside intake.
 
 Intrinsic factor saturates at about 1.5 µg per meal; passive diffusion takes ~1 % of any
 dose. The model fits ODS's anchors: 1 µg -> 0.56 µg, 1,000 µg -> 11.5 µg.

@@ -37,6 +37,7 @@ from planner.wording import (
     intake_text,
     micrograms,
     note_text,
+    search_message,
     verdict_text,
 )
 
@@ -127,8 +128,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         hidden = result.hidden_by_diet + result.hidden_by_exclusions
         print(f"{len(result.foods)} of {result.shown_of} matches"
               + (f" ({hidden} more hidden by the diet or leave-out words)" if hidden else ""))
-    if result.message:
-        print(result.message)
+    message = search_message(result)
+    if message:
+        print(message)
     if not result.matches:
         print(f"Try: python -m planner fdc search {json.dumps(args.query.strip()[:80])} (needs FDC_API_KEY), "
               "or add the food from its label in the app.")

@@ -11,7 +11,7 @@ from typing import Iterable
 from planner.diet import is_unreliable
 from planner.errors import PlannerError
 from planner.food import DietMode, Food, unique_portions
-from planner.planfile import MAX_FOOD_ITEM_GRAMS
+from planner.plancheck import MAX_FOOD_ITEM_GRAMS
 
 CUSTOM_DATA_TYPE = "Custom"
 MAX_B12_PER_SERVING_UG = 100_000.0

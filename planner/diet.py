@@ -3,7 +3,7 @@
 USDA's own facts come first: "Vitamin B-12, added" (nutrient 578) for fortification, and
 SR's LanguaL facets for the source organism (B) and added ingredients (H, e.g. H0191 MEAT
 ADDED). Where those are silent the rules read the food group and the words of the name,
-as tables (brief §3 and §6). The rules err strict: a food that may hold meat, fish, dairy,
+as tables. The rules err strict: a food that may hold meat, fish, dairy,
 egg, honey or gelatin is never called vegan; a label may be too strict, never too lax.
 """
 
@@ -52,7 +52,7 @@ ANIMAL_GROUPS = frozenset(group for group, base in GROUP_BASE.items() if base is
 
 # Plant-based by name, minor ingredients unknown (honey, milk powder, gelatin, D3).
 CHECK_LABEL_GROUPS = frozenset({"Breakfast Cereals", "Baked Products", "Sweets", "Snacks"}) | MIXED_DISH_GROUPS
-# Single plant foods: B12 here that nobody added is not a reliable source (brief §3).
+# Single plant foods: plants make no B12, so B12 here that nobody added is not a reliable source.
 # In every other plant group (products: breads, sweets, drinks, spreads) it betrays an
 # animal ingredient such as milk, whey or egg.
 PLANT_FOOD_GROUPS = frozenset({
@@ -108,7 +108,7 @@ MEAT_WORDS = _words(
     "consomme", "gravy", "burgers?", "cheeseburgers?", "hamburgers?", "pepperoni",
     "chili con carne", "chitterlings", "oxtail", "poultry", "squab", "dove", "mcchicken", "mcrib",
 )
-# Animal gelatin (marshmallows, gelatin desserts, gummies; brief §6): not even vegetarian,
+# Animal gelatin (marshmallows, gelatin desserts, gummies): not even vegetarian,
 # whatever else the name says, unless it claims to be vegan.
 GELATIN_WORDS = _words("gelatins?", "marshmallows?", "gummy", "gummi", "starburst")
 FISH_WORDS = _words(
@@ -134,8 +134,8 @@ CONFECTIONERY_WORDS = _words("chocolate", "milky", "caramels?", "nougat", "toffe
                              "butterscotch", "truffles?", "creme")
 # Meat-analogue brands: their recipes hold milk or egg white, and their "burgers" hold no meat.
 ANALOGUE_BRANDS = ("morningstar", "loma linda", "worthington", "gardenburger", "boca")
-# Branded products whose recipes hold milk, butter or egg white (SR has no ingredient lists;
-# brief §6): labelled vegetarian unless the name says vegan.
+# Branded products whose recipes hold milk, butter or egg white (SR has no ingredient lists):
+# labelled vegetarian unless the name says vegan.
 DAIRY_EGG_BRANDS = _words(
     *ANALOGUE_BRANDS, "kit kat", "snickers",
     "3 musketeers", "m&m'?s", "reese'?s", "twix", "almond joy", "heath", "caramello", "symphony",
@@ -197,7 +197,7 @@ PLANT_MILK = re.compile(r"\b(?:soy ?milk|almond milk|rice milk|oat milk|soy beve
                         r"almond beverage|rice beverage|oat beverage|plant based milk)\b")
 
 # Foods that *are* these (the name's head, before the first comma) give B12 values that
-# do not count (brief §3): inactive analogues or variable amounts.
+# do not count: they hold inactive analogues or variable amounts (NIH ODS).
 UNRELIABLE_HEAD = _words(
     "seaweed", "laver", "nori", "kelp", "wakame", "kombu", "dulse", "irishmoss", "agar",
     "spirulina", "chlorella", "algae", "tempeh", "mushrooms?", "fungi", "morels?",
@@ -286,7 +286,7 @@ def label_food(description: str, food_group: str | None, b12_ug_per_100g: float 
     unreliable = is_unreliable(name)
     hidden_animal = False
     if diet is V and has_b12 and not fortified and not unreliable:
-        # Plants make no B12 (brief §3). In a single plant food or a plant milk it does not
+        # Plants make no B12. In a single plant food or a plant milk it does not
         # count; in any other product it likely comes from milk, whey or egg.
         if (food_group in PLANT_FOOD_GROUPS or PLANT_MILK.search(name)) and not analogue:
             unreliable = True

@@ -2,8 +2,8 @@
 
 FNDDS (foods as Americans report eating them) uses SR foods as recipe ingredients, so SR
 flags raw forms while their cooked forms often go unflagged (raw clams Y, cooked clams
-blank; brief §6). A cooked form takes its raw sibling's flag: the same name once the
-cooking words are set aside. Which flagged foods are fit to suggest is suggest.py's call.
+blank). A cooked form takes its raw sibling's flag: the same name once the cooking words
+are set aside. Which flagged foods are fit to suggest is planner.advice's call.
 """
 
 from __future__ import annotations

@@ -202,4 +202,4 @@ def search_json(result: SearchResult) -> JsonObject:
     """The contract's search answer."""
     return {"matches": result.matches,
             "hidden": {"diet": result.hidden_by_diet, "exclusions": result.hidden_by_exclusions},
-            "foods": [food_json(food) for food in result.foods], "message": result.message}
+            "foods": [food_json(food) for food in result.foods], "message": wording.search_message(result)}

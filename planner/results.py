@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
 
-from planner.food import DietMode, Food
+from planner.food import DietMode, Food, Portion
 from planner.notes import Caveat, Note
 from planner.targets import AbsorptionGoal, Target
 from planner.units import Every, Grams, Micrograms
-
-if TYPE_CHECKING:  # servings word their labels with planner.wording, which reads these results
-    from planner.serving import Serving
 
 
 class Status(str, Enum):
@@ -128,6 +124,17 @@ class PlanTotals:
 
 
 # ---- suggestions ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Serving:
+    """An amount to suggest (planner.serving picks it): a household portion times a count, or plain
+    grams (portion None)."""
+
+    label: str  # as a person reads it: "1 cup", "½ large", "1.5 oz (43 g)"
+    portion: Portion | None
+    count: float
+    grams: Grams
+
 
 class SourceKind(str, Enum):
     ANIMAL = "animal"

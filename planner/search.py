@@ -37,7 +37,6 @@ from planner.diet import MEAT_FISH_GROUPS
 from planner.errors import QueryError
 from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
-from planner.wording import hidden_message, not_in_data_message
 from planner.words import fold, query_words, stem, tokens, words
 
 MAX_QUERY_WORDS = 12
@@ -78,13 +77,21 @@ _BRAND_SEGMENT = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")  # "GENERAL MILLS", "KE
 
 @dataclass(frozen=True)
 class SearchResult:
-    """Foods best first, and an honest count of what matched and what the filters hid."""
+    """Foods best first, and an honest count of what matched and what the filters hid (bundled or
+    FoodData Central's answer); planner.wording.search_message says what it means for the person."""
 
     foods: tuple[Food, ...]
     matches: int  # every food that matched, before the diet filter and leave-out words
     hidden_by_diet: int = 0
     hidden_by_exclusions: int = 0
-    message: str | None = None  # one sentence for the person, or None
+    query: str = ""  # as typed
+    diet: DietMode | None = None  # the diet filter, if any
+    live: bool = False  # FoodData Central's answer, not the bundled data's
+
+    @property
+    def all_hidden(self) -> bool:
+        """Foods matched, but the diet filter and the leave-out words hid every one."""
+        return bool(self.matches) and self.hidden_by_diet + self.hidden_by_exclusions == self.matches
 
     @property
     def shown_of(self) -> int:
@@ -284,13 +291,13 @@ class SearchIndex:
         if len(terms) > 1 and not named.any():
             ranked = ranked[:0]  # nothing is named this: do not list foods that merely mention the words
         if ranked.size == 0:
-            return SearchResult((), 0, message=not_in_data_message(query))
+            return SearchResult((), 0, query=query)
         by_diet = (self._diet_rank[ranked] > diet.rank) if diet is not None else np.zeros(ranked.size, dtype=bool)
         leave = tuple(sorted({fold(w).strip() for w in leave_out if fold(w).strip()}))
         by_words = self._exclusion_masks(leave)[ranked] & ~by_diet if leave else np.zeros(ranked.size, dtype=bool)
         kept = ranked[~(by_diet | by_words)]
-        return screened_result(tuple(self.foods[i] for i in kept[:max(limit, 0)]), int(ranked.size),
-                               int(by_diet.sum()), int(by_words.sum()), diet)
+        return SearchResult(tuple(self.foods[i] for i in kept[:max(limit, 0)]), int(ranked.size),
+                            int(by_diet.sum()), int(by_words.sum()), query, diet)
 
     def explain(self, query: str, food_id: str) -> dict[str, object]:
         """The ranking facts of one food for a query (why A ranks above B), or {} if it does not match."""
@@ -314,13 +321,3 @@ class SearchIndex:
             "words_in_head": sum(1 for s in stems if s in food_words.head),
             "b12_known": food.b12_ug_per_100g is not None,
         }
-
-
-def screened_result(shown: tuple[Food, ...], matches: int, hidden_by_diet: int, hidden_by_words: int,
-                    diet: DietMode | None) -> SearchResult:
-    """Matches after the diet and the leave-out words (bundled or FoodData Central's): when they hid
-    every match, the result says so, and which of them did."""
-    message = None
-    if matches and hidden_by_diet + hidden_by_words == matches:
-        message = hidden_message(matches, hidden_by_diet, hidden_by_words, diet.value if diet is not None else None)
-    return SearchResult(shown, matches, hidden_by_diet, hidden_by_words, message)

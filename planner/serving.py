@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from planner.diet import MEAT_FISH_GROUPS
 from planner.food import HUNDRED_GRAMS, Food, Portion
+from planner.results import Serving
 from planner.wording import counted_serving, cups, ounces, serving_share, whole_grams
 
 MIN_SERVING_G = 10.0
@@ -64,16 +65,6 @@ CHILD_BANDS: tuple[tuple[int, float, float], ...] = ((2, 1.0, 0.5), (5, 1.5, 0.7
 ADULT_MEAT_OZ = 3.0
 GRAMS_PER_OZ = 28.35
 CUP_MEASURE = re.compile(r"^(?:1 cup|8 fl oz)\b")
-
-
-@dataclass(frozen=True)
-class Serving:
-    """An amount to suggest: a household portion times a count, or plain grams (portion None)."""
-
-    label: str  # as a person reads it: "1 cup", "0.5 × 1 large", "1.5 oz (43 g)"
-    portion: Portion | None
-    count: float
-    grams: float
 
 
 def _of(portion: Portion, count: float) -> Serving:

@@ -11,9 +11,8 @@ from planner.exclusions import exclusion_reason
 from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
-from planner.search import SearchIndex, SearchResult, screened_result, search_words
+from planner.search import SearchIndex, SearchResult, search_words
 from planner.snapshot import SR_RELEASE_NAME
-from planner.wording import FDC_FOUND_NOTHING
 
 BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
 FDC_ORIGIN = "USDA FoodData Central (live)"
@@ -30,10 +29,9 @@ class FoodSearchResult:
         return self.result.foods
 
 
-def _filtered(found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[str], limit: int) -> SearchResult:
+def _filtered(query: str, found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[str],
+              limit: int) -> SearchResult:
     """FDC's answer with the same diet filter and leave-out rule as the bundled search."""
-    if not found:
-        return SearchResult((), 0, message=FDC_FOUND_NOTHING)
     kept: list[Food] = []
     by_diet = by_words = 0
     for food in found:
@@ -43,7 +41,7 @@ def _filtered(found: Sequence[Food], diet: DietMode | None, leave_out: Sequence[
             by_words += 1
         else:
             kept.append(food)
-    return screened_result(tuple(kept[:limit]), len(found), by_diet, by_words, diet)
+    return SearchResult(tuple(kept[:limit]), len(found), by_diet, by_words, query, diet, live=True)
 
 
 def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None,
@@ -60,5 +58,5 @@ def search_foods(query: str, index: SearchIndex, client: FdcClient | None = None
         except FdcError as error:
             bundled = index.find(query, diet=diet, leave_out=leave_out, limit=limit)
             return FoodSearchResult(bundled, BUNDLED_ORIGIN, str(error))
-        return FoodSearchResult(_filtered(found, diet, leave_out, limit), FDC_ORIGIN)
+        return FoodSearchResult(_filtered(query, found, diet, leave_out, limit), FDC_ORIGIN)
     return FoodSearchResult(index.find(query, diet=diet, leave_out=leave_out, limit=limit), BUNDLED_ORIGIN)

@@ -15,6 +15,7 @@ from planner import notes as n
 from planner.food import Food
 from planner.profile import Standard
 from planner.results import AbsorptionStatus, DayTotal, Guidance, ItemTotal, PlanAddition, Status
+from planner.search import SearchResult
 from planner.targets import AbsorptionGoal, Target, TargetKind
 from planner.units import DAYS_PER_WEEK, Every, Micrograms
 
@@ -409,28 +410,27 @@ GUIDANCE = {Guidance.VEGAN_DAILY: "Vegan Society: one daily supplement of at lea
 
 # ---- searches --------------------------------------------------------------------------------------------
 
-def not_in_data_message(query: str) -> str:
-    return (f"The bundled USDA data has no food named \u201c{query.strip()[:80]}\u201d. Search USDA FoodData "
-            "Central (live, with an API key), or add it from its label.")
-
-
-FDC_FOUND_NOTHING = "FoodData Central has no food matching that search."
+def search_message(result: SearchResult) -> str | None:
+    """One sentence when a search shows nothing: the data has no such food, or the filters hid it all."""
+    if not result.matches:
+        if result.live:
+            return "FoodData Central has no food matching that search."
+        return (f"The bundled USDA data has no food named \u201c{result.query.strip()[:80]}\u201d. Search USDA "
+                "FoodData Central (live, with an API key), or add it from its label.")
+    if not result.all_hidden:
+        return None
+    parts = []
+    if result.hidden_by_diet:
+        parts.append(f"{result.hidden_by_diet} do not suit a {result.diet.value if result.diet else 'this'} diet")
+    if result.hidden_by_exclusions:
+        parts.append(f"{result.hidden_by_exclusions} are left out by your leave-out words")
+    count = "1 food matches" if result.matches == 1 else f"{result.matches} foods match"
+    return f"{count}, but {' and '.join(parts)}."
 
 
 def fallback_text(unavailable: str, bundled: str) -> str:
     """Why a search shows the bundled data: FoodData Central's failure, then what is shown instead."""
     return f"{unavailable} Showing the bundled {bundled} data instead."
-
-
-def hidden_message(matches: int, hidden_by_diet: int, hidden_by_exclusions: int, diet: str | None) -> str:
-    """When the filters hid every match: say how many, and why."""
-    parts = []
-    if hidden_by_diet:
-        parts.append(f"{hidden_by_diet} do not suit a {diet or 'this'} diet")
-    if hidden_by_exclusions:
-        parts.append(f"{hidden_by_exclusions} are left out by your leave-out words")
-    count = "1 food matches" if matches == 1 else f"{matches} foods match"
-    return f"{count}, but {' and '.join(parts)}."
 
 
 # ---- plan-file problems, for people -------------------------------------------------------------------------

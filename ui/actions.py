@@ -35,8 +35,7 @@ from planner.plan import (
 from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard
-from planner.results import PlanAddition, PlanTotals
-from planner.serving import Serving
+from planner.results import PlanAddition, PlanTotals, Serving
 from planner.snapshot import FoodCatalog
 from planner.store import Client, FolderImport, PlanStore, StoredPlan
 from planner.store.legacy import PERSONAL_SLUG

@@ -17,7 +17,7 @@ from planner.plan import DEFAULT_MEALS, Plan
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME
 from planner.sources import FoodSearchResult, search_foods
-from planner.wording import fallback_text, food_data_age, micrograms
+from planner.wording import fallback_text, food_data_age, micrograms, search_message
 from ui.actions import PageActions
 from ui.charts import short_label
 from ui.messages import ADD, LABEL_FORM, SEARCH, SUPPLEMENT_FORM, say, show
@@ -98,8 +98,9 @@ def _results_ui(actions: PageActions, client: FdcClient | None, found: FoodSearc
     if found.unavailable:
         st.info(plain(fallback_text(found.unavailable, SR_RELEASE_NAME)))
     result = found.result
-    if result.message:
-        st.info(plain(result.message))
+    message = search_message(result)
+    if message:
+        st.info(plain(message))
     if not result.matches:
         _not_in_data_ui(actions, client)
     if not result.foods:

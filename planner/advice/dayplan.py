@@ -20,9 +20,8 @@ from planner.food import DietMode
 from planner.notes import Note, SupplementIncluded, SupplementReason, VeganFortifiedMet, VeganFortifiedShort
 from planner.plan import FoodItem, Item, Plan, SupplementItem, add_or_merge
 from planner.profile import Profile
-from planner.results import DayTotal, PlanAddition, Source, SupplementOption
+from planner.results import DayTotal, PlanAddition, Serving, Source, SupplementOption
 from planner.safety import retinol_ul_ug
-from planner.serving import Serving
 from planner.targets import Target
 from planner.totals import VEGAN_FORTIFIED_FOODS_UG, VEGAN_FORTIFIED_MEALS
 from planner.units import DAYS_PER_WEEK, Every, Micrograms

@@ -16,9 +16,9 @@ from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
 from planner.notes import Caveat, ClamValue, DataAge
 from planner.profile import Profile
-from planner.results import Source, SourceKind
+from planner.results import Serving, Source, SourceKind
 from planner.safety import blocking_rule, is_liver, retinol_ul_ug
-from planner.serving import Serving, serving_for
+from planner.serving import serving_for
 
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
 # SR28's cooked clams (98.89 µg/100 g, a 1987 value) are far above the NIH table's newer figure.

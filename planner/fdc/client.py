@@ -284,7 +284,8 @@ def cached_session(settings: FdcSettings) -> requests_cache.CachedSession:
         allowable_methods=("GET",),
         allowable_codes=(200,),
         filter_fn=is_fdc_data,
-        # requests-cache matches header names case-sensitively here: name ours exactly (brief §7)
+        # requests-cache redacts only the header names it lists, case-sensitively: name ours exactly,
+        # or the key is written to the cache in plain text
         ignored_parameters=[*DEFAULT_IGNORED_PARAMS, API_KEY_HEADER, "api_key"],
         match_headers=False,
     )

@@ -1,8 +1,9 @@
 """FDC request building and response parsing. Plain dicts in, food records out. No I/O.
 
 Handles the three nutrient shapes (search, full details, abridged) and every data type's
-portions, with the live service's quirks (brief §5): µg written UG/µg/μg/mcg or not at all,
-nameless nutrients, header rows without amounts, "GRM" serving units, string ndbNumbers.
+portions, with the live service's quirks (seen in USDA's API issue tracker): µg written
+UG/µg/μg/mcg or not at all, nameless nutrients, header rows without amounts, "GRM" serving
+units, string ndbNumbers.
 """
 
 from __future__ import annotations

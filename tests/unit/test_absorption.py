@@ -1,4 +1,4 @@
-"""Absorption model anchors from the brief (§2)."""
+"""Absorption model anchors (NIH ODS: about 56 % of 1 µg, about 1.3 % of 1,000 µg)."""
 
 import pytest
 
@@ -17,7 +17,7 @@ def test_thousand_micrograms_absorb_about_11_5():
 
 
 @pytest.mark.parametrize("dose,expected", [(3, 0.98), (10, 1.38), (500, 6.5)])
-def test_brief_table(dose, expected):
+def test_anchor_table(dose, expected):
     assert absorbed_ug(dose) == pytest.approx(expected, abs=0.02)
 
 

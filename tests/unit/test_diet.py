@@ -1,4 +1,4 @@
-"""Diet labels on named real foods (brief §3, §6) and a hand-labelled sample."""
+"""Diet labels on named real foods (USDA's facts first, then names) and a hand-labelled sample."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ TRAPS = [
     ("18350", ("vegan", "vegetarian"), False, False, "a hamburger roll is bread, named for what it holds"),
     ("11958", ("vegan",), False, False, "hamburger relish is pickles"),
     ("16139", ("vegan",), True, False, "USDA: all 0.85 µg of its B12 is added"),
-    ("16168", ("vegan",), False, True, "chocolate soymilk: 0.70 µg B12, none added (brief §3)"),
+    ("16168", ("vegan",), False, True, "chocolate soymilk: 0.70 µg B12, none added: plants make no B12"),
     ("16166", ("vegan",), False, True, "unfortified chocolate soymilk: 0.70 µg B12, none added"),
     ("14016", ("vegan",), True, False, "almond milk: 1.25 µg B12, all added"),
     ("08087", ("vegan",), True, False, "Multi-Grain CHEERIOS: B12 added per USDA"),

@@ -1,4 +1,4 @@
-"""Search as people type it (brief §8): each matching rule, the ranking on named examples,
+"""Search as people type it: each matching rule, the ranking on named examples,
 honest counts, and bad input. Expected foods are named by NDB, looked up by hand."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from planner.cli import main
 from planner.errors import QueryError
 from planner.food import DietMode
 from planner.search import SearchIndex
+from planner.wording import search_message
 from planner.words import fold, stem, words
 
 
@@ -127,7 +128,7 @@ def test_salmon_under_a_vegan_filter_says_the_filter_hid_it(index):
     result = index.find("salmon", diet=DietMode.VEGAN)
     assert result.foods == ()
     assert result.matches > 20 and result.hidden_by_diet == result.matches
-    assert result.message == f"{result.matches} foods match, but {result.matches} do not suit a vegan diet."
+    assert search_message(result) == f"{result.matches} foods match, but {result.matches} do not suit a vegan diet."
 
 
 def test_turkey_is_meat_not_giblets(index):
@@ -144,8 +145,8 @@ def test_nutritional_yeast_and_oat_milk_say_the_data_lacks_them(index):
     for query in ("nutritional yeast", "oat milk"):
         result = index.find(query)
         assert result.foods == () and result.matches == 0
-        assert "no food named" in result.message and "FoodData Central" in result.message
-        assert "label" in result.message
+        message = search_message(result)
+        assert "no food named" in message and "FoodData Central" in message and "label" in message
 
 
 def test_counts_are_matches_not_a_cap(index):

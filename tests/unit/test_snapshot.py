@@ -1,4 +1,4 @@
-"""The bundled SR28 snapshot: counts from the brief (§6), named foods checked against outside
+"""The bundled SR28 snapshot: counts from USDA's SR28 documentation, named foods checked against outside
 sources (FDC's record for 169901, the NIH table), old SR24 ids, unknown stays None."""
 
 from __future__ import annotations

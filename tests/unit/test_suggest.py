@@ -1,7 +1,7 @@
 """Advice a dietitian would show a client (issue "Advice a dietitian would show").
 
 The foods that must never be offered are named here by hand-typed NDB, each with its reason,
-not found through the rules under test. Targets come from the brief's tables (§1).
+not found through the rules under test. Targets come from the IOM/NIH table.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from tests.support.plans import plan_document
 FOODS = list(bundled_foods().values())
 INDEX = bundled_search_index()
 
-NEVER_SUGGESTED = {  # sr NDB -> why it must never be offered to anyone (issue, brief §6b)
+NEVER_SUGGESTED = {  # sr NDB -> why it must never be offered to anyone (the never-suggest list)
     "01139": "raw goose egg",
     "01160": "raw salted frozen egg yolk",
     "01123": "raw egg (suggest the cooked form)",
@@ -120,7 +120,7 @@ def test_grid_shows_the_everyday_staples_of_the_diet(answers, label, diet):
 
 @pytest.mark.parametrize("label", ["child 2", "child 6"])
 def test_children_get_cacfp_servings(answers, label):
-    # CACFP per meal: ages 1–2 1 oz of meat or fish and ½ cup of milk; ages 6+ 2 oz and 1 cup (brief §6b)
+    # CACFP per meal: ages 1–2 1 oz of meat or fish and ½ cup of milk; ages 6+ 2 oz and 1 cup (USDA CACFP)
     ounces, cups = (1.0, 0.5) if label == "child 2" else (2.0, 1.0)
     sources = {s.staple: s for s in answers[(label, DietMode.OMNIVORE)].sources}
     assert sources["salmon"].serving.grams == pytest.approx(ounces * GRAMS_PER_OZ)

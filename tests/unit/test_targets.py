@@ -1,4 +1,5 @@
-"""Recommended amounts: every row of IOM/NIH, EFSA and WHO/FAO, typed from the brief (§1)."""
+"""Recommended amounts: every row of IOM/NIH, EFSA and WHO/FAO, typed from their sources (NIH ODS,
+EFSA 2015, WHO/FAO 2004)."""
 
 from __future__ import annotations
 

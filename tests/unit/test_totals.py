@@ -108,7 +108,7 @@ def test_liver_planned_in_pregnancy_warns_whatever_the_target_says(catalog):
 def test_absorption_status_uses_the_goal(catalog):
     document = plan_document([[("breakfast", [{"food": "sr:01079", "portion": "1 cup", "count": 1}])]])
     day = totals_of(document, catalog).days[0]
-    # 1.29 µg in one meal absorbs about 0.56 µg (brief §2 model), below the 1.2 µg goal
+    # 1.29 µg in one meal absorbs about 0.56 µg (the absorption model), below the 1.2 µg goal
     assert day.absorption_status is AbsorptionStatus.BELOW_GOAL
 
 
