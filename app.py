@@ -22,7 +22,7 @@ from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.snapshot import bundled_foods
 from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
-from planner.targets import Target, life_stage_target
+from planner.targets import Target
 from planner.totals import plan_totals
 from ui import account, day, plans, profile, visitor
 from ui.actions import PageActions
@@ -97,7 +97,7 @@ client = fdc_client(settings) if settings.has_key else None
 
 target: Target | None
 try:
-    target = life_stage_target(plan.profile)
+    target = actions.totals().target  # worked out once per plan, and shared with the views
 except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
