@@ -20,7 +20,7 @@ import pytest
 
 from planner.snapshot import bundled_foods
 from planner.store import LOCAL_OWNER, open_store
-from tests.support.browser import wait_for_app
+from tests.support.browser import search, wait_for_app
 from tests.support.fdc_fixtures import fixture
 from tests.support.fdc_server import KEY, PREFIX, Counter, json_response, serve
 from tests.support.redis_server import running_redis
@@ -86,13 +86,6 @@ def click_radio(page, label: str) -> None:
 def click_button(page, label: str) -> None:
     """A Streamlit button by its exact text (a select box's toggle is also a button named "Open")."""
     page.locator('button[data-testid^="stBaseButton"]').filter(has_text=re.compile(rf"^{re.escape(label)}$")).click()
-    wait_for_app(page)
-
-
-def search(page, query: str) -> None:
-    box = page.get_by_role("textbox", name="Search foods")
-    box.fill(query)
-    box.press("Enter")
     wait_for_app(page)
 
 

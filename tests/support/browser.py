@@ -85,11 +85,16 @@ def edit_items(page) -> None:
         wait_for_app(page)
 
 
-def search_and_add(page, query: str) -> None:
-    search = page.get_by_role("textbox", name="Search foods")
-    search.fill(query)
-    search.press("Enter")
+def search(page, query: str) -> None:
+    """Type a query in "Search foods" and press Enter, as a person does."""
+    box = page.get_by_role("textbox", name="Search foods")
+    box.fill(query)
+    box.press("Enter")
     wait_for_app(page)
+
+
+def search_and_add(page, query: str) -> None:
+    search(page, query)
     page.locator(f".{css_class(Key.ADD_FOOD)} button").click()
     wait_for_app(page)
 
