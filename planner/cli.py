@@ -33,11 +33,13 @@ from planner.snapshot import FoodCatalog, bundled_foods, langual_descriptions
 from planner.targets import life_stage_target
 from planner.totals import plan_totals
 from planner.wording import (
-    food_data_age,
+    caveats_text,
+    food_caveats_text,
     intake_text,
     micrograms,
     note_text,
     search_message,
+    sentence,
     verdict_text,
 )
 
@@ -103,7 +105,8 @@ def cmd_food(args: argparse.Namespace) -> int:
         _print_foods([food])
         if food.b12_added_ug_per_100g is not None:
             print(f"  B12 added (fortification, USDA nutrient 578): {food.b12_added_ug_per_100g:g} µg per 100 g")
-        for note in filter(None, [food_data_age(food), ", ".join(food.common_names) or None]):
+        caveats = food_caveats_text(food)
+        for note in filter(None, [caveats and sentence(caveats), ", ".join(food.common_names) or None]):
             print(f"  {note}")
         described = langual_descriptions()
         for code in food.langual:
@@ -158,11 +161,13 @@ def cmd_total(args: argparse.Namespace) -> int:
     for day in totals.days:
         print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, "
               f"absorbed ≈ {micrograms(day.absorbed_ug)} — "
-              f"{verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug)}")
+              + verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug,
+                             day.clinical))
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
           f"{micrograms(average.absorbed_ug)} — "
-          f"{verdict_text(average.status, average.absorption_status, totals.target, totals.absorption_goal_ug)}")
+          + verdict_text(average.status, average.absorption_status, totals.target, totals.absorption_goal_ug,
+                         average.clinical))
     for note in totals.notes:
         print(f"  - {note_text(note)}")
     return EXIT_OK
@@ -202,21 +207,27 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(suggestions_json(result))
         return EXIT_OK
-    print(f"Target {result.target.target_ug:g} µg, gap {micrograms(result.gap_ug)}")
-    if result.needs_clinician:
-        print("Food cannot close this gap: see a clinician (notes below).")
+    after = (result.status_after, result.absorption_status_after, result.target, result.absorption_goal_ug)
+    if result.clinical is not None:  # intake is not what counts: no gap is shown
+        print(f"Target {result.target.target_ug:g} µg. {verdict_text(*after, result.clinical)}")
+    else:
+        print(f"Target {result.target.target_ug:g} µg, gap {micrograms(result.gap_ug)}")
     for source in result.sources:
         more = f" (+{source.more_like_this} more like this)" if source.more_like_this else ""
+        caveat = caveats_text(source.caveats)
         print(f"  {source.b12_ug_per_serving:6.2f} µg per {source.serving.label}: "
-              f"{source.food.description}{more} [{source.food.source}]")
-    print("Day plan:" if result.plan else "Day plan: nothing to add.")
-    for item in result.plan:
-        amount = "" if item.every else f"{item.count:g} × {item.serving.label} "
-        print(f"  {item.meal}: {amount}{item.description} = {micrograms(item.b12_ug)}"
-              + (f" every {item.every.value}" if item.every else ""))
-    print(f"After: {micrograms(result.total_after_ug)}, absorbed ≈ {micrograms(result.absorbed_after_ug)} — "
-          + verdict_text(result.status_after, result.absorption_status_after, result.target,
-                         result.absorption_goal_ug))
+              f"{source.food.description}{more} [{source.food.source}]" + (f" — {caveat}" if caveat else ""))
+    if result.clinical is not None:  # no food plan: the clinician's treatment decides
+        print(f"Intake {micrograms(result.total_after_ug)}, absorbed ≈ {micrograms(result.absorbed_after_ug)} "
+              "(estimate).")
+    else:
+        print("Day plan:" if result.plan else "Day plan: nothing to add.")
+        for item in result.plan:
+            amount = "" if item.every else f"{item.count:g} × {item.serving.label} "
+            print(f"  {item.meal}: {amount}{item.description} = {micrograms(item.b12_ug)}"
+                  + (f" every {item.every.value}" if item.every else ""))
+        print(f"After: {micrograms(result.total_after_ug)}, absorbed ≈ {micrograms(result.absorbed_after_ug)} — "
+              + verdict_text(*after))
     for note in result.notes:
         print(f"  - {note_text(note)}")
     return EXIT_OK

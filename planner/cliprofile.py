@@ -8,6 +8,11 @@ from planner.food import DietMode
 from planner.profile import Absorption, Profile, Sex, Standard
 
 
+def _hyphenated(text: str) -> str:
+    """`food_bound`, as plan files spell it, is `food-bound` here: both are taken."""
+    return text.replace("_", "-")
+
+
 def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) -> None:
     group = parser.add_argument_group("profile")
     group.add_argument("--age", type=int, required=required, metavar="YEARS", help="age in years (0 for infants)")
@@ -19,7 +24,7 @@ def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) ->
     group.add_argument("--standard", choices=[s.value for s in Standard], default=Standard.IOM.value)
     group.add_argument("--diet", choices=[m.value for m in DietMode], default=DietMode.OMNIVORE.value)
     absorption = group.add_mutually_exclusive_group()
-    absorption.add_argument("--absorption", choices=[a.cli_value for a in Absorption],
+    absorption.add_argument("--absorption", choices=[a.cli_value for a in Absorption], type=_hyphenated,
                             default=Absorption.NORMAL.cli_value,
                             help="food-bound: atrophic gastritis or long-term PPIs/H2 blockers; "
                                  "no-intrinsic-factor: pernicious anaemia, some gastric surgery")
@@ -28,6 +33,9 @@ def add_profile_flags(parser: argparse.ArgumentParser, required: bool = True) ->
                             help="the same as --absorption no-intrinsic-factor")
     group.add_argument("--exclude", nargs="+", default=[], metavar="WORD")
     group.add_argument("--no-supplements", action="store_true")
+    group.add_argument("--immunocompromised", action="store_true",
+                       help="a weakened immune system: the food-safety rules of people at higher risk")
+    group.add_argument("--metformin", action="store_true", help="takes metformin (lowers B12 absorption)")
 
 
 def profile_from_flags(args: argparse.Namespace) -> Profile:
@@ -37,5 +45,6 @@ def profile_from_flags(args: argparse.Namespace) -> Profile:
         pregnant=args.pregnant, lactating=args.lactating, standard=Standard(args.standard),
         diet=DietMode(args.diet), absorption=Absorption(args.absorption.replace("-", "_")),
         exclude=tuple(word.lower() for word in args.exclude),
-        supplements_allowed=not args.no_supplements,
+        supplements_allowed=not args.no_supplements, immunocompromised=args.immunocompromised,
+        metformin=args.metformin,
     )

@@ -107,16 +107,36 @@ MEAT_WORDS = _words(
     "bacon grease", "chorizo", "pastrami", "corned", "prosciutto", "jerky", "broth", "bouillon",
     "consomme", "gravy", "burgers?", "cheeseburgers?", "hamburgers?", "pepperoni",
     "chili con carne", "chitterlings", "oxtail", "poultry", "squab", "dove", "mcchicken", "mcrib",
+    "steaks?", "sirloin", "cold ?cuts?", "reindeer", "moose", "caribou", "bear, (?:black|polar)", "owl",
+    # marine mammals (Alaska Native foods): meat, fat and oil alike
+    "whales?", "beluga", "bowhead", "muktuk", "blubber", "seals?", "walrus", "sea lions?", "bone marrow",
 )
+# In mixed dishes (soups, fast food, restaurant meals, entrees) these words mean meat in the dish:
+# a club or cold-cut sub, chili, wonton, Italian wedding soup (meatballs), a "supreme" or "works"
+# pizza, a taco salad, stroganoff, ramen with its flavour packet, a restaurant lasagna.
+DISH_MEAT_WORDS = _words(
+    "club", "chili", "wontons?", "wedding soup", "supreme", "the works", "feast", "extravaganzza",
+    "meat lovers?", "taco salad", "stroganoff", "ramen", "deluxe breakfast", "big breakfast", "pizza rolls",
+    "lasagne", "lasagna classico",
+)
+DISH_MEAT_NEGATORS = re.compile(r"\b(?:cheese|vegetable|veggie|spinach) lasagn")
+CHILI_NOT_A_DISH = re.compile(r"\b(?:peppers?|sauce|powder|seasoning)\b")  # chili the pepper, not the stew
 # Animal gelatin (marshmallows, gelatin desserts, gummies): not even vegetarian,
 # whatever else the name says, unless it claims to be vegan.
-GELATIN_WORDS = _words("gelatins?", "marshmallows?", "gummy", "gummi", "starburst")
+GELATIN_NAMES = ("gelatins?", "gelatines?", "marshmallows?", "gummy", "gummi", "starburst", "jell-?o")
+GELATIN_WORDS = _words(*GELATIN_NAMES)
+# Alcoholic drinks and dishes named with them; vinegar and root beer are not.
+ALCOHOL_WORDS = re.compile(r"^alcoholic beverage|\b(?:wine|beer|ale|lager|liqueur|liquor|rum|vodka|whiske?y|brandy|"
+                           r"sherry|sake|bourbon|tequila|cognac|schnapps|daiquiri|margarita|martini)\b")
+NOT_ALCOHOL = re.compile(r"\b(?:vinegar|root beer|ginger ale|non-?alcoholic|alcohol-free)\b")
 FISH_WORDS = _words(
     "fish", "salmon", "tuna", "cod", "anchovy", "anchovies", "sardines?", "shrimp", "crab",
     "lobster", "clams?", "oysters?", "mussels?", "scallops?", "squid", "octopus", "caviar",
     "roe", "surimi", "herring", "mackerel", "trout", "tilapia", "catfish", "haddock",
     "pollock", "halibut", "seafood", "shellfish", "crustaceans", "mollusks", "worcestershire",
     "caesar", "green goddess", "bonito", "krill", "eel", "snail", "jellyfish",
+    "smelts?", "cockles?", "chitons?", "ascidians?", "tunicates?", "oopah", "sea cucumbers?", "devilfish",
+    "sheefish", "blackfish", "steelhead",
 )
 DAIRY_EGG_WORDS = _words(
     "milk", "milks", "cheese", "cheeses", "cheddar", "mozzarella", "parmesan", "cream", "butter",
@@ -158,7 +178,8 @@ LOOK_ALIKES = re.compile(
 # duck" is plum sauce; "Egg, duck" is an egg; "Milk, goat" is milk).
 NEUTRAL_PHRASES = re.compile(
     r"\b(?:sauce, duck|duck sauce|egg, (?:duck|goose|quail|turkey)|(?:milk|cheese|yogurt), goat|"
-    r"goat (?:milk|cheese))\b|" + LOOK_ALIKES.pattern
+    r"goat (?:milk|cheese)|(?:coconut|grated|nut) meat|steak (?:fries|cut)|sauce, steak|steak sauce)\b|"
+    + LOOK_ALIKES.pattern
 )
 # Fish products named with an animal-organ word ("Fish oil, cod liver" is fish, not meat).
 FISH_PHRASES = re.compile(r"\b(?:cod|fish|shark) liver\b")
@@ -240,6 +261,14 @@ def name_diet(name: str) -> DietMode:
     return diet
 
 
+def dish_diet(name: str, food_group: str | None) -> DietMode:
+    """Omnivore for a mixed dish whose name means meat in it (a club sub, chili, a "supreme" pizza)."""
+    if food_group not in MIXED_DISH_GROUPS or MEAT_FISH_NEGATORS.search(name):
+        return V
+    found = DISH_MEAT_WORDS.findall(DISH_MEAT_NEGATORS.sub(" ", name))
+    return O if any(word != "chili" or not CHILI_NOT_A_DISH.search(name) for word in found) else V
+
+
 def langual_diet(codes: Iterable[str]) -> DietMode:
     """The strictest label the LanguaL facets call for (vegan when none is animal)."""
     return _strictest(V, *(LANGUAL_DIET[code] for code in codes if code in LANGUAL_DIET))
@@ -264,6 +293,14 @@ def _fortified_by_name(name: str, diet: DietMode, food_group: str | None, analog
     return bool(FORTIFIED_WORDS.search(name)) or kind_fortified
 
 
+def unlisted_ingredients(description: str, food_group: str | None) -> bool:
+    """A product whose minor ingredients USDA does not list (cereals, breads, sweets, snacks, mixed
+    dishes, meat analogues, spreads and dressings), whatever its diet label: it may hold any allergen."""
+    name = description.lower()
+    return bool(food_group in CHECK_LABEL_GROUPS or MEAT_ANALOGUE.search(name)
+                or (food_group == "Fats and Oils" and SPREAD_OR_DRESSING.search(name)))
+
+
 def label_food(description: str, food_group: str | None, b12_ug_per_100g: float | None,
                b12_added_ug_per_100g: float | None = None, langual: Iterable[str] = ()) -> DietLabels:
     """Label one food from its name, group, B12, USDA's added B12 (None = not given) and LanguaL codes."""
@@ -273,7 +310,7 @@ def label_food(description: str, food_group: str | None, b12_ug_per_100g: float 
     base = GROUP_BASE.get(food_group or "", MIXED_DISH_BASE)
     if analogue or (base in (O, P) and MEATLESS.search(name)):
         base = V  # meat analogues are plant foods by their main ingredients
-    diet = _strictest(base, name_diet(name), langual_diet(codes))
+    diet = _strictest(base, name_diet(name), langual_diet(codes), dish_diet(name, food_group))
     if analogue and not codes and not VEGAN_CLAIM.search(name):
         # Analogues of SR's era mostly bind with egg white or milk; LanguaL, where present,
         # lists what was added (e.g. "Sausage, meatless": H0205 EGG WHITE ADDED).
@@ -292,6 +329,7 @@ def label_food(description: str, food_group: str | None, b12_ug_per_100g: float 
             unreliable = True
         else:
             hidden_animal, diet = True, VG
-    check_label = diet in (V, VG) and (analogue or hidden_animal or food_group in CHECK_LABEL_GROUPS
-                                       or bool(food_group == "Fats and Oils" and SPREAD_OR_DRESSING.search(name)))
+    # Yeast extracts (Marmite, Vegemite) are fortified in some countries and brands, not in others.
+    check_label = (diet in (V, VG) and (hidden_animal or unlisted_ingredients(description, food_group))
+                   or bool(YEAST_PRODUCT.search(name)))
     return DietLabels(diet=diet, check_label=check_label, fortified=fortified, unreliable=unreliable)

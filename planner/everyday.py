@@ -18,6 +18,22 @@ PREPARATION_SEGMENT = re.compile(
     r"without salt|with salt|drained solids|cooked with salt|cooked without salt)$")
 
 
+# Plain cereals of the national brands, sold in nearly every US grocery: what a dietitian names first
+# (not a store brand found in few shops, not a frosted or flavoured kind).
+PLAIN_CEREAL = re.compile(r"\b(?:cheerios|kix|chex|corn flakes|rice krispies|special k|wheaties|total|all-bran|"
+                          r"grape-nuts)\b")
+NATIONAL_CEREAL_MAKER = re.compile(r"\b(?:general mills|kellogg|kellogg's|post|quaker)\b")
+CEREAL_FLAVOUR = re.compile(r"\b(?:honey|frosted|chocolate|chocolatey|cocoa|cinnamon|\w*berr(?:y|ies)|fruit|fruity|"
+                            r"apple|banana|nut|yogurt|maple|sugar|treats|crunch|cranberries|pecan|almond|dulce|"
+                            r"vanilla|peanut|clusters|protein|nourish|granola|raisin|buds)\b")
+
+
+def plain_national_cereal(description: str) -> bool:
+    """A plain (unfrosted, unflavoured) cereal of a national brand: Cheerios, Corn Flakes, Wheaties …"""
+    name = description.lower()
+    return bool(PLAIN_CEREAL.search(name) and NATIONAL_CEREAL_MAKER.search(name) and not CEREAL_FLAVOUR.search(name))
+
+
 def preparation_free_name(description: str) -> tuple[str, ...]:
     """The name's segments without the preparation ones ("Mollusks, clam, mixed species")."""
     segments = (segment.strip().lower() for segment in description.split(","))

@@ -6,7 +6,10 @@ edamame, soy-based meat analogues; "milk": cheese, yogurt, whey, cream, butter, 
 the foods whose LanguaL facets name it, and every product whose ingredients the data does
 not list (cereals, breads, sweets, snacks, mixed dishes, analogues), saying so. It leaves
 out nothing else: "milk" keeps almond and soy milk, "egg" keeps eggplant, "wheat" keeps
-buckwheat. Any other word leaves out foods with a name word that starts with it, phrases
+buckwheat. Words for what people leave out for faith or conscience (pork, gelatin, alcohol)
+leave out what they imply by name, group and LanguaL (pork: lard, ham, gelatin unless its
+source is stated; gelatin: marshmallows, gummies; alcohol: wine, beer, spirits and dishes named
+with them). Any other word leaves out foods with a name word that starts with it, phrases
 such as "peanut butter" aside when the word is "butter". Pure; no I/O.
 """
 
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from planner.diet import LOOK_ALIKES, MEAT_ANALOGUE, MIXED_DISH_GROUPS
+from planner.diet import ALCOHOL_WORDS, GELATIN_NAMES, LOOK_ALIKES, MEAT_ANALOGUE, NOT_ALCOHOL, unlisted_ingredients
 from planner.food import Food
 from planner.notes import AllergensLeftOut
 from planner.words import fold, stem, words
@@ -29,7 +32,8 @@ def _names(*alternatives: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Allergen:
-    """A major allergen: the words people type for it and what it implies in USDA's data."""
+    """A major allergen, or a food left out for faith or conscience (pork, gelatin, alcohol): the
+    words people type for it and what it implies in USDA's data."""
 
     name: str
     typed_as: frozenset[str]  # stems of the words that mean it
@@ -38,6 +42,7 @@ class Allergen:
     groups: frozenset[str] = frozenset()  # SR groups made of it ...
     except_names: re.Pattern[str] | None = None  # ... except foods named like this
     look_alikes: bool = False  # set aside phrases that only look like it ("soy milk", "peanut butter")
+    unlisted_too: bool = True  # products whose ingredients USDA does not list may hold it (allergens)
 
 
 MILK = Allergen(
@@ -109,7 +114,22 @@ SESAME = Allergen(
     "sesame", frozenset({"sesame"}),
     _names("sesame", "tahini", "halvah", "halva", "benne"),
     langual=frozenset({"B1226"}))
+# Left out by name and LanguaL, not for every product of unknown ingredients: what a person who
+# avoids them checks on a label is named on its front (gelatin unless a plant or fish source is
+# stated; lard; wine, beer and spirits, and dishes named with them).
+_GELATIN_STATED = re.compile(r"\b(?:fish|beef|agar|vegan|plant-based|pectin) gelatin")
+PORK = Allergen(
+    "pork", frozenset({"pork", "pig", "swine"}),
+    _names("pork", "ham", "hams", "bacon", "lard", "prosciutto", "pancetta", "chorizo", "pepperoni", "salami",
+           "bologna", "frankfurters?", "hot ?dogs?", "chitterlings", "cracklings?", *GELATIN_NAMES),
+    langual=frozenset({"B1136"}), groups=frozenset({"Pork Products"}), except_names=_GELATIN_STATED,
+    unlisted_too=False)
+GELATIN = Allergen("gelatin", frozenset({"gelatin", "gelatine"}), _names(*GELATIN_NAMES),
+                   except_names=_GELATIN_STATED, unlisted_too=False)
+ALCOHOL = Allergen("alcohol", frozenset({"alcohol", "wine", "beer", "liquor", "spirit"}), ALCOHOL_WORDS,
+                   except_names=NOT_ALCOHOL, unlisted_too=False)
 ALLERGENS = (MILK, EGG, FISH, SHELLFISH, CRUSTACEANS, MOLLUSCS, SOY, WHEAT, GLUTEN, PEANUT, TREE_NUTS, SESAME)
+LEFT_OUT_BY_NAME = (PORK, GELATIN, ALCOHOL)
 # "tree nuts" is typed as two words; "nuts" alone means the same.
 _TWO_WORD = {("tree", "nut"): TREE_NUTS}
 
@@ -122,7 +142,7 @@ def allergen_for(word: str) -> Allergen | None:
         return _TWO_WORD[stems]
     if len(stems) != 1:
         return None
-    return next((allergen for allergen in ALLERGENS if stems[0] in allergen.typed_as), None)
+    return next((allergen for allergen in (*ALLERGENS, *LEFT_OUT_BY_NAME) if stems[0] in allergen.typed_as), None)
 
 
 def _name(food: Food) -> str:
@@ -146,8 +166,8 @@ def contains(allergen: Allergen, food: Food) -> bool:
 
 
 def ingredients_unknown(food: Food) -> bool:
-    """A product the data lists no ingredients for: it may hold any allergen."""
-    return food.check_label or food.food_group in MIXED_DISH_GROUPS
+    """A product the data lists no ingredients for, whatever its diet label: it may hold any allergen."""
+    return food.check_label or unlisted_ingredients(food.description, food.food_group)
 
 
 def name_has_word(food: Food, word: str) -> bool:
@@ -165,7 +185,7 @@ def exclusion_reason(food: Food, leave_out: Iterable[str]) -> str | None:
         if allergen is not None:
             if contains(allergen, food):
                 return f"contains {allergen.name}"
-            if ingredients_unknown(food):
+            if allergen.unlisted_too and ingredients_unknown(food):
                 return f"ingredients unknown: may contain {allergen.name}"
         elif name_has_word(food, word):
             return f"its name has \u201c{word.strip()}\u201d"
@@ -174,5 +194,5 @@ def exclusion_reason(food: Food, leave_out: Iterable[str]) -> str | None:
 
 def allergen_note(leave_out: Iterable[str]) -> AllergensLeftOut | None:
     """The note that says allergen words leave out products of unknown ingredients too."""
-    named = sorted({a.name for a in map(allergen_for, leave_out) if a is not None})
+    named = sorted({a.name for a in map(allergen_for, leave_out) if a is not None and a.unlisted_too})
     return AllergensLeftOut(tuple(named)) if named else None

@@ -70,7 +70,7 @@ def plan_csv(totals: PlanTotals) -> str:
                     round(item.counted_ug, 3), "", "", item.source, item_notes(item))])
         writer.writerow([neutralise(v) for v in (
             day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
-            verdict_text(day.status, day.absorption_status, totals.target, goal), "",
+            verdict_text(day.status, day.absorption_status, totals.target, goal, day.clinical), "",
             unknown_items_text(day.unknown_items))])
     return out.getvalue()
 
@@ -188,11 +188,11 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             "<tr><th>Day</th><th class='num'>Intake</th><th class='num'>Absorbed (estimate)</th><th>Status</th></tr>"]
     goal = totals.absorption_goal_ug
     for day in totals.days:
-        verdict = verdict_text(day.status, day.absorption_status, target, goal)
+        verdict = verdict_text(day.status, day.absorption_status, target, goal, day.clinical)
         out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
                    f"{_cell(micrograms(day.absorbed_ug), True)}"
                    f'<td class="status">{html.escape(verdict)}</td></tr>')
-    verdict = verdict_text(average.status, average.absorption_status, target, goal)
+    verdict = verdict_text(average.status, average.absorption_status, target, goal, average.clinical)
     out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
                f"{_cell(micrograms(average.absorbed_ug), True)}"
                f'<td class="status">{html.escape(verdict)}</td></tr></table>')

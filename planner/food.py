@@ -137,6 +137,13 @@ class Food:
             return None
         return self.b12_ug_per_100g * grams / 100.0
 
+    def free_b12_ug(self, grams: Grams) -> Micrograms:
+        """The B12 in `grams` that is free, not bound to food protein: what was added to fortify it
+        (USDA's "B12, added"; all of a fortified vegan food's where USDA gives no such value)."""
+        if self.b12_added_ug_per_100g is not None:
+            return min(self.b12_added_ug_per_100g, self.b12_ug_per_100g or 0.0) * grams / 100.0
+        return (self.b12_ug(grams) or 0.0) if self.fortified and self.diet is DietMode.VEGAN else 0.0
+
     def retinol_ug(self, grams: Grams) -> Micrograms | None:
         if self.retinol_ug_per_100g is None:
             return None

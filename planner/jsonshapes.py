@@ -78,6 +78,8 @@ def profile_json(profile: Profile) -> JsonObject:
         "intrinsic_factor": profile.intrinsic_factor, "absorption": profile.absorption.value,
         "exclude": list(profile.exclude),
         "supplements_allowed": profile.supplements_allowed,
+        "immunocompromised": profile.immunocompromised,
+        "metformin": profile.metformin,
     }
 
 
@@ -92,13 +94,15 @@ def profile_from_json(data: JsonObject) -> Profile:
         absorption=absorption_of(data),
         exclude=tuple(data.get("exclude", [])),
         supplements_allowed=data.get("supplements_allowed", True),
+        immunocompromised=data.get("immunocompromised", False),
+        metformin=data.get("metformin", False),
     )
 
 
 def absorption_of(data: JsonObject) -> Absorption:
     """A profile's absorption; files from before it existed say only `intrinsic_factor`."""
     if "absorption" in data:
-        return Absorption(data["absorption"])
+        return Absorption(str(data["absorption"]).replace("-", "_"))
     return Absorption.NORMAL if data.get("intrinsic_factor", True) else Absorption.NO_INTRINSIC_FACTOR
 
 
@@ -145,7 +149,8 @@ def totals_json(totals: PlanTotals) -> JsonObject:
             "unknown_items": day.unknown_items, "status": day.status.value,
             "absorption_status": day.absorption_status.value,
             "summary": wording.intake_text(day.total_ug, day.unknown_items),
-            "status_text": wording.status_text(day.status, target),
+            "clinical": day.clinical and day.clinical.value,
+            "status_text": wording.status_text(day.status, target, day.clinical),
             "absorption_status_text": wording.absorption_status_text(day.absorption_status, goal),
             "retinol_ug": rounded(day.retinol_ug, 0), "warnings": wording.notes_text(day.warnings),
             "meals": [{"name": meal.name, "total_ug": rounded(meal.total_ug), "absorbed_ug": rounded(meal.absorbed_ug),
@@ -159,7 +164,8 @@ def totals_json(totals: PlanTotals) -> JsonObject:
                     "unknown_items": totals.average.unknown_items, "status": totals.average.status.value,
                     "absorption_status": totals.average.absorption_status.value,
                     "summary": wording.intake_text(totals.average.total_ug, totals.average.unknown_items),
-                    "status_text": wording.status_text(totals.average.status, target),
+                    "clinical": totals.average.clinical and totals.average.clinical.value,
+                    "status_text": wording.status_text(totals.average.status, target, totals.average.clinical),
                     "absorption_status_text": wording.absorption_status_text(totals.average.absorption_status, goal)},
         "notes": wording.notes_text(totals.notes),
     }
@@ -194,6 +200,9 @@ def suggestions_json(result: Suggestions) -> JsonObject:
         "absorption_status": result.absorption_status_after.value,
         "reaches_target": result.reaches_target,
         "needs_clinician": result.needs_clinician,
+        "clinical": result.clinical and result.clinical.value,
+        "verdict": wording.verdict_text(result.status_after, result.absorption_status_after, result.target,
+                                        result.absorption_goal_ug, result.clinical),
         "notes": wording.notes_text(result.notes),
     }
 

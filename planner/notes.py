@@ -89,6 +89,11 @@ class WithoutIntrinsicFactor:
 
 
 @dataclass(frozen=True)
+class FoodBoundEstimate:
+    """With food-bound malabsorption the absorbed estimate counts only part of food-bound B12."""
+
+
+@dataclass(frozen=True)
 class WeeklyDose:
     """A weekly supplement counts a seventh of its dose on every day."""
 
@@ -244,6 +249,13 @@ class AllergensLeftOut:
     allergens: tuple[str, ...]  # sorted
 
 
+@dataclass(frozen=True)
+class TreatmentInPlace:
+    """Without intrinsic factor, a daily high-dose supplement is listed: treatment, not to be doubled."""
+
+    daily_ug: float
+
+
 # ---- caveats on one food or item ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -271,15 +283,27 @@ class CountsAsZero:
 
 
 @dataclass(frozen=True)
-class ClamValue:
-    """SR28's value for cooked clams is far above the NIH table's newer one."""
+class NewerValue:
+    """A value in the data that a newer analysis puts far lower (or higher): both are shown."""
+
+    food: str  # what the figures are for, as people say it ("cooked clams")
+    data_ug_per_3oz: float  # what the planner counts, from the food's own record
+    newer_ug_per_3oz: float
+    newer_source: str
+    covers_the_day: bool = False  # either figure alone meets an adult's target
 
 
-Caveat = Union[PlanItemNote, DataAge, NoB12Value, CountsAsZero, ClamValue]
+@dataclass(frozen=True)
+class BrandsDiffer:
+    """Yeast extracts: fortified with B12 in some countries and brands, not in others."""
+
+
+Caveat = Union[PlanItemNote, DataAge, NoB12Value, CountsAsZero, NewerValue, BrandsDiffer]
 Note = Union[
     TargetNote, Sr24Upgraded, Sr24ValueChanged, Sr24Retired, NotAdvised, RetinolOverLimit, AbsorptionEstimate,
-    WithoutIntrinsicFactor, WeeklyDose, UnknownValues, NotReliable, DietMismatch, VeganSocietyCheck,
+    WithoutIntrinsicFactor, FoodBoundEstimate, WeeklyDose, UnknownValues, NotReliable, DietMismatch, VeganSocietyCheck,
     AdviceDisclaimer, InfantNoFoods, InfantOfVeganMother, ClinicianNeeded, NotOffered, ChildServings,
     BreastfeedingVegan, RaiseDose, NothingToAdd, SupplementIncluded, VeganFortifiedMet, VeganFortifiedShort,
-    HasSupplement, DoesNotReach, VeganSocietyGuidance, CheckTheLabel, AllergensLeftOut, ClamValue,
+    HasSupplement, DoesNotReach, VeganSocietyGuidance, CheckTheLabel, AllergensLeftOut, NewerValue, BrandsDiffer,
+    TreatmentInPlace,
 ]

@@ -239,3 +239,49 @@ def _check_food_item(check: Checker, stored: dict[str, Food], catalog: FoodCatal
         check.grams(item.grams, path)
     elif check.has_portion(food, item.portion, path) and check.count(item.count, path) is not None:
         check.portion_weight(food, item.portion, item.count, path)
+
+
+_FIELD_WORDS = {
+    "name": "name", "version": "format version", "label": "day name", "age_years": "age (years)",
+    "age_months": "age (months)", "ug": "µg", "every": "how often", "food": "food", "grams": "grams",
+    "portion": "portion", "count": "how many", "supplement": "supplement name", "note": "note",
+}
+
+
+_ENTRY_WORDS = {"days": "day", "meals": "meal", "items": "item", "portions": "portion"}
+
+
+_PATH = re.compile(r'^(\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): (.*)$', re.S)
+
+
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[(\"(?:[^\"\\]|\\.)*\")\]")
+
+
+def plain_problem(problem: str) -> str:
+    """A plan-file problem told without its JSON path, for people: "$.days[0].meals[1].items[2].grams: …"
+    -> "Day 1, meal 2, item 3, grams: …". PlanFileError and the CLI keep the paths."""
+    match = _PATH.match(problem)
+    if match is None:
+        return problem
+    path, sentence = match.groups()
+    words: list[str] = []
+    container = ""
+    for name, index, key in _STEP.findall(path[1:]):
+        if index:
+            words.append(f"{_ENTRY_WORDS.get(container, 'entry')} {int(index) + 1}")
+        elif key:
+            words.append(f"food record {json.loads(key)}")
+        elif name in ("days", "meals", "items", "foods", "portions", "exclude"):
+            container = name
+            if name == "exclude":
+                words.append("leave-out words")
+        elif name == "profile":
+            words.append("profile")
+        elif name == "name" and words and words[-1].startswith("meal"):
+            words.append("meal name")
+        elif name == "name" and not words:
+            words.append("plan name")
+        else:
+            words.append(_FIELD_WORDS.get(name, name.replace("_", " ")))
+    where = ", ".join(words) if words else "The file"
+    return f"{where[:1].upper()}{where[1:]}: {sentence}"

@@ -122,6 +122,7 @@ def _parse_profile(check: Checker, raw: Any) -> Profile | None:
         ("age_years", int, "a whole number of years", None), ("age_months", int, "a whole number", 0),
         ("pregnant", bool, "true/false", False), ("lactating", bool, "true/false", False),
         ("intrinsic_factor", bool, "true/false", True), ("supplements_allowed", bool, "true/false", True),
+        ("immunocompromised", bool, "true/false", False), ("metformin", bool, "true/false", False),
     ):
         if key not in raw:
             if default is None:
@@ -133,8 +134,9 @@ def _parse_profile(check: Checker, raw: Any) -> Profile | None:
     fields["standard"] = check.enum(raw.get("standard", "iom"), Standard, f"{path}.standard")
     fields["diet"] = check.enum(raw.get("diet", "omnivore"), DietMode, f"{path}.diet")
     intrinsic = fields.pop("intrinsic_factor", True)
-    if "absorption" in raw:
-        fields["absorption"] = check.enum(raw["absorption"], Absorption, f"{path}.absorption")
+    if "absorption" in raw:  # "food-bound", as the command line spells it, is read as "food_bound"
+        spelled = raw["absorption"].replace("-", "_") if isinstance(raw["absorption"], str) else raw["absorption"]
+        fields["absorption"] = check.enum(spelled, Absorption, f"{path}.absorption")
     else:  # a file from before `absorption` existed
         fields["absorption"] = Absorption.NORMAL if intrinsic is not False else Absorption.NO_INTRINSIC_FACTOR
     exclude = raw.get("exclude", [])

@@ -48,6 +48,8 @@ class Profile:
     absorption: Absorption = Absorption.NORMAL
     exclude: tuple[str, ...] = field(default_factory=tuple)
     supplements_allowed: bool = True
+    immunocompromised: bool = False  # a weakened immune system: the food-safety rules of people at risk
+    metformin: bool = False  # long-term metformin lowers B12 absorption; calls for periodic checks
 
     def __post_init__(self) -> None:
         problem = profile_problem(self)

@@ -31,6 +31,13 @@ class AbsorptionStatus(str, Enum):
     BELOW_GOAL = "below_goal"
 
 
+class Clinical(str, Enum):
+    """Without intrinsic factor intake is not what counts: treatment is (extra field `clinical`)."""
+
+    NEEDS_CLINICIAN = "needs_clinician"
+    TREATMENT_IN_PLACE = "treatment_in_place"  # a daily high-dose supplement, as a clinician prescribes
+
+
 # ---- totals ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ItemTotal:
     b12_ug: Micrograms | None  # what the item holds (a supplement: its dose); None = unknown
     counted_ug: Micrograms  # what counts toward this meal on this day
     source: str
+    free_ug: Micrograms = 0.0  # of what counts, the free B12 (a supplement, or added to fortify a food)
     fortified: bool = False
     unreliable: bool = False
     caveats: tuple[Caveat, ...] = ()
@@ -67,6 +75,7 @@ class MealTotal:
     items: tuple[ItemTotal, ...]
     standing_ug: Micrograms = 0.0  # the daily share (÷7) of weekly supplements taken with this meal
     standing_absorbed_ug: Micrograms = 0.0
+    free_ug: Micrograms = 0.0  # of what is eaten at this meal, the free B12 (supplements, fortification)
 
     @property
     def eaten_ug(self) -> Micrograms:
@@ -85,6 +94,7 @@ class DayTotal:
     absorption_status: AbsorptionStatus = AbsorptionStatus.BELOW_GOAL
     retinol_ug: Micrograms = 0.0
     warnings: tuple[Note, ...] = ()  # rules the planned day breaks for this person (safety.py)
+    clinical: Clinical | None = None  # without intrinsic factor: treatment in place, or a clinician needed
 
     @property
     def supplements(self) -> tuple[ItemTotal, ...]:
@@ -108,6 +118,7 @@ class AverageTotal:
     unknown_items: int
     status: Status
     absorption_status: AbsorptionStatus = AbsorptionStatus.BELOW_GOAL
+    clinical: Clinical | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,7 @@ class Source:
     b12_ug_per_serving: Micrograms
     kcal_per_serving: float | None
     kind: SourceKind = SourceKind.ANIMAL
+    free_ug_per_serving: Micrograms = 0.0  # the fortification in it (free B12)
     staple: str | None = None  # the staple kind it stands for ("milk"), or None
     meals: tuple[str, ...] = ("breakfast", "lunch", "dinner")  # where a serving fits in the day
     more_like_this: int = 0
@@ -212,6 +224,7 @@ class Suggestions:
     needs_clinician: bool
     notes: tuple[Note, ...]
     source_meals: tuple[str, ...] = ()  # the meal each source would be added to today (same order)
+    clinical: Clinical | None = None
 
     @property
     def reaches_target(self) -> bool:

@@ -133,11 +133,11 @@ def life_stage_target(profile: Profile) -> Target:
         notes.append(TargetNote.ADEQUATE_INTAKE)
     if profile.infant:
         notes.append(TargetNote.INFANT)
-    if profile.age_years > 50:
+    if profile.age_years > 50 and profile.intrinsic_factor:  # without it fortified foods do not help either
         notes.append(TargetNote.OVER_50)
     if profile.absorption is Absorption.FOOD_BOUND:
         notes.append(TargetNote.FOOD_BOUND)
-    if not profile.infant:
+    if profile.metformin:
         notes.append(TargetNote.METFORMIN)
     return Target(row.life_stage, row.target_ug, row.kind, row.ear_ug, profile.standard,
                   source, tuple(notes))

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from statistics import fmean
+from typing import Sequence
 
 from planner import notes
-from planner.absorption import absorbed_ug
+from planner.absorption import absorbed_ug, meal_absorbed_ug
+from planner.caveats import food_caveats
 from planner.food import DietMode
 from planner.notes import Caveat, Note, VeganWay
 from planner.plan import FoodItem, Plan, SupplementItem
-from planner.results import AbsorptionStatus, AverageTotal, DayTotal, ItemTotal, MealTotal, PlanTotals, Status
+from planner.profile import Absorption
+from planner.results import (
+    AbsorptionStatus,
+    AverageTotal,
+    Clinical,
+    DayTotal,
+    ItemTotal,
+    MealTotal,
+    PlanTotals,
+    Status,
+)
 from planner.safety import planned_food_warning, retinol_warning
 from planner.snapshot import FoodCatalog
 from planner.targets import AbsorptionGoal, Target, absorption_goal, life_stage_target
@@ -28,6 +40,8 @@ VEGAN_DAILY_SUPPLEMENT_UG = 10.0
 VEGAN_WEEKLY_SUPPLEMENT_UG = 2000.0
 VEGAN_FORTIFIED_FOODS_UG = 3.0
 VEGAN_FORTIFIED_MEALS = 2
+# Without intrinsic factor a clinician prescribes 1,000–2,000 µg a day by mouth (or injections).
+TREATMENT_DAILY_UG = 1000.0
 
 
 def status_for(intake_ug: Micrograms, target: Target) -> Status:
@@ -47,22 +61,35 @@ def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalo
     if isinstance(item, SupplementItem):
         counted = item.ug / DAYS_PER_WEEK if item.every is Every.WEEK else item.ug
         return ItemTotal(f"supplement:{item.supplement}", item.supplement, None, item.ug, counted,
-                         "supplement label", every=item.every)
+                         "supplement label", counted, every=item.every)
     food = plan.food(item.food, catalog)
     grams = item.grams_of(food)
     b12 = food.b12_ug(grams)
     caveats: list[Caveat] = [notes.PlanItemNote(item.note)] if item.note else []
-    if food.label_may_have_changed:
-        caveats.append(notes.DataAge(food.b12_data_year))
+    caveats += food_caveats(food)
     counted = b12 or 0.0
     if b12 is None:
         caveats.append(notes.NoB12Value())
     elif food.unreliable:
         counted = 0.0
         caveats.append(notes.CountsAsZero())
-    return ItemTotal(food.id, food.description, grams, b12, counted, food.source, food.fortified,
+    return ItemTotal(food.id, food.description, grams, b12, counted, food.source,
+                     min(counted, food.free_b12_ug(grams)), food.fortified,
                      food.unreliable, tuple(caveats), food.diet, food.retinol_ug(grams) or 0.0,
                      portion=item.portion, count=item.count)
+
+
+def treatment_dose(meals: Sequence[MealTotal]) -> float:
+    """The largest daily supplement of a day that is a treatment dose without intrinsic factor, or 0."""
+    return max((item.b12_ug or 0.0 for meal in meals for item in meal.items
+                if item.every is Every.DAY and (item.b12_ug or 0.0) >= TREATMENT_DAILY_UG), default=0.0)
+
+
+def clinical_for(meals: Sequence[MealTotal], intrinsic_factor: bool) -> Clinical | None:
+    """Without intrinsic factor a day is judged by treatment, not intake: in place, or a clinician needed."""
+    if intrinsic_factor:
+        return None
+    return Clinical.TREATMENT_IN_PLACE if treatment_dose(meals) else Clinical.NEEDS_CLINICIAN
 
 
 def _standing_supplements(plan: Plan) -> list[tuple[str, str, SupplementItem]]:
@@ -90,16 +117,18 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
         for name in dict.fromkeys(meal_names):
             planned = [item for meal in day.meals if meal.name == name for item in meal.items]
             items = [_item_total(item, plan, catalog) for item in planned]
-            eaten = sum(item.counted_ug for item, raw in zip(items, planned, strict=True)
-                        if not (isinstance(raw, SupplementItem) and raw.every is Every.WEEK))
+            today = [item for item, raw in zip(items, planned, strict=True)
+                     if not (isinstance(raw, SupplementItem) and raw.every is Every.WEEK)]
+            eaten, free = sum(item.counted_ug for item in today), sum(item.free_ug for item in today)
             here = [(label, item) for label, meal_name, item in standing if meal_name == name]
             items += [replace(_item_total(item, plan, catalog), listed_on=label)
                       for label, item in here if label != day.label]  # shown on every day, listed once
             standing_ug = sum(item.ug for _, item in here) / DAYS_PER_WEEK
             standing_absorbed = sum(absorbed_ug(item.ug, intrinsic) for _, item in here) / DAYS_PER_WEEK
             unknown = sum(1 for item in items if item.b12_ug is None)
-            meals.append(MealTotal(name, eaten + standing_ug, absorbed_ug(eaten, intrinsic) + standing_absorbed,
-                                   unknown, tuple(items), standing_ug, standing_absorbed))
+            absorbed = meal_absorbed_ug(eaten - free, free, plan.profile.absorption) + standing_absorbed
+            meals.append(MealTotal(name, eaten + standing_ug, absorbed, unknown, tuple(items), standing_ug,
+                                   standing_absorbed, free))
             warnings += [planned_food_warning(plan.food(raw.food, catalog), plan.profile)
                          for raw in planned if isinstance(raw, FoodItem)]
         total = sum(meal.total_ug for meal in meals)
@@ -108,13 +137,21 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
         warnings.append(retinol_warning(retinol, plan.profile, day.label))
         days.append(DayTotal(day.label, total, absorbed, sum(m.unknown_items for m in meals),
                              status_for(total, target), tuple(meals), absorption_status_for(absorbed, goal.goal_ug),
-                             retinol, tuple(dict.fromkeys(w for w in warnings if w is not None))))
+                             retinol, tuple(dict.fromkeys(w for w in warnings if w is not None)),
+                             clinical_for(meals, intrinsic)))
 
     average_total = fmean(d.total_ug for d in days) if days else 0.0
     average_absorbed = fmean(d.absorbed_ug for d in days) if days else 0.0
+    treated = days and all(d.clinical is Clinical.TREATMENT_IN_PLACE for d in days)
     average = AverageTotal(average_total, average_absorbed, sum(d.unknown_items for d in days),
-                           status_for(average_total, target), absorption_status_for(average_absorbed, goal.goal_ug))
-    found: list[Note] = (list(plan.notices) + [w for d in days for w in d.warnings] + list(target.notes)
+                           status_for(average_total, target), absorption_status_for(average_absorbed, goal.goal_ug),
+                           None if intrinsic else Clinical.TREATMENT_IN_PLACE if treated else Clinical.NEEDS_CLINICIAN)
+    treatment = max((treatment_dose(d.meals) for d in days), default=0.0)
+    clinical: list[Note] = []  # first: without intrinsic factor it decides what the rest means
+    if not intrinsic:
+        clinical.append(notes.WithoutIntrinsicFactor())
+        clinical += [notes.TreatmentInPlace(treatment)] if treatment else []
+    found: list[Note] = (clinical + list(plan.notices) + [w for d in days for w in d.warnings] + list(target.notes)
                          + _plan_notes(plan, days, weekly_doses, goal, average))
     return PlanTotals(target, tuple(days), average, goal, tuple(dict.fromkeys(found)))
 
@@ -122,8 +159,8 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
 def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], goal: AbsorptionGoal,
                 average: AverageTotal) -> list[Note]:
     found: list[Note] = [notes.AbsorptionEstimate(goal.goal_ug, goal.standard, goal.assumed_by)]
-    if not plan.profile.intrinsic_factor:
-        found.append(notes.WithoutIntrinsicFactor())
+    if plan.profile.absorption is Absorption.FOOD_BOUND:
+        found.append(notes.FoodBoundEstimate())
     found += [notes.WeeklyDose(dose) for dose in weekly_doses]
     if average.unknown_items:
         found.append(notes.UnknownValues())

@@ -7,14 +7,14 @@ values (planner/results.py, planner/notes.py) and call these functions. Pure; no
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Callable, Iterable
 
 from planner import notes as n
+from planner.absorption import FOOD_BOUND_BASIS
+from planner.caveats import food_caveats
 from planner.food import Food
 from planner.profile import Standard
-from planner.results import AbsorptionStatus, DayTotal, Guidance, ItemTotal, PlanAddition, Status
+from planner.results import AbsorptionStatus, Clinical, DayTotal, Guidance, ItemTotal, PlanAddition, Status
 from planner.search import SearchResult
 from planner.targets import AbsorptionGoal, Target, TargetKind
 from planner.units import DAYS_PER_WEEK, Every, Micrograms
@@ -134,8 +134,22 @@ MEASURES = {TargetKind.RDA: "recommended amount (RDA)", TargetKind.AI: "adequate
             TargetKind.RNI: "recommended nutrient intake (RNI)"}
 
 
-def status_text(status: Status, target: Target) -> str:
-    """The status in plain words, saying what an AI does and does not mean."""
+CLINICAL_VERDICTS = {
+    Clinical.NEEDS_CLINICIAN: ("Without intrinsic factor food cannot meet the need, whatever the total: see a "
+                               "clinician (injections, or 1,000–2,000 µg a day by mouth)."),
+    Clinical.TREATMENT_IN_PLACE: ("High-dose B12 is listed (1,000 µg or more a day), as a clinician prescribes "
+                                  "without intrinsic factor; blood tests, not this total, show whether it works."),
+}
+
+CLINICAL_SHORT = {Clinical.NEEDS_CLINICIAN: "food cannot meet it: see a clinician",
+                  Clinical.TREATMENT_IN_PLACE: "high-dose treatment listed"}
+
+
+def status_text(status: Status, target: Target, clinical: Clinical | None = None) -> str:
+    """The status in plain words, saying what an AI does and does not mean; without intrinsic factor the
+    clinical verdict instead (intake is not what counts, so never "Meets")."""
+    if clinical is not None:
+        return CLINICAL_VERDICTS[clinical]
     measure = MEASURES[target.kind]
     if status is Status.MEETS_TARGET:
         return f"Meets the {measure} of {target.target_ug:g} µg."
@@ -155,8 +169,12 @@ def absorption_status_text(status: AbsorptionStatus, goal_ug: Micrograms) -> str
     return f"Absorption is below the {goal_ug:.2f} µg goal (estimate)."
 
 
-def verdict_text(status: Status, absorption: AbsorptionStatus, target: Target, goal_ug: Micrograms) -> str:
-    """The status against the target, then absorption against its goal: what every view says of a day."""
+def verdict_text(status: Status, absorption: AbsorptionStatus, target: Target, goal_ug: Micrograms,
+                 clinical: Clinical | None = None) -> str:
+    """The status against the target, then absorption against its goal: what every view says of a day
+    (without intrinsic factor the clinical verdict alone)."""
+    if clinical is not None:
+        return CLINICAL_VERDICTS[clinical]
     return f"{status_text(status, target)} {absorption_status_text(absorption, goal_ug)}"
 
 
@@ -283,6 +301,9 @@ SUPPLEMENT_REASONS = {
 FIXED_NOTES: dict[type, str] = {
     n.WithoutIntrinsicFactor: ("Without intrinsic factor only about 1 % of each dose is absorbed: a clinician "
                                "usually treats this with high-dose oral B12 or injections."),
+    n.FoodBoundEstimate: sentence(FOOD_BOUND_BASIS) + " The absorbed figure is lower for it; the intake is not.",
+    n.BrandsDiffer: ("yeast extracts differ by brand and country (Marmite is fortified with B12 in the UK, not "
+                     "everywhere): count the B12 on your own jar's label, added as a food from its label"),
     n.UnknownValues: "Totals read 'at least': foods without a B12 value in the data are not counted.",
     n.AdviceDisclaimer: ADVICE_DISCLAIMER,
     n.InfantNoFoods: ("Under 12 months the target assumes breast milk or formula; this planner does not suggest "
@@ -305,8 +326,6 @@ FIXED_NOTES: dict[type, str] = {
                       "lanolin; the USDA data has no ingredient list."),
     n.NoB12Value: "no B12 value in the data: not counted",
     n.CountsAsZero: "not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg",
-    n.ClamValue: ("Clams: USDA SR28 gives 98.89 µg per 100 g cooked (84 µg per 3 oz); the NIH table (2022), from a "
-                  "newer USDA analysis, gives 17 µg per 3 oz. Either way one serving covers the day."),
 }
 
 
@@ -369,6 +388,15 @@ def note_text(note: n.Note | n.Caveat) -> str:
             return (f"Leaving out {', '.join(allergens)}: foods that contain it, and products whose ingredients the "
                     "USDA data does not list (cereals, breads, sweets, snacks, mixed dishes, meat analogues), since "
                     "they may. Check labels for precautionary statements.")
+        case n.NewerValue(food, data_ug, newer_ug, source, covers):
+            return (f"{food}: this USDA record gives {data_ug:,.1f} µg per 3 oz, the {source} {newer_ug:g} µg; "
+                    "the planner counts the record's value, "
+                    + ("and either way one serving covers an adult's day" if covers
+                       else "but the real amount may be lower, so do not count on this food alone"))
+        case n.TreatmentInPlace(daily_ug):
+            return (f"A daily {daily_ug:,.0f} µg supplement is listed: high-dose B12 of the kind a clinician "
+                    "prescribes without intrinsic factor. No second one is suggested; keep to the clinician's plan "
+                    "and blood tests.")
         case n.PlanItemNote(text):
             return text
         case n.DataAge(year):
@@ -386,9 +414,9 @@ def data_age_text(year: int | None) -> str:
     return f"B12 data{when}; check today's label (fortified products are reformulated)"
 
 
-def food_data_age(food: Food) -> str | None:
-    """The data-age caveat of a food, where its label may have changed."""
-    return data_age_text(food.b12_data_year) if food.label_may_have_changed else None
+def food_caveats_text(food: Food) -> str | None:
+    """What to know about a food's figures wherever it shows (its label's age, a newer value), or None."""
+    return caveats_text(food_caveats(food))
 
 
 def caveats_text(caveats: Iterable[n.Caveat]) -> str | None:
@@ -431,45 +459,3 @@ def search_message(result: SearchResult) -> str | None:
 def fallback_text(unavailable: str, bundled: str) -> str:
     """Why a search shows the bundled data: FoodData Central's failure, then what is shown instead."""
     return f"{unavailable} Showing the bundled {bundled} data instead."
-
-
-# ---- plan-file problems, for people -------------------------------------------------------------------------
-
-_FIELD_WORDS = {
-    "name": "name", "version": "format version", "label": "day name", "age_years": "age (years)",
-    "age_months": "age (months)", "ug": "µg", "every": "how often", "food": "food", "grams": "grams",
-    "portion": "portion", "count": "how many", "supplement": "supplement name", "note": "note",
-}
-_ENTRY_WORDS = {"days": "day", "meals": "meal", "items": "item", "portions": "portion"}
-_PATH = re.compile(r'^(\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): (.*)$', re.S)
-_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[(\"(?:[^\"\\]|\\.)*\")\]")
-
-
-def plain_problem(problem: str) -> str:
-    """A plan-file problem told without its JSON path, for people: "$.days[0].meals[1].items[2].grams: …"
-    -> "Day 1, meal 2, item 3, grams: …". PlanFileError and the CLI keep the paths."""
-    match = _PATH.match(problem)
-    if match is None:
-        return problem
-    path, sentence = match.groups()
-    words: list[str] = []
-    container = ""
-    for name, index, key in _STEP.findall(path[1:]):
-        if index:
-            words.append(f"{_ENTRY_WORDS.get(container, 'entry')} {int(index) + 1}")
-        elif key:
-            words.append(f"food record {json.loads(key)}")
-        elif name in ("days", "meals", "items", "foods", "portions", "exclude"):
-            container = name
-            if name == "exclude":
-                words.append("leave-out words")
-        elif name == "profile":
-            words.append("profile")
-        elif name == "name" and words and words[-1].startswith("meal"):
-            words.append("meal name")
-        elif name == "name" and not words:
-            words.append("plan name")
-        else:
-            words.append(_FIELD_WORDS.get(name, name.replace("_", " ")))
-    where = ", ".join(words) if words else "The file"
-    return f"{where[:1].upper()}{where[1:]}: {sentence}"

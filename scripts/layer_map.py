@@ -34,7 +34,7 @@ LAYERS: tuple[Layer, ...] = (
           ("planner.food", "planner.profile", "planner.notes", "planner.targets", "planner.absorption")),
     Layer("data", "the bundled USDA data, diet labels, search, safety rules, FoodData Central",
           ("planner.diet", "planner.everyday", "planner.snapshot", "planner.words", "planner.exclusions",
-           "planner.search", "planner.catalog", "planner.safety", "planner.fdc", "planner.fdc.*",
+           "planner.search", "planner.catalog", "planner.safety", "planner.caveats", "planner.fdc", "planner.fdc.*",
            "planner.sources")),
     Layer("plan", "the plan model and its pure edits", ("planner.plan",)),
     Layer("results", "typed results, every sentence (wording) and every JSON shape",

@@ -32,7 +32,7 @@ from planner.plan import (
     new_plan,
     remove_day,
 )
-from planner.plancheck import check_plan
+from planner.plancheck import check_plan, plain_problem
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard
 from planner.results import PlanAddition, PlanTotals, Serving
@@ -42,7 +42,7 @@ from planner.store.legacy import PERSONAL_SLUG
 from planner.targets import applicable_standards, life_stage_target
 from planner.totals import plan_totals
 from planner.units import Every
-from planner.wording import food_amount, note_text, plain_problem, plural, supplement_amount
+from planner.wording import food_amount, note_text, plural, supplement_amount
 from ui.messages import ADD, DAY, IMPORT, PAGE, SAVE, TABLE, clear, say
 from ui.profile import profile_from_widgets, sync_profile_widgets
 from ui.session import Key, Session, View

@@ -17,7 +17,7 @@ from planner.plan import DEFAULT_MEALS, Plan
 from planner.search import SearchIndex
 from planner.snapshot import SR_RELEASE_NAME
 from planner.sources import FoodSearchResult, search_foods
-from planner.wording import fallback_text, food_data_age, micrograms, search_message
+from planner.wording import fallback_text, food_caveats_text, micrograms, search_message, sentence
 from ui.actions import PageActions
 from ui.charts import short_label
 from ui.messages import ADD, LABEL_FORM, SEARCH, SUPPLEMENT_FORM, say, show
@@ -117,9 +117,9 @@ def _results_ui(actions: PageActions, client: FdcClient | None, found: FoodSearc
                        "mushrooms hold inactive analogues or variable amounts): it counts as 0 µg.")
         if food.check_label:
             st.caption("Check the label: minor ingredients (honey, milk powder, gelatin, vitamin D3) are unknown.")
-        data_age = food_data_age(food)
-        if data_age:
-            st.caption(plain(f"{data_age}."))
+        caveats = food_caveats_text(food)
+        if caveats:
+            st.caption(plain(sentence(caveats)))
     c1, c2, c3 = st.columns([3, 1, 2])
     portion_key = portion_pick_key(food.id)
     portion = c1.selectbox("Portion", [p.label for p in food.portions] + [GRAMS], key=portion_key,

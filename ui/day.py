@@ -26,7 +26,7 @@ from ui.actions import UNTITLED, PageActions
 from ui.adding import add_panel
 from ui.details import day_details
 from ui.messages import DAY, show
-from ui.plans import STATUS_BOX, absorbed_metric, save_prompts_ui, target_metric
+from ui.plans import absorbed_metric, save_prompts_ui, status_box, target_metric
 from ui.reruns import days_changed
 from ui.session import Key
 from ui.text import plain
@@ -97,7 +97,7 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     c1.metric("B12 eaten", intake_amount(day.total_ug, day.unknown_items),
               help=unknown_items_text(day.unknown_items) or "From the USDA values of the planned items.")
     with c2:
-        target_metric(target, day.total_ug)
+        target_metric(target, day.total_ug, clinical=day.clinical)
     with c3:
         absorbed_metric(day.absorbed_ug, totals.goal)
     for warning in day.warnings:  # a rule for this person, whatever the target says
@@ -105,9 +105,9 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     if day.empty:
         st.info(plain(empty_day_text(day)))
     else:
-        STATUS_BOX[day.status](plain(verdict_text(day.status, day.absorption_status, target,
-                                                  totals.absorption_goal_ug)
-                                     + unknown_minimum_text(day.unknown_items)))
+        status_box(day.status, day.clinical)(plain(verdict_text(day.status, day.absorption_status, target,
+                                                                totals.absorption_goal_ug, day.clinical)
+                                                   + unknown_minimum_text(day.unknown_items)))
     if len(totals.days) > 1:
         average = totals.average
         st.markdown(plain(f"Average of {len(totals.days)} days: {intake_text(average.total_ug, average.unknown_items)} "

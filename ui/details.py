@@ -150,10 +150,10 @@ def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -
 
 def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
     st.caption(REPORT_DISCLAIMER)
-    if result.needs_clinician:
-        st.error(plain(note_text(ClinicianNeeded())), icon="🩺")
-    for note in result.notes:
-        if not isinstance(note, (AdviceDisclaimer, ClinicianNeeded)):
+    for note in result.notes:  # the clinician's note comes first where there is one
+        if isinstance(note, ClinicianNeeded):
+            st.error(plain(note_text(note)), icon="🩺")
+        elif not isinstance(note, AdviceDisclaimer):
             st.info(plain(note_text(note)))
     if result.plan:
         st.subheader("A plan for the rest of the day")

@@ -4,7 +4,7 @@ plan file in and out. Each reads plain values and calls PageActions; nothing edi
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from typing import Callable, Literal
 
 import pandas as pd
 import streamlit as st
@@ -12,10 +12,11 @@ import streamlit as st
 from planner.custom import slugify
 from planner.export import EXPORT_MIME, ExportFormat, export_file
 from planner.plan import Plan
-from planner.results import PlanTotals, Status
+from planner.results import Clinical, PlanTotals, Status
 from planner.store import PlanRecord
 from planner.targets import AbsorptionGoal, Target
 from planner.wording import (
+    CLINICAL_SHORT,
     absorption_basis,
     absorption_progress_text,
     gap_text,
@@ -32,13 +33,24 @@ from ui.session import Key, confirm_delete_client_key, confirm_delete_plan_key, 
 from ui.text import plain
 
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
+CLINICAL_BOX = {Clinical.NEEDS_CLINICIAN: st.error, Clinical.TREATMENT_IN_PLACE: st.info}
 
 
-def target_metric(target: Target, total_ug: float, label: str = "Target") -> None:
-    """The target with the gap in words beside it: orange while short, green once met; no arrow."""
+def status_box(status: Status, clinical: Clinical | None) -> Callable[..., object]:
+    """The box a verdict is shown in: by status, or without intrinsic factor by the clinical verdict."""
+    return STATUS_BOX[status] if clinical is None else CLINICAL_BOX[clinical]
+
+
+def target_metric(target: Target, total_ug: float, label: str = "Target", clinical: Clinical | None = None) -> None:
+    """The target with the gap in words beside it: orange while short, green once met; no arrow. Without
+    intrinsic factor the clinical verdict in short instead (intake is not what counts)."""
     short = round(total_ug, 6) < target.target_ug
-    st.metric(label, f"{target.target_ug:g} µg a day", delta=gap_text(total_ug, target.target_ug),
-              delta_arrow="off", delta_color="orange" if short else "green",
+    color: Literal["orange", "green", "red", "gray"]
+    if clinical is None:
+        delta, color = gap_text(total_ug, target.target_ug), ("orange" if short else "green")
+    else:
+        delta, color = CLINICAL_SHORT[clinical], ("red" if clinical is Clinical.NEEDS_CLINICIAN else "gray")
+    st.metric(label, f"{target.target_ug:g} µg a day", delta=delta, delta_arrow="off", delta_color=color,
               help=f"{target_kind_text(target)} — {target.life_stage}, {target.source}")
 
 
@@ -177,9 +189,9 @@ def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
     st.caption(plain(f"{profile.age_years} y, {profile.sex.value}, {profile.diet.value}; {totals.target.life_stage}"))
     st.metric("Average intake" if len(totals.days) > 1 else "B12 eaten",
               intake_amount(average.total_ug, average.unknown_items))
-    target_metric(totals.target, average.total_ug)
+    target_metric(totals.target, average.total_ug, clinical=average.clinical)
     absorbed_metric(average.absorbed_ug, totals.goal)
-    STATUS_BOX[average.status](plain(status_text(average.status, totals.target)))
+    status_box(average.status, average.clinical)(plain(status_text(average.status, totals.target, average.clinical)))
     frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": item_amount(i),
                            "B12 (µg)": None if i.b12_ug is None else round(i.b12_ug, 2), "Source": i.source}
                           for d in totals.days for m in d.meals for i in m.items if not i.listed_on])

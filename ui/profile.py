@@ -42,6 +42,8 @@ def sync_profile_widgets(session: Session, profile: Profile) -> None:
     session[Key.EXCLUDE] = ", ".join(profile.exclude)
     session[Key.SUPPLEMENTS] = profile.supplements_allowed
     session[Key.ABSORPTION] = profile.absorption.value
+    session[Key.IMMUNOCOMPROMISED] = profile.immunocompromised
+    session[Key.METFORMIN] = profile.metformin
 
 
 def profile_from_widgets(session: Session) -> Profile:
@@ -54,7 +56,9 @@ def profile_from_widgets(session: Session) -> Profile:
                    sex=Sex(session[Key.SEX]), pregnant=state == "pregnant", lactating=state == "lactating",
                    standard=Standard(session[Key.STANDARD]), diet=DietMode(session[Key.DIET]),
                    absorption=Absorption(session.get(Key.ABSORPTION, Absorption.NORMAL.value)), exclude=exclude,
-                   supplements_allowed=bool(session[Key.SUPPLEMENTS]))
+                   supplements_allowed=bool(session[Key.SUPPLEMENTS]),
+                   immunocompromised=bool(session.get(Key.IMMUNOCOMPROMISED, False)),
+                   metformin=bool(session.get(Key.METFORMIN, False)))
 
 
 def profile_ui(actions: PageActions, target: Target | None) -> None:
@@ -85,9 +89,13 @@ def profile_ui(actions: PageActions, target: Target | None) -> None:
                             "tree nuts, sesame) also leave out foods whose ingredients are unknown.")
     sidebar.checkbox("Supplements are fine", key=Key.SUPPLEMENTS, on_change=change)
     sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=Key.ABSORPTION,
-                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change,
-                      help="Long-term metformin also lowers absorption: it calls for periodic B12 checks "
-                           "(American Diabetes Association), not different foods.")
+                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change)
+    sidebar.checkbox("Takes metformin", key=Key.METFORMIN, on_change=change,
+                     help="Long-term metformin lowers B12 absorption: it calls for periodic B12 checks "
+                          "(American Diabetes Association), not different foods.")
+    sidebar.checkbox("A weakened immune system", key=Key.IMMUNOCOMPROMISED, on_change=change,
+                     help="From an illness or its treatment: the food-safety advice for people at higher risk "
+                          "of food poisoning (no cold deli meats, soft cheeses or raw shellfish) applies.")
     if session.profile_error:
         sidebar.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
     if target is not None:

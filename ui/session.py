@@ -132,6 +132,8 @@ class Key(StrEnum):
     EXCLUDE = "p_exclude"
     SUPPLEMENTS = "p_supplements"
     ABSORPTION = "p_absorption"
+    IMMUNOCOMPROMISED = "p_immunocompromised"
+    METFORMIN = "p_metformin"
     # the food data (sidebar)
     USE_FDC = "use_fdc"
     FDC_TYPES = "fdc_types"

@@ -8,21 +8,19 @@ preformed vitamin A upper limit for their age. Cheap checks first; cached per fo
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from planner.caveats import food_caveats
 from planner.diet import ANIMAL_GROUPS, MEAT_FISH_GROUPS
 from planner.exclusions import exclusion_reason
 from planner.food import DietMode, Food
-from planner.notes import Caveat, ClamValue, DataAge
+from planner.notes import Caveat
 from planner.profile import Profile
 from planner.results import Serving, Source, SourceKind
 from planner.safety import blocking_rule, is_liver, retinol_ul_ug
 from planner.serving import serving_for
 
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
-# SR28's cooked clams (98.89 µg/100 g, a 1987 value) are far above the NIH table's newer figure.
-CLAMS = re.compile(r"^mollusks, clam\b", re.I)
 # Where a serving fits in the day, by kind (for foods that are not staples).
 MEAL_FIT: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
     (frozenset({"Breakfast Cereals"}), ("breakfast",)),
@@ -78,20 +76,16 @@ def meals_for(food: Food) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65_536)
-def _source_facts(food: Food, age_years: int) -> tuple[Serving, float, float | None, tuple[Caveat, ...]]:
+def _source_facts(food: Food, age_years: int) -> tuple[Serving, float, float, float | None, tuple[Caveat, ...]]:
     """What a source's line says that depends only on the food and the age (cached)."""
     serving = serving_at_age(food, age_years)
-    caveats: list[Caveat] = []
-    if food.label_may_have_changed:
-        caveats.append(DataAge(food.b12_data_year))
-    if CLAMS.search(food.description):
-        caveats.append(ClamValue())
-    return serving, food.b12_ug(serving.grams) or 0.0, food.kcal(serving.grams), tuple(caveats)
+    b12 = food.b12_ug(serving.grams) or 0.0
+    return serving, b12, min(b12, food.free_b12_ug(serving.grams)), food.kcal(serving.grams), food_caveats(food)
 
 
 def source_for(food: Food, profile: Profile, staple: str | None = None,
                meals: tuple[str, ...] | None = None) -> Source:
     """The food as a source for this person: its serving for their age, B12 and kcal per serving."""
-    serving, per_serving, kcal, caveats = _source_facts(food, profile.age_years)
+    serving, per_serving, free, kcal, caveats = _source_facts(food, profile.age_years)
     return Source(food, serving, per_serving, kcal, SourceKind.FORTIFIED if food.fortified else SourceKind.ANIMAL,
-                  staple, meals or meals_for(food), caveats=caveats)
+                  free, staple, meals or meals_for(food), caveats=caveats)

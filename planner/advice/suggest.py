@@ -3,15 +3,17 @@ this person's B12 gap, with the notes a dietitian would say beside them.
 
 The safety rules come first (planner/safety.py: never-suggest foods, life-stage rules, the
 retinol cap). A day that already has a supplement never gets a second one; a day that meets
-both goals gets nothing. Under 12 months no foods are suggested. Without intrinsic factor food
-cannot close the gap: no food plan, a clinician instead.
+both goals gets nothing, unless IOM's advice (over 50, food-bound malabsorption) asks for most
+of it as free B12 and the day has too little. Under 12 months no foods are suggested. Without
+intrinsic factor food cannot close the gap: no food plan and no fortified foods, a clinician
+instead, or the high-dose treatment already listed recognised.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from planner.advice.dayplan import CurrentDay, build_day_plan, meals_by_b12
+from planner.advice.dayplan import CurrentDay, build_day_plan, free_goal_ug, meals_by_b12, treatment_listed
 from planner.advice.ranking import Ranking, rank_sources
 from planner.advice.supplements import raise_dose_note, supplement_options
 from planner.exclusions import allergen_note
@@ -21,19 +23,20 @@ from planner.notes import (
     BreastfeedingVegan,
     CheckTheLabel,
     ChildServings,
-    ClamValue,
     ClinicianNeeded,
     DoesNotReach,
+    FoodBoundEstimate,
     HasSupplement,
     InfantNoFoods,
     InfantOfVeganMother,
     Note,
     NothingToAdd,
     TargetNote,
+    TreatmentInPlace,
     VeganSocietyGuidance,
 )
-from planner.profile import Profile
-from planner.results import AbsorptionStatus, PlanAddition, Source, Status, Suggestions, SupplementOption
+from planner.profile import Absorption, Profile
+from planner.results import AbsorptionStatus, Clinical, PlanAddition, Source, Status, Suggestions, SupplementOption
 from planner.safety import not_offered_notes
 from planner.search import SearchIndex
 from planner.serving import child_band
@@ -58,28 +61,35 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
     `rank_sources(foods, profile, index)` when the caller keeps it; otherwise it is worked out."""
     target = life_stage_target(profile)
     goal = absorption_goal(target).goal_ug
-    total_now, absorbed_now = current.total_ug(), current.absorbed(profile.intrinsic_factor)
+    total_now, absorbed_now = current.total_ug(), current.absorbed(profile.absorption)
     gap = max(target.target_ug - total_now, 0.0)
     found: list[Note] = [AdviceDisclaimer()]
 
     def answer(sources: tuple[Source, ...] = (), options: tuple[SupplementOption, ...] = (),
                plan: Iterable[PlanAddition] = (), total: float = total_now, absorbed: float = absorbed_now,
-               clinician: bool = False) -> Suggestions:
+               clinical: Clinical | None = None) -> Suggestions:
         offered = tuple(meals_by_b12(current.meal_ug, source.meals)[0] for source in sources)
         return Suggestions(target, gap, sources, options, tuple(plan), total, absorbed, goal,
-                           status_for(total, target), absorption_status_for(absorbed, goal), clinician,
-                           tuple(dict.fromkeys(found)), offered)
+                           status_for(total, target), absorption_status_for(absorbed, goal),
+                           clinical is not None, tuple(dict.fromkeys(found)), offered, clinical)
 
     if profile.infant:
         found.append(InfantNoFoods())
         if profile.diet is DietMode.VEGAN:
             found.append(InfantOfVeganMother())
         return answer()
-    if not profile.intrinsic_factor:
-        found.append(ClinicianNeeded())
-        return answer(options=supplement_options(profile), clinician=True)
+    if not profile.intrinsic_factor:  # the clinical path first; no foods, fortified ones included
+        treatment = treatment_listed(current.supplements)
+        if treatment:
+            found.insert(0, TreatmentInPlace(treatment))
+            return answer(clinical=Clinical.TREATMENT_IN_PLACE)
+        found.insert(0, ClinicianNeeded())
+        return answer(options=supplement_options(profile), clinical=Clinical.NEEDS_CLINICIAN)
     found += life_stage_notes(profile)
-    found += [note for note in target.notes if note in (TargetNote.OVER_50, TargetNote.FOOD_BOUND)]  # IOM's
+    found += [note for note in target.notes  # IOM's advice; the ADA's checks on metformin
+              if note in (TargetNote.OVER_50, TargetNote.FOOD_BOUND, TargetNote.METFORMIN)]
+    if profile.absorption is Absorption.FOOD_BOUND:
+        found.append(FoodBoundEstimate())
     raise_dose = raise_dose_note(profile, current.supplements) if current.supplements else None
     if raise_dose:
         found.append(raise_dose)
@@ -88,7 +98,8 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
     listed = ranking.shown
     options = supplement_options(profile) if profile.supplements_allowed and not current.supplements else ()
     if status_for(total_now, target) is Status.MEETS_TARGET and \
-            absorption_status_for(absorbed_now, goal) is AbsorptionStatus.MEETS_GOAL:
+            absorption_status_for(absorbed_now, goal) is AbsorptionStatus.MEETS_GOAL and \
+            current.free_ug() >= free_goal_ug(profile, target) - 1e-9:
         found.append(NothingToAdd(target.kind.name, target.target_ug, goal))
         return answer(sources=listed, options=options)
     additions, total_after, absorbed_after, plan_notes = build_day_plan(profile, ranking.planned_from, current,
@@ -103,5 +114,4 @@ def suggest(profile: Profile, foods: Iterable[Food], current: CurrentDay,
     if any(s.food.check_label for s in listed):
         found.append(CheckTheLabel())
     found += [note for note in (allergen_note(profile.exclude),) if note]
-    found += [ClamValue() for s in listed if ClamValue() in s.caveats]
     return answer(listed, options, additions, total_after, absorbed_after)

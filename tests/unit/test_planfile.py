@@ -310,13 +310,13 @@ def test_failed_save_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch,
     ('The file is not JSON (line 1)', "The file is not JSON (line 1)"),
 ])
 def test_problems_read_without_json_paths_for_people(problem, words):
-    from planner.wording import plain_problem
+    from planner.plancheck import plain_problem
 
     assert plain_problem(problem) == words
 
 
 def test_every_real_problem_of_a_bad_file_reads_without_a_path(catalog):
-    from planner.wording import plain_problem
+    from planner.plancheck import plain_problem
 
     document = plan_document([[("breakfast", [{"food": "sr:99999", "grams": 10}, {"food": "sr:13326", "grams": -1}])]],
                              profile={"age_years": 30, "sex": "robot"})

@@ -32,11 +32,22 @@ CHILD = Profile(4, Sex.MALE)
     (ADULT, {LifeStage.EVERYONE}),
     (PREGNANT, {LifeStage.EVERYONE, LifeStage.PREGNANCY}),
     (BREASTFEEDING, {LifeStage.EVERYONE, LifeStage.BREASTFEEDING}),
-    (Profile(1, Sex.MALE), {LifeStage.EVERYONE, LifeStage.CHILD}),
+    (Profile(1, Sex.MALE), {LifeStage.EVERYONE, LifeStage.CHILD, LifeStage.YOUNG_CHILD, LifeStage.UNDER_2,
+                            LifeStage.UNDER_4, LifeStage.UNDER_5}),
+    (Profile(3, Sex.MALE, age_months=11), {LifeStage.EVERYONE, LifeStage.CHILD, LifeStage.YOUNG_CHILD,
+                                           LifeStage.UNDER_4, LifeStage.UNDER_5}),
+    (Profile(4, Sex.MALE), {LifeStage.EVERYONE, LifeStage.CHILD, LifeStage.YOUNG_CHILD, LifeStage.UNDER_5}),
+    (Profile(5, Sex.MALE, age_months=11), {LifeStage.EVERYONE, LifeStage.CHILD, LifeStage.YOUNG_CHILD}),
     (Profile(8, Sex.FEMALE), {LifeStage.EVERYONE, LifeStage.CHILD}),
-    (Profile(9, Sex.FEMALE), {LifeStage.EVERYONE}),
-    (Profile(0, Sex.FEMALE, age_months=6), {LifeStage.EVERYONE}),
-], ids=["adult", "pregnant", "breastfeeding", "age 1", "age 8", "age 9", "6 months"])
+    (Profile(11, Sex.FEMALE, age_months=11), {LifeStage.EVERYONE, LifeStage.CHILD}),
+    (Profile(12, Sex.FEMALE), {LifeStage.EVERYONE}),
+    (Profile(0, Sex.FEMALE, age_months=6), {LifeStage.EVERYONE, LifeStage.INFANT, LifeStage.UNDER_2,
+                                            LifeStage.UNDER_4, LifeStage.UNDER_5}),
+    (Profile(64, Sex.FEMALE), {LifeStage.EVERYONE}),
+    (Profile(65, Sex.FEMALE), {LifeStage.EVERYONE, LifeStage.OLDER_ADULT}),
+    (Profile(40, Sex.MALE, immunocompromised=True), {LifeStage.EVERYONE, LifeStage.IMMUNOCOMPROMISED}),
+], ids=["adult", "pregnant", "breastfeeding", "age 1", "3y11m", "age 4", "5y11m", "age 8", "11y11m", "age 12",
+        "6 months", "64", "65", "immunocompromised"])
 def test_life_stages(profile, stages):
     assert life_stages(profile) == stages
 
@@ -53,7 +64,7 @@ BLOCKED = [
     ("07007", "Bologna, beef", "cold-deli", PREGNANT),
     ("01228", "Cheese, queso fresco", "soft-cheese", PREGNANT),
     ("14062", "ENSURE nutritional shake", "medical", ADULT),
-    ("03003", "Babyfood, meat, beef", "infant", CHILD),
+    ("03003", "Babyfood, meat, beef", "infant", ADULT),
     ("01133", "Egg, whole, dried", "dried-animal", ADULT),
     ("05022", "Chicken giblets, simmered", "offal-game", ADULT),
 ]
@@ -111,4 +122,6 @@ def test_the_rules_in_force_are_listed_beside_suggestions():
     assert "refrigerated smoked seafood (lox, nova, kippered) unless cooked" in whats
     assert not_offered_notes(ADULT) == []  # the everyone-rules are not "life-stage" notes
     raw = next(note for note in not_offered_notes(CHILD) if note.what.startswith("raw"))
-    assert raw.stages == ("ages 1–8", "breastfeeding", "pregnancy")
+    assert raw.stages == ("under 5",) and raw.source.startswith("US CDC")
+    raw_in_pregnancy = next(note for note in notes if note.what.startswith("raw"))
+    assert raw_in_pregnancy.stages == ("pregnancy",) and "FDA" in raw_in_pregnancy.source

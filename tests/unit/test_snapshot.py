@@ -10,7 +10,7 @@ import pytest
 from planner.errors import UnknownFoodError
 from planner.jsonshapes import food_from_json, food_json
 from planner.snapshot import DATA_DIR, common_names
-from planner.wording import food_data_age
+from planner.wording import food_caveats_text
 
 
 def test_counts_match_the_sr28_release(catalog):
@@ -72,9 +72,9 @@ def test_branded_fortified_food_shows_the_age_of_its_data(catalog):
     cheerios = catalog.get_food("sr:08087")  # Multi-Grain CHEERIOS: 20.69 µg in SR24, 5.19 in SR28
     assert cheerios.brand_owner == "General Mills Inc."
     assert cheerios.b12_data_year == 2014
-    assert food_data_age(cheerios) == ("B12 data from 2014; check today's label "
-                                        "(fortified products are reformulated)")
-    assert food_data_age(catalog.get_food("sr:01079")) is None  # milk is not a branded product
+    assert food_caveats_text(cheerios) == ("B12 data from 2014; check today's label "
+                                           "(fortified products are reformulated)")
+    assert food_caveats_text(catalog.get_food("sr:01079")) is None  # milk is not a branded product
 
 
 def test_old_sr24_ids_resolve_to_the_same_ndb_in_sr28(catalog):

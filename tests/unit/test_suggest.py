@@ -17,7 +17,7 @@ from planner.catalog import bundled_search_index
 from planner.cli import main
 from planner.food import DietMode
 from planner.jsonshapes import suggestions_json
-from planner.notes import ClamValue
+from planner.notes import NewerValue
 from planner.planfile import parse_plan
 from planner.profile import Absorption, Profile, Sex
 from planner.results import AbsorptionStatus, Status
@@ -141,7 +141,9 @@ def test_a_toddlers_day_plan_is_gentle_everyday_food_not_clams():
 def test_clams_say_that_their_value_is_superseded():
     result = run(Profile(30, Sex.MALE))
     clams = next(s for s in result.sources if s.staple == "clams")
-    assert ClamValue() in clams.caveats and "17 µg per 3 oz" in caveats_text(clams.caveats)
+    newer = [c for c in clams.caveats if isinstance(c, NewerValue)]
+    assert [(c.data_ug_per_3oz, c.newer_ug_per_3oz) for c in newer] == [(pytest.approx(84.06), 17.0)]
+    assert "84.1 µg per 3 oz" in caveats_text(clams.caveats) and "17 µg" in caveats_text(clams.caveats)
 
 
 def test_no_intrinsic_factor_gets_no_food_plan_but_a_clinician():
