@@ -29,7 +29,7 @@ from planner.profile import Profile
 from planner.snapshot import FoodCatalog
 from planner.store.connect import WRITE, ensure_sqlite_folder, faults_as, in_memory
 from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read_legacy_folder
-from planner.store.names import MAX_NAME_CHARS, clean_name, name_key
+from planner.store.names import clean_name, free_name, name_key
 from planner.store.owners import checked_owner
 from planner.store.schema import clients, folder_imports, migrate, plans
 
@@ -142,11 +142,6 @@ def _owned(method: Method) -> Method:
         return method(self, checked_owner(owner), *args, **kwargs)
 
     return checked  # type: ignore[return-value]
-
-
-def _numbered(name: str, number: int) -> str:
-    suffix = f" ({number})"
-    return name[:MAX_NAME_CHARS - len(suffix)] + suffix
 
 
 class PlanStore:
@@ -478,9 +473,6 @@ class PlanStore:
             base = clean_name(wanted, "plan")
         except InvalidName:
             base = slug
-        name, number = base, 1
-        while connection.scalar(select(plans.c.id).where(plans.c.owner == owner, _same_client(client_id),
-                                                         plans.c.name_key == name_key(name))):
-            number += 1
-            name = _numbered(base, number)
-        return name
+        return free_name(base, lambda key: connection.scalar(
+            select(plans.c.id).where(plans.c.owner == owner, _same_client(client_id), plans.c.name_key == key))
+            is not None)

@@ -31,11 +31,13 @@ from sqlalchemy import (
     inspect,
     literal_column,
     select,
+    update,
 )
 from sqlalchemy.types import TypeDecorator
 
 from planner.errors import StoreError
 from planner.store.connect import WRITE
+from planner.store.names import free_name, name_key
 
 ID_LENGTH = 32
 
@@ -120,11 +122,37 @@ class Migration:
 
 
 def _create_v1(connection: Connection) -> None:
-    TABLES.create_all(connection, checkfirst=False)
+    TABLES.create_all(connection, tables=[clients, plans, folder_imports], checkfirst=False)
+
+
+def _fold_name_keys(connection: Connection) -> None:
+    """Give every client and plan the key name_key gives now (version 1 only case-folded), so rows
+    saved before are unique under the new comparison too. Where two rows of one owner (and client)
+    now share a key, the later one's name is numbered ("Client plan (2)"): nothing merges or goes.
+    Keys move in two passes, so no key is ever held by two rows at once."""
+    groups = ((clients, (clients.c.owner,)),
+              (plans, (plans.c.owner, func.coalesce(plans.c.client_id, literal_column("''")))))
+    for table, group in groups:
+        rows = connection.execute(select(table.c.id, table.c.name, table.c.name_key, *group)
+                                  .order_by(*group, table.c.created_at, table.c.id)).all()
+        taken: dict[tuple, set[str]] = {}
+        changes = []
+        for row in rows:
+            keys = taken.setdefault(tuple(row[3:]), set())
+            name = free_name(row.name, keys.__contains__)
+            keys.add(name_key(name))
+            if (name, name_key(name)) != (row.name, row.name_key):
+                changes.append((row.id, name))
+        for row_id, _ in changes:
+            connection.execute(update(table).where(table.c.id == row_id).values(name_key=f"\x01{row_id}"))
+        for row_id, name in changes:
+            connection.execute(update(table).where(table.c.id == row_id).values(name=name, name_key=name_key(name)))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "clients, plans and folder-import markers", _create_v1),
+    Migration(2, "names compared after NFKC, whitespace folding and invisible characters dropped",
+              _fold_name_keys),
 )
 MIGRATION_LOCK = 712_012  # PostgreSQL advisory lock: one migrating process at a time
 
