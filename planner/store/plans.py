@@ -27,7 +27,7 @@ from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
 from planner.snapshot import FoodCatalog
-from planner.store.connect import WRITE, ensure_sqlite_folder, faults_as, in_memory
+from planner.store.connect import WRITE, CallBound, ensure_sqlite_folder, faults_as, in_memory
 from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read_legacy_folder
 from planner.store.names import clean_name, free_name, name_key
 from planner.store.owners import checked_owner
@@ -135,11 +135,14 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _owned(method: Method) -> Method:
-    """Every public call names its owner first; a malformed owner id is refused before any query."""
+    """Every public call names its owner first; a malformed owner id is refused before any query.
+    The whole call, however many transactions, ends within the engine's bound (connect.CallBound)."""
 
     @functools.wraps(method)
     def checked(self: PlanStore, owner: str, *args: Any, **kwargs: Any) -> Any:
-        return method(self, checked_owner(owner), *args, **kwargs)
+        owner = checked_owner(owner)
+        with self._bound.call():
+            return method(self, owner, *args, **kwargs)
 
     return checked  # type: ignore[return-value]
 
@@ -149,6 +152,7 @@ class PlanStore:
 
     def __init__(self, engine: Engine, catalog: FoodCatalog):
         self.engine, self.catalog = engine, catalog
+        self._bound = CallBound(engine)
         self._migrated = False
         self._migrating = threading.Lock()
         # An in-memory database is one shared connection: calls from two threads (a script run
@@ -169,7 +173,8 @@ class PlanStore:
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[Connection]:
-        with faults_as(action), self._turns:
+        with self._bound.call(), faults_as(action), self._turns:
+            self._bound.refuse_while_quiet()
             self._ready()
             with self.engine.connect() as connection:
                 yield connection
@@ -180,7 +185,8 @@ class PlanStore:
         write a moment ago (a name just taken, a client just deleted) is answered with `recheck`'s
         refusal (e.g. NameTaken) where it gives one, else as a save that may be tried again."""
         try:
-            with faults_as(action), self._turns:
+            with self._bound.call(), faults_as(action), self._turns:
+                self._bound.refuse_while_quiet()
                 self._ready()
                 with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
                     yield connection
