@@ -17,9 +17,7 @@ QUIET_S answer at once, so a page makes one person wait once, not once per call.
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
-import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,6 +29,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
 from planner.errors import StoreError, StoreUnavailable
+from planner.watchdog import Watchdog
 
 SQLITE_FILE = "plans.sqlite3"
 POSTGRES_DRIVER = "postgresql+psycopg"
@@ -54,54 +53,9 @@ class _NoAnswer(exc.TimeoutError):
     """The server gave no answer within the call's bound (or gave none a moment ago)."""
 
 
-class _Watch:
-    """One store call's watchdog: the connections it uses, cut when the bound passes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._connections: set[Any] = set()
-        self.fired = self._finished = False
-
-    def attach(self, connection: Any) -> None:
-        with self._lock:
-            if self.fired:
-                raise _NoAnswer("the call's time ran out")
-            self._connections.add(connection)
-
-    def detach(self, connection: Any) -> None:
-        with self._lock:
-            self._connections.discard(connection)
-
-    def fire(self) -> None:
-        with self._lock:
-            if self._finished:
-                return
-            self.fired = True
-            for connection in self._connections:
-                _shut(connection)
-
-    def finish(self) -> None:
-        with self._lock:
-            self._finished = True
-
-
-def _shut(connection: Any) -> None:
-    """Shut a psycopg connection's socket from another thread: its blocked wait ends with an error.
-    Only a duplicate of the descriptor is closed, never the one libpq holds."""
-    try:
-        duplicate = socket.socket(fileno=os.dup(connection.fileno()))
-    except Exception:  # closed already (psycopg raises its own error type for that)
-        return
-    with duplicate:
-        try:
-            duplicate.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-# The watch of the store call running in this thread (Streamlit runs each session's script,
+# The watchdog of the store call running in this thread (Streamlit runs each session's script,
 # and each download, in a thread of its own).
-_CALL: ContextVar[_Watch | None] = ContextVar("store_call", default=None)
+_CALL: ContextVar[Watchdog | None] = ContextVar("store_call", default=None)
 
 
 class CallBound:
@@ -117,19 +71,14 @@ class CallBound:
         if not self.watched or _CALL.get() is not None:
             yield
             return
-        watch = _Watch()
-        token = _CALL.set(watch)
-        timer = threading.Timer(CALL_BOUND_S, watch.fire)
-        timer.daemon = True
-        timer.start()
-        try:
-            yield
-        finally:
-            timer.cancel()
-            watch.finish()
-            _CALL.reset(token)
-            if watch.fired:
-                self._quiet_until = time.monotonic() + QUIET_S
+        with Watchdog(CALL_BOUND_S) as watchdog:
+            token = _CALL.set(watchdog)
+            try:
+                yield
+            finally:
+                _CALL.reset(token)
+                if watchdog.fired:
+                    self._quiet_until = time.monotonic() + QUIET_S
 
     def refuse_while_quiet(self) -> None:
         """Answer at once while the server was found not answering a moment ago."""
@@ -144,32 +93,40 @@ def _watch_postgres_connections(engine: Engine) -> None:
     @event.listens_for(engine, "do_connect")
     def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
         connection = dialect.connect(*cargs, **cparams)
-        watch = _CALL.get()
-        if watch is not None:
-            try:
-                watch.attach(connection)  # the dialect's first queries on it are watched too
-            except _NoAnswer:
-                connection.close()
-                raise
+        _watch(connection)  # the dialect's first queries on it are watched too
         return connection
 
     @event.listens_for(engine, "checkout")
     def _checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-        watch = _CALL.get()
-        if watch is not None:
-            watch.attach(dbapi_connection)
+        _watch(dbapi_connection)
         try:
             engine.dialect.do_ping(dbapi_connection)
         except Exception as error:
-            if watch is not None and watch.fired:
-                raise _NoAnswer("the call's time ran out") from error
+            watchdog = _CALL.get()
+            if watchdog is not None and watchdog.fired:
+                raise _NoAnswer("no answer within the call's bound") from error
             raise exc.DisconnectionError() from error  # the pool replaces it with a new connection
 
     @event.listens_for(engine, "checkin")
     def _checkin(dbapi_connection: Any, _record: Any) -> None:
-        watch = _CALL.get()
-        if watch is not None and dbapi_connection is not None:
-            watch.detach(dbapi_connection)
+        watchdog = _CALL.get()
+        if watchdog is not None and dbapi_connection is not None:
+            watchdog.unwatch(_socket_of(dbapi_connection))  # back in the pool: another call's now
+
+
+def _watch(dbapi_connection: Any) -> None:
+    """Put a psycopg connection's socket under the running call's watchdog."""
+    watchdog = _CALL.get()
+    if watchdog is not None:
+        watchdog.watch(_socket_of(dbapi_connection))
+
+
+def _socket_of(dbapi_connection: Any) -> int:
+    """The connection's socket descriptor; -1 once it is closed or lost."""
+    try:
+        return dbapi_connection.fileno()
+    except Exception:  # psycopg's own error type for a closed or lost connection
+        return -1
 
 
 def default_data_dir() -> Path:
@@ -238,8 +195,8 @@ def fault_reason(error: BaseException) -> str:
     """A database or file-system fault as a few words a person can act on."""
     original = getattr(error, "orig", None) or error
     text = str(original).lower()
-    watch = _CALL.get()
-    if (isinstance(error, exc.TimeoutError) or (watch is not None and watch.fired) or "timeout expired" in text
+    watchdog = _CALL.get()
+    if (isinstance(error, exc.TimeoutError) or (watchdog is not None and watchdog.fired) or "timeout expired" in text
             or "statement timeout" in text):
         return NOT_ANSWERING  # the call's bound, the pool's wait, connect_timeout or statement_timeout
     if "lock timeout" in text:
