@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Iterable, Sequence
@@ -20,6 +21,7 @@ from planner.totals import PlanTotals, empty_day_text, intake_text, plan_totals,
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_SIGNS = FORMULA_START[:4]  # "=", "+", "-", "@": what a formula starts with once spaces are trimmed
 DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
               "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
@@ -29,9 +31,18 @@ CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug",
 DAY_TOTAL = "day total"  # the meal column of each day's total row
 
 
+def _formula_like(text: str) -> bool:
+    """A formula start first, or after leading whitespace or invisible characters of any kind (a
+    spreadsheet may trim " =1+1" or a no-break space), in any width ("＝" is "=" under NFKC)."""
+    if text.startswith(FORMULA_START):
+        return True
+    first = next((char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"), "")
+    return unicodedata.normalize("NFKC", first)[:1] in FORMULA_SIGNS
+
+
 def neutralise(cell: object) -> object:
     """Stop a spreadsheet from running a cell as a formula (=, +, -, @ …)."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+    if isinstance(cell, str) and _formula_like(cell):
         return "'" + cell
     return cell
 
