@@ -1,10 +1,13 @@
 """Who is asking: the local person, a signed-in person, or a visitor whose plans stay in their
 session. Pure functions of plain inputs; the app reads them from Streamlit and passes them in.
 
-Failing closed: a visitor is the *local* person only when the server may serve one (bound to
-a loopback address, running on a desktop, i.e. not headless, or B12_PLANNER_MODE=local) and
-the visitor's own connection comes from loopback, straight, not through a proxy. Anything
-unknown counts as hosted. B12_PLANNER_MODE=hosted makes everyone hosted.
+Failing closed: a visitor is the *local* person only when the server may serve one (it listens
+on a loopback address only, or B12_PLANNER_MODE=local says so) and the visitor's own
+connection comes from loopback, straight, not through a proxy. Anything unknown counts as
+hosted. B12_PLANNER_MODE=hosted makes everyone hosted. A server listening on another address
+(every interface included, on a desktop too) serves nobody as local unless told to: a proxy
+on the same host that adds no forwarding header (stunnel, socat, nginx `stream`, HAProxy in
+TCP mode) makes a stranger's connection look like this machine's own.
 """
 
 from __future__ import annotations
@@ -52,7 +55,6 @@ class Visit:
     """What the server knows about one visit."""
 
     server_address: str | None  # Streamlit's server.address; None or "" listens on every interface
-    headless: bool  # Streamlit's server.headless; False on a desktop
     mode: Mode
     peer: str | None  # the address the visitor's connection comes from; None when unknown
     headers: Mapping[str, str] = field(default_factory=dict)  # the connection's request headers
@@ -105,7 +107,9 @@ def _host_of(header: str) -> str | None:
 
 
 def _server_may_serve_local(visit: Visit) -> bool:
-    if visit.mode is Mode.LOCAL or not visit.headless:
+    """B12_PLANNER_MODE=local, or a server that only loopback can reach (.streamlit/config.toml's
+    server.address = "localhost" makes the plain `streamlit run app.py` one)."""
+    if visit.mode is Mode.LOCAL:
         return True
     return visit.server_address is not None and _loopback_name(visit.server_address)
 

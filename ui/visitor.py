@@ -91,8 +91,7 @@ def _arrive() -> Arrival:
     except AccessError as error:
         problem, mode = str(error), Mode.HOSTED
     connection = read_connection()
-    access = who_is_asking(Visit(config.get_option("server.address"), bool(config.get_option("server.headless")),
-                                 mode, connection.peer, connection.headers))
+    access = who_is_asking(Visit(config.get_option("server.address"), mode, connection.peer, connection.headers))
     providers = sign_in_providers() if access is Access.HOSTED else ()
     claims = _signed_in_claims() if providers else None
     try:
