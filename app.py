@@ -95,13 +95,14 @@ data_dir = default_data_dir()
 arrival = visitor.arrival()  # who is asking: the local person, a signed-in person, or a visitor of this tab
 if arrival.visitor.keeps_plans:
     try:
-        store = plan_store(read_database_url(), str(data_dir))
+        store = visitor.store_for(arrival, plan_store(read_database_url(), str(data_dir)))
     except StoreError as error:  # a malformed database URL: the operator's to fix
         st.error(f"{error} Plans cannot be saved until it is fixed.")
         st.stop()
 else:
     store = visitor.session_store(foods)  # nothing of theirs reaches the database
 local = arrival.visitor.kind is VisitorKind.LOCAL
+signed_out = account.sign_in_ended(store, arrival)  # every run: a sign-out in another tab holds here too
 state.init_state(store, arrival.visitor, old_data_dir=data_dir if local else None)  # the folder era is the local person's
 plan = state.current_plan()
 
@@ -123,7 +124,7 @@ except ProfileError as error:
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
-account.where_plans_live_ui(arrival)
+account.where_plans_live_ui(arrival, signed_out)
 
 # The chosen view comes before the sidebar in the script, so its figures reach the browser first;
 # the sidebar's widgets keep their values in session state in between.
@@ -146,7 +147,7 @@ elif view == "Compare scenarios":
 elif plan_view:
     day.plan_view(store, foods, index, client, profile.fdc_search_types(client), day_suggestions)
 
-account.account_ui(arrival)
+account.account_ui(arrival, store, signed_out)
 profile.profile_ui(store, foods, target)
 st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
                   help="Named clients, scenarios side by side, exports for a client.")

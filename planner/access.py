@@ -19,7 +19,8 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from planner.errors import AccessError
-from planner.store.owners import LOCAL_OWNER, owner_of_identity
+from planner.store.owners import LOCAL_OWNER
+from planner.store.signins import SignIn, sign_in_of
 
 MODE_VARIABLE = "B12_PLANNER_MODE"
 SESSION_OWNER = "session"  # the owner inside a session's own in-memory store
@@ -64,6 +65,7 @@ class Visit:
 class Visitor:
     kind: VisitorKind
     owner: str  # whose rows the store reads and writes
+    sign_in: SignIn | None = None  # a signed-in visitor's sign-in: a sign-out ends it on the server
 
     @property
     def keeps_plans(self) -> bool:
@@ -137,9 +139,10 @@ def who_is_asking(visit: Visit) -> Access:
 def visitor_for(access: Access, user: Mapping[str, object] | None) -> Visitor:
     """Whose plans a visit sees. `user` is the signed-in person's identity claims (None when
     nobody is signed in); a hosted visitor without one keeps plans in the session only.
-    Raises InvalidOwner when the claims name nobody usable (no issuer or subject)."""
+    Raises InvalidOwner when the claims name no usable sign-in (no issuer, subject or issue time)."""
     if access is Access.LOCAL:
         return Visitor(VisitorKind.LOCAL, LOCAL_OWNER)
     if user is None:
         return Visitor(VisitorKind.SESSION, SESSION_OWNER)
-    return Visitor(VisitorKind.SIGNED_IN, owner_of_identity(user.get("iss"), user.get("sub")))
+    sign_in = sign_in_of(user)
+    return Visitor(VisitorKind.SIGNED_IN, sign_in.owner, sign_in)

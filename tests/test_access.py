@@ -7,6 +7,8 @@ a visitor behind a proxy on the same host included, is hosted.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from planner.access import (
@@ -125,9 +127,11 @@ def test_a_hosted_visitor_not_signed_in_keeps_plans_in_the_session():
 
 def test_a_signed_in_visitor_is_their_issuer_and_subject_not_their_email():
     claims = {"is_logged_in": True, "iss": "https://accounts.example", "sub": "110169484474386276334",
-              "email": "alice@example.com"}
-    assert visitor_for(Access.HOSTED, claims) == Visitor(VisitorKind.SIGNED_IN,
-                                                         "https://accounts.example#110169484474386276334")
+              "email": "alice@example.com", "iat": 1714564800}  # 2024-05-01 12:00 UTC
+    visitor = visitor_for(Access.HOSTED, claims)
+    assert (visitor.kind, visitor.owner) == (VisitorKind.SIGNED_IN, "https://accounts.example#110169484474386276334")
+    assert visitor.sign_in is not None and visitor.sign_in.owner == visitor.owner
+    assert visitor.sign_in.issued_at == datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 
 
 def test_claims_without_a_subject_name_nobody():

@@ -109,6 +109,13 @@ def arrival() -> Arrival:
     return st.session_state["arrival"]
 
 
+def store_for(arrival: Arrival, store: PlanStore) -> PlanStore:
+    """The store as this visitor uses it: for a signed-in person, every call first checks that
+    their sign-in has not ended (a sign-out in another tab, or everywhere)."""
+    sign_in = arrival.visitor.sign_in
+    return store if sign_in is None else store.for_sign_in(sign_in)
+
+
 def session_store(catalog: FoodCatalog) -> PlanStore:
     """This session's own store, in memory: a visitor's plans that must not reach the database."""
     if "session_store" not in st.session_state:

@@ -8,6 +8,7 @@ Faults raise one StoreError sentence and change nothing.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -22,7 +23,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from sqlalchemy import Connection, Engine, Select, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, StoreUnavailable
+from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, SignInEnded, StoreUnavailable
 from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
@@ -32,6 +33,7 @@ from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read
 from planner.store.names import clean_name, free_name, name_key
 from planner.store.owners import checked_owner
 from planner.store.schema import clients, folder_imports, migrate, plans
+from planner.store.signins import SignIn, has_ended, record_sign_out
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # ids and the old folder-era slugs
 
@@ -135,13 +137,15 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _owned(method: Method) -> Method:
-    """Every public call names its owner first; a malformed owner id is refused before any query.
-    The whole call, however many transactions, ends within the engine's bound (connect.CallBound)."""
+    """Every public call names its owner first; a malformed owner id is refused before any query,
+    and so is any call of a store held for a sign-in that has ended. The whole call, however many
+    transactions, ends within the engine's bound (connect.CallBound)."""
 
     @functools.wraps(method)
     def checked(self: PlanStore, owner: str, *args: Any, **kwargs: Any) -> Any:
         owner = checked_owner(owner)
         with self._bound.call():
+            self._hold_sign_in(owner)
             return method(self, owner, *args, **kwargs)
 
     return checked  # type: ignore[return-value]
@@ -152,12 +156,35 @@ class PlanStore:
 
     def __init__(self, engine: Engine, catalog: FoodCatalog):
         self.engine, self.catalog = engine, catalog
+        self.sign_in: SignIn | None = None  # set on a copy held for one signed-in person (for_sign_in)
         self._bound = CallBound(engine)
         self._migrated = False
         self._migrating = threading.Lock()
         # An in-memory database is one shared connection: calls from two threads (a script run
         # and a download being built) take turns instead of interleaving their transactions.
         self._turns: AbstractContextManager[Any] = threading.Lock() if in_memory(engine.url) else nullcontext()
+
+    # ---- sign-ins -----------------------------------------------------------------------
+
+    def for_sign_in(self, sign_in: SignIn) -> PlanStore:
+        """This store as one signed-in person's: every call first checks that the sign-in has not
+        ended, and refuses (SignInEnded) if it has. Shares the engine and its pool."""
+        held = copy.copy(self)
+        held.sign_in = sign_in
+        return held
+
+    def _hold_sign_in(self, owner: str) -> None:
+        if self.sign_in is not None and (owner != self.sign_in.owner or self.sign_in_ended(self.sign_in)):
+            raise SignInEnded()
+
+    def sign_in_ended(self, sign_in: SignIn) -> bool:
+        with self._reading("check your sign-in") as connection:
+            return has_ended(connection, sign_in)
+
+    def sign_out(self, sign_in: SignIn, everywhere: bool = False) -> None:
+        """Record that this sign-in (everywhere: every sign-in of its owner until now) has ended."""
+        with self._writing("record your sign-out") as connection:
+            record_sign_out(connection, sign_in, everywhere, _now())
 
     # ---- transactions -------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The store's tables and their versioned migrations (a schema_version table, ordered steps).
 
 Why not Alembic: the app upgrades its own database at start, on SQLite and PostgreSQL, with
-three tables. An ordered list of steps, each run once inside one locked transaction and
+four tables. An ordered list of steps, each run once inside one locked transaction and
 recorded in `schema_version`, does that in a few tested lines, without an alembic.ini,
 env.py and a scripts folder to ship. A step, once released, is never edited: a later change
 is a new step (migration 1 creates the tables as they are declared here; when a later step
@@ -105,6 +105,15 @@ folder_imports = Table(
     Column("clients", Integer, nullable=False),
 )
 
+sign_outs = Table(
+    "sign_outs", TABLES,  # sign-ins that ended (planner/store/signins.py)
+    Column("owner", Text, primary_key=True),
+    Column("sign_in", String(64), primary_key=True),  # one sign-in's id, or "*": every sign-in of the owner
+    # The sign-in's issue time; for "*", the cut-off: every sign-in issued at or before it has ended.
+    Column("issued_at", UtcDateTime, nullable=False),
+    Column("signed_out_at", UtcDateTime, nullable=False),
+)
+
 VERSIONING = MetaData()
 schema_version = Table(
     "schema_version", VERSIONING,
@@ -149,10 +158,15 @@ def _fold_name_keys(connection: Connection) -> None:
             connection.execute(update(table).where(table.c.id == row_id).values(name=name, name_key=name_key(name)))
 
 
+def _create_sign_outs(connection: Connection) -> None:
+    sign_outs.create(connection, checkfirst=False)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "clients, plans and folder-import markers", _create_v1),
     Migration(2, "names compared after NFKC, whitespace folding and invisible characters dropped",
               _fold_name_keys),
+    Migration(3, "sign-outs that hold on the server", _create_sign_outs),
 )
 MIGRATION_LOCK = 712_012  # PostgreSQL advisory lock: one migrating process at a time
 
