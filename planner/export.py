@@ -21,7 +21,6 @@ from planner.totals import PlanTotals, empty_day_text, intake_text, plan_totals,
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-FORMULA_SIGNS = FORMULA_START[:4]  # "=", "+", "-", "@": what a formula starts with once spaces are trimmed
 DISCLAIMER = ("Educational planner, not a diagnosis or medical advice. Intake figures are estimates "
               "from food composition data; a clinician judges B12 status from blood tests.")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
@@ -29,6 +28,9 @@ FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. 
 CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "absorbed_ug", "verdict", "source",
                "note"]
 DAY_TOTAL = "day total"  # the meal column of each day's total row
+
+
+FORMULA_SIGNS = FORMULA_START[:4]  # "=", "+", "-", "@": what a formula starts with once spaces are trimmed
 
 
 def _formula_like(text: str) -> bool:

@@ -83,8 +83,8 @@ def deployed_env(planner_url: str, folder, env_file_settings: dict[str, str]) ->
     return env
 
 
-def test_behind_a_proxy_that_adds_no_header_a_visitor_naming_localhost_is_hosted(planner_database, browser,  # noqa: F811
-                                                                                 tmp_path):
+def test_behind_a_proxy_that_adds_no_header_a_visitor_naming_localhost_is_hosted(
+        planner_database, browser, tmp_path):  # noqa: F811 (planner_database is test_deploy's fixture)
     shipped = env_file()
     assert shipped.get("B12_PLANNER_MODE") == "hosted"
     older = {key: value for key, value in shipped.items() if key != "B12_PLANNER_MODE"}

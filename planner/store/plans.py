@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterator, TypeVar
 from sqlalchemy import Connection, Engine, Select, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, SignInEnded, StoreUnavailable
+from planner.errors import SignInEnded
+from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, StoreUnavailable
 from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
