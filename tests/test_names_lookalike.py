@@ -154,6 +154,7 @@ def test_old_rows_get_the_new_keys_and_a_clash_is_numbered_not_lost(version_1_ur
         with pytest.raises(NameTaken) as caught:  # the old look-alike now holds its name
             store.create(ME, None, a_plan(catalog, "Client\u2007plan"))
         assert caught.value.existing_id == "p1"
-        assert store.load(ME, "p2").record.name == "Client\u00a0plan (2)"  # opens, nothing lost
+        reopened = store.load(ME, "p2")  # opens under its new name, nothing lost
+        assert (reopened.record.name, reopened.plan.name) == ("Client\u00a0plan (2)", "Client\u00a0plan (2)")
     finally:
         store.engine.dispose()

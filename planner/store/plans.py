@@ -311,7 +311,8 @@ class PlanStore:
                                      .where(plans.c.owner == owner, plans.c.id == plan_id)).first()
         if row is None:
             raise NotFound("plan")
-        return StoredPlan(_record(row), parse_plan(row.body, self.catalog))
+        # The row's name is the plan's (a name numbered by migration 2 is not yet in its body).
+        return StoredPlan(_record(row), replace(parse_plan(row.body, self.catalog), name=row.name))
 
     @_owned
     def create(self, owner: str, client_id: str | None, plan: Plan) -> StoredPlan:

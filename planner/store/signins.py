@@ -41,12 +41,18 @@ def sign_in_of(claims: Mapping[str, object]) -> SignIn:
     """The sign-in an identity's claims (st.user) describe; InvalidOwner when they cannot name one."""
     owner = owner_of_identity(claims.get("iss"), claims.get("sub"))
     iat = claims.get("iat")
-    if isinstance(iat, bool) or not isinstance(iat, (int, float)) or not math.isfinite(iat) or iat <= 0:
+    issued_at = None
+    if not isinstance(iat, bool) and isinstance(iat, (int, float)) and math.isfinite(iat) and iat > 0:
+        try:
+            issued_at = datetime.fromtimestamp(iat, timezone.utc)
+        except (OverflowError, OSError, ValueError):  # past what a datetime holds
+            issued_at = None
+    if issued_at is None:
         raise InvalidOwner("The sign-in provider gave no issue time (iat), so this sign-in could not be ended "
                            "by signing out, and cannot keep plans.")
     nonce = claims.get("nonce")
     digest = hashlib.sha256(f"{owner}\n{iat!r}\n{nonce if isinstance(nonce, str) else ''}".encode()).hexdigest()
-    return SignIn(owner, datetime.fromtimestamp(iat, timezone.utc), digest)
+    return SignIn(owner, issued_at, digest)
 
 
 def has_ended(connection: Connection, sign_in: SignIn) -> bool:
