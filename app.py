@@ -30,6 +30,7 @@ from ui import account, day, plans, profile, state, visitor
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, show
 from ui.text import plain
+from ui import signout
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 
@@ -102,7 +103,6 @@ if arrival.visitor.keeps_plans:
 else:
     store = visitor.session_store(foods)  # nothing of theirs reaches the database
 local = arrival.visitor.kind is VisitorKind.LOCAL
-signed_out = account.sign_in_ended(store, arrival)  # every run: a sign-out in another tab holds here too
 state.init_state(store, arrival.visitor, old_data_dir=data_dir if local else None)  # the folder era is the local person's
 plan = state.current_plan()
 
@@ -124,7 +124,9 @@ except ProfileError as error:
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
-account.where_plans_live_ui(arrival, signed_out)
+signed_out = signout.sign_in_ended(store, arrival)  # every run: a sign-out in another tab or browser holds here
+signout.ended_ui(signed_out)
+account.where_plans_live_ui(arrival)
 
 # The chosen view comes before the sidebar in the script, so its figures reach the browser first;
 # the sidebar's widgets keep their values in session state in between.
@@ -147,7 +149,8 @@ elif view == "Compare scenarios":
 elif plan_view:
     day.plan_view(store, foods, index, client, profile.fdc_search_types(client), day_suggestions)
 
-account.account_ui(arrival, store, signed_out)
+account.account_ui(arrival, signed_out)
+signout.sign_out_ui(store, arrival, signed_out)
 profile.profile_ui(store, foods, target)
 st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
                   help="Named clients, scenarios side by side, exports for a client.")
