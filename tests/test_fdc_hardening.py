@@ -13,6 +13,7 @@ from typing import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
+from requests_cache import CachedSession
 from werkzeug import Request, Response
 
 from planner.errors import FdcBadResponse, FdcRateLimited, FdcUnavailable, PlannerError
@@ -58,6 +59,7 @@ def files_holding(root: Path, needle: bytes) -> list[Path]:
 
 
 def cached_answers(client: FdcClient) -> int:
+    assert isinstance(client.session, CachedSession)  # the client's own session: the HTTP cache
     return len(list(client.session.cache.responses.keys()))
 
 
