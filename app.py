@@ -124,7 +124,7 @@ except ProfileError as error:
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
-signed_out = signout.sign_in_ended(store, arrival)  # every run: a sign-out in another tab or browser holds here
+arrival, signed_out = signout.checked_arrival(store, arrival)  # every run: a sign-out elsewhere holds here too
 signout.ended_ui(signed_out)
 account.where_plans_live_ui(arrival)
 
@@ -149,8 +149,8 @@ elif view == "Compare scenarios":
 elif plan_view:
     day.plan_view(store, foods, index, client, profile.fdc_search_types(client), day_suggestions)
 
-account.account_ui(arrival, signed_out)
-signout.sign_out_ui(store, arrival, signed_out)
+signout.signed_in_ui(store, arrival)
+account.account_ui(arrival)
 profile.profile_ui(store, foods, target)
 st.sidebar.toggle("Dietitian mode", key="dietitian", on_change=state.sync_link,
                   help="Named clients, scenarios side by side, exports for a client.")

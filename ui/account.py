@@ -20,17 +20,14 @@ def _provider_label(provider: str | None) -> str:
     return "Sign in" if provider is None else f"Sign in with {provider}"
 
 
-def account_ui(arrival: Arrival, ended: bool) -> None:
-    """The sidebar's first block: who this is, and sign-in or sign-out where it is configured (a
-    sign-in that can be ended on the server signs out with ui/signout.py's buttons, drawn next)."""
+def account_ui(arrival: Arrival) -> None:
+    """The sidebar's first block: who this is, and sign-in or sign-out where it is configured."""
     sidebar = st.sidebar
     kind = arrival.visitor.kind
     if kind is VisitorKind.LOCAL:
         sidebar.caption("Plans are saved on this computer.")
-    elif arrival.signed_in and not ended:  # an identity that could not be used says why; signing out is the way on
-        if kind is VisitorKind.SIGNED_IN:
-            sidebar.caption(f"Signed in as {plain(arrival.shown_as or 'you')}: your plans are yours alone.")
-        if arrival.visitor.sign_in is None and sidebar.button("Sign out", key="sign_out"):
+    elif arrival.signed_in:  # an identity that could not be used says why on the page; signing out is the way on
+        if arrival.visitor.sign_in is None and sidebar.button("Sign out", key="sign_out"):  # else ui/signout.py
             st.logout()
     elif arrival.providers:
         for provider in arrival.providers:

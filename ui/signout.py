@@ -4,6 +4,8 @@ forgets its cookie, so no other tab, and no copy of the cookie, goes on using it
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from planner.errors import PlannerError, SignInEnded
@@ -13,16 +15,19 @@ from ui.text import plain
 from ui.visitor import Arrival
 
 
-def sign_in_ended(store: PlanStore, arrival: Arrival) -> bool:
-    """Asked on every run, so an open tab learns of a sign-out elsewhere at its next action. When
-    the database cannot tell, False: the store's own calls then refuse, and say why."""
+def checked_arrival(store: PlanStore, arrival: Arrival) -> tuple[Arrival, bool]:
+    """Whether this tab's sign-in has ended, asked on every run, so an open tab learns of a
+    sign-out elsewhere at its next action; and the arrival as this run shows it: an ended sign-in
+    reads as signed out (the sign-in buttons show), while its store still refuses every call.
+    When the database cannot tell, not ended: the store's own calls then refuse, and say why."""
     sign_in = arrival.visitor.sign_in
     if sign_in is None:
-        return False
+        return arrival, False
     try:
-        return store.sign_in_ended(sign_in)
+        ended = store.sign_in_ended(sign_in)
     except PlannerError:
-        return False
+        return arrival, False
+    return (replace(arrival, signed_in=False, shown_as=None) if ended else arrival), ended
 
 
 def ended_ui(ended: bool) -> None:
@@ -31,12 +36,13 @@ def ended_ui(ended: bool) -> None:
         st.warning(str(SignInEnded()))
 
 
-def sign_out_ui(store: PlanStore, arrival: Arrival, ended: bool) -> None:
-    """The sidebar's sign-out buttons for a signed-in person (below who they are signed in as)."""
+def signed_in_ui(store: PlanStore, arrival: Arrival) -> None:
+    """The sidebar's first block for a signed-in person: who they are, and the sign-out buttons."""
     sign_in = arrival.visitor.sign_in
-    if sign_in is None or ended:
+    if sign_in is None or not arrival.signed_in:
         return
     sidebar = st.sidebar
+    sidebar.caption(f"Signed in as {plain(arrival.shown_as or 'you')}: your plans are yours alone.")
     if sidebar.button("Sign out", key="sign_out", help="Ends this sign-in: in this tab, in other tabs of this "
                       "browser, and for any copy of it."):
         _sign_out(store, sign_in, everywhere=False)
