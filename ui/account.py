@@ -10,7 +10,6 @@ from planner.access import VisitorKind
 from planner.datarequest import data_zip
 from planner.store import PlanStore
 from ui import state
-from ui.text import plain
 from ui.visitor import Arrival
 
 ZIP_NAME = "b12-planner-my-plans.zip"
