@@ -330,15 +330,6 @@ def _error(error: PlannerError, code: int) -> int:
     return code
 
 
-def _quiet_stdout() -> None:
-    """After a broken pipe: point stdout at /dev/null so the final flush at exit cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file descriptor (an embedding host's stream)
-        pass
-
-
 class _ClosedOutput(io.RawIOBase):
     """Standard output when the shell closed it (`>&-`; Python then has none): the first write
     fails as a write to a closed descriptor does, so the command says so; later writes, the
@@ -358,11 +349,20 @@ class _ClosedOutput(io.RawIOBase):
         return len(data)
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the final flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file descriptor (an embedding host's stream)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    if sys.stdout is None:
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal without "µ" or "≈" gets "?", not a traceback
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
     try:
         args = build_parser().parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
