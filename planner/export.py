@@ -33,12 +33,12 @@ DAY_TOTAL = "day total"  # the meal column of each day's total row
 FORMULA_SIGNS = FORMULA_START[:4]  # "=", "+", "-", "@": what a formula starts with once spaces are trimmed
 
 
-def _formula_like(text: str) -> bool:
+def _formula_like(cell: str) -> bool:
     """A formula start first, or after leading whitespace or invisible characters of any kind (a
     spreadsheet may trim " =1+1" or a no-break space), in any width ("＝" is "=" under NFKC)."""
-    if text.startswith(FORMULA_START):
+    if cell.startswith(FORMULA_START):
         return True
-    first = next((char for char in text if not char.isspace() and unicodedata.category(char) != "Cf"), "")
+    first = next((char for char in cell if not char.isspace() and unicodedata.category(char) != "Cf"), "")
     return unicodedata.normalize("NFKC", first)[:1] in FORMULA_SIGNS
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import socket
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from planner.fdc.protocol import (
     search_request,
 )
 from planner.fdc.settings import REDIS_URL_ENV, FdcSettings
+from planner.fdc.watching import watched, watched_attempt
 from planner.food import Food
 from planner.watchdog import Watchdog
 
@@ -147,41 +147,6 @@ def is_fdc_data(response: requests.Response) -> bool:
     return True
 
 
-class _WatchedConnection:
-    """Mixed into urllib3's connection classes: each socket the connection opens or reuses is put
-    under the running attempt's watchdog (planner.watchdog), from the TCP connect through the TLS
-    handshake, the answer's headers and its body."""
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()  # type: ignore[misc]
-        _watch_socket(sock)
-        return sock
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        sock = getattr(self, "sock", None)
-        if sock is not None:  # a connection from the pool, reused
-            _watch_socket(sock)
-        super().request(*args, **kwargs)  # type: ignore[misc]
-
-
-@functools.cache
-def _watched(connection_class: type) -> type:
-    """The pool's connection class with _WatchedConnection mixed in (made once per class)."""
-    if issubclass(connection_class, _WatchedConnection):
-        return connection_class
-    return type(f"Watched{connection_class.__name__}", (_WatchedConnection, connection_class), {})
-
-
-# The watchdog of the attempt running in this thread, read by the connections it uses.
-_ATTEMPT: ContextVar[Watchdog | None] = ContextVar("fdc_attempt", default=None)
-
-
-def _watch_socket(sock: socket.socket) -> None:
-    watchdog = _ATTEMPT.get()
-    if watchdog is not None:
-        watchdog.watch(sock.fileno())
-
-
 class BoundedAdapter(HTTPAdapter):
     """Transport below the cache: retries within the call's deadline, and reads every body
     itself, counting decompressed bytes, since requests-cache reads whole bodies. Each attempt
@@ -196,7 +161,7 @@ class BoundedAdapter(HTTPAdapter):
     def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: Any,
                                         proxies: Any = None, cert: Any = None) -> Any:
         pool = super().get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
-        pool.ConnectionCls = _watched(pool.ConnectionCls)
+        pool.ConnectionCls = watched(pool.ConnectionCls)
         return pool
 
     def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Any = None,
@@ -207,14 +172,10 @@ class BoundedAdapter(HTTPAdapter):
         while True:
             if deadline.passed():
                 raise _DeadlineExceeded(request=request)
-            with Watchdog(deadline.remaining_s()) as watchdog:
-                token = _ATTEMPT.set(watchdog)
-                try:
-                    response = self._attempt(request, attempt, deadline, watchdog,
-                                             timeout=(deadline.cap(connect_s), deadline.cap(read_s)),
-                                             verify=verify, cert=cert, proxies=proxies)
-                finally:
-                    _ATTEMPT.reset(token)
+            with watched_attempt(deadline.remaining_s()) as watchdog:
+                response = self._attempt(request, attempt, deadline, watchdog,
+                                         timeout=(deadline.cap(connect_s), deadline.cap(read_s)),
+                                         verify=verify, cert=cert, proxies=proxies)
             if response is not None:
                 return response
             time.sleep(_backoff_s(attempt))

@@ -8,7 +8,6 @@ Faults raise one StoreError sentence and change nothing.
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 import re
@@ -23,7 +22,6 @@ from typing import Any, Callable, Iterator, TypeVar
 from sqlalchemy import Connection, Engine, Select, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from planner.errors import SignInEnded
 from planner.errors import InvalidName, NameTaken, NotFound, PlanChangedElsewhere, StoreUnavailable
 from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
@@ -34,7 +32,7 @@ from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read
 from planner.store.names import clean_name, free_name, name_key
 from planner.store.owners import checked_owner
 from planner.store.schema import clients, folder_imports, migrate, plans
-from planner.store.signins import SignIn, has_ended, record_sign_out
+from planner.store.signins import SignInChecks
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # ids and the old folder-era slugs
 
@@ -152,40 +150,17 @@ def _owned(method: Method) -> Method:
     return checked  # type: ignore[return-value]
 
 
-class PlanStore:
+class PlanStore(SignInChecks):
     """Clients and plans of many owners in one database (SQLite or PostgreSQL)."""
 
     def __init__(self, engine: Engine, catalog: FoodCatalog):
         self.engine, self.catalog = engine, catalog
-        self.sign_in: SignIn | None = None  # set on a copy held for one signed-in person (for_sign_in)
         self._bound = CallBound(engine)
         self._migrated = False
         self._migrating = threading.Lock()
         # An in-memory database is one shared connection: calls from two threads (a script run
         # and a download being built) take turns instead of interleaving their transactions.
         self._turns: AbstractContextManager[Any] = threading.Lock() if in_memory(engine.url) else nullcontext()
-
-    # ---- sign-ins -----------------------------------------------------------------------
-
-    def for_sign_in(self, sign_in: SignIn) -> PlanStore:
-        """This store as one signed-in person's: every call first checks that the sign-in has not
-        ended, and refuses (SignInEnded) if it has. Shares the engine and its pool."""
-        held = copy.copy(self)
-        held.sign_in = sign_in
-        return held
-
-    def _hold_sign_in(self, owner: str) -> None:
-        if self.sign_in is not None and (owner != self.sign_in.owner or self.sign_in_ended(self.sign_in)):
-            raise SignInEnded()
-
-    def sign_in_ended(self, sign_in: SignIn) -> bool:
-        with self._reading("check your sign-in") as connection:
-            return has_ended(connection, sign_in)
-
-    def sign_out(self, sign_in: SignIn, everywhere: bool = False) -> None:
-        """Record that this sign-in (everywhere: every sign-in of its owner until now) has ended."""
-        with self._writing("record your sign-out") as connection:
-            record_sign_out(connection, sign_in, everywhere, _now())
 
     # ---- transactions -------------------------------------------------------------------
 

@@ -9,16 +9,18 @@ then. A signed-in person's every store call first asks whether their sign-in has
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import math
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Mapping
+from typing import Callable, Mapping, TypeVar
 
 from sqlalchemy import Connection, and_, delete, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from planner.errors import InvalidOwner
+from planner.errors import InvalidOwner, SignInEnded
 from planner.store.owners import owner_of_identity
 from planner.store.schema import sign_outs
 
@@ -35,6 +37,38 @@ class SignIn:
     owner: str
     issued_at: datetime  # the ID token's iat, by the provider's clock
     id: str  # a digest of owner, iat and nonce: this sign-in and no other
+
+
+Held = TypeVar("Held", bound="SignInChecks")
+
+
+class SignInChecks:
+    """PlanStore's sign-in half: a copy of the store held for one signed-in person checks, before
+    each of its calls, that the sign-in has not ended (PlanStore's `_owned` asks)."""
+
+    sign_in: SignIn | None = None  # set on a copy held for one signed-in person (for_sign_in)
+    _reading: Callable[[str], AbstractContextManager[Connection]]  # PlanStore's transactions
+    _writing: Callable[[str], AbstractContextManager[Connection]]
+
+    def for_sign_in(self: Held, sign_in: SignIn) -> Held:
+        """This store as one signed-in person's: every call first checks that the sign-in has not
+        ended, and refuses (SignInEnded) if it has. Shares the engine and its pool."""
+        held = copy.copy(self)
+        held.sign_in = sign_in
+        return held
+
+    def _hold_sign_in(self, owner: str) -> None:
+        if self.sign_in is not None and (owner != self.sign_in.owner or self.sign_in_ended(self.sign_in)):
+            raise SignInEnded()
+
+    def sign_in_ended(self, sign_in: SignIn) -> bool:
+        with self._reading("check your sign-in") as connection:
+            return has_ended(connection, sign_in)
+
+    def sign_out(self, sign_in: SignIn, everywhere: bool = False) -> None:
+        """Record that this sign-in (everywhere: every sign-in of its owner until now) has ended."""
+        with self._writing("record your sign-out") as connection:
+            record_sign_out(connection, sign_in, everywhere, datetime.now(timezone.utc))
 
 
 def sign_in_of(claims: Mapping[str, object]) -> SignIn:
