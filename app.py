@@ -24,7 +24,7 @@ from planner.store import PlanStore, default_data_dir, open_store
 from planner.store.connect import url_from_connection_secrets
 from planner.targets import Target
 from planner.totals import plan_totals
-from ui import account, day, plans, profile, visitor
+from ui import account, day, plans, profile, signout, visitor
 from ui.actions import PageActions
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, show
@@ -76,7 +76,7 @@ data_dir = default_data_dir()
 arrival = visitor.arrival()  # who is asking: the local person, a signed-in person, or a visitor of this tab
 if arrival.visitor.keeps_plans:
     try:
-        store = plan_store(read_database_url(), str(data_dir))
+        store = visitor.store_for(arrival, plan_store(read_database_url(), str(data_dir)))
     except StoreError as error:  # a malformed database URL: the operator's to fix
         st.error(f"{error} Plans cannot be saved until it is fixed.")
         st.stop()
@@ -105,6 +105,8 @@ except ProfileError as error:
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
+arrival, signed_out = signout.checked_arrival(store, arrival)  # every run: a sign-out elsewhere holds here too
+signout.ended_ui(signed_out)
 account.where_plans_live_ui(arrival)
 
 # The chosen view comes before the sidebar in the script, so its figures reach the browser first;
@@ -129,6 +131,7 @@ elif plan_view:
     data_types = profile.fdc_search_types(client)
     day.plan_view(actions, index, client if data_types is not None else None, data_types or DEFAULT_SEARCH_TYPES)
 
+signout.signed_in_ui(store, arrival)
 account.account_ui(arrival)
 profile.profile_ui(actions, target)
 st.sidebar.toggle("Dietitian mode", key=Key.DIETITIAN, on_change=actions.sync_link,

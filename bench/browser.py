@@ -7,7 +7,7 @@ Starts two servers on free ports of 127.0.0.1 (headless, usage stats off, cwd a 
 folder so no `.streamlit/secrets.toml` is read): the planner (`streamlit run app.py` on the
 bundled data, no FDC key, a temporary B12_PLANNER_DATA_DIR, B12_PLANNER_MODE=local) and
 bench/one_button_app.py (a button that adds one to a number). Debian's Chromium (`which
-chromium`, no browser download) opens them through Playwright, with tests/test_browser.py's
+chromium`, no browser download) opens them through Playwright, with tests/support/browser.py's
 arguments and its `wait_for_app`. The servers are stopped on the way out, also on Ctrl-C or
 SIGTERM.
 
@@ -373,7 +373,7 @@ def add_first_match(page: Page, query: str) -> None:
 
 def edit_first_amount(page: Page, amount: str) -> Sample:
     """Type `amount` into the first row's Amount cell of the day's table (a canvas grid: select the
-    first cell, arrow right to Amount, type, Enter), as tests/test_browser.py does; times the Enter."""
+    first cell, arrow right to Amount, type, Enter), as tests/support/browser.py does; times the Enter."""
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     headers = grid.locator('[role="columnheader"]')

@@ -1,10 +1,13 @@
 """Who is asking: the local person, a signed-in person, or a visitor whose plans stay in their
 session. Pure functions of plain inputs; the app reads them from Streamlit and passes them in.
 
-Failing closed: a visitor is the *local* person only when the server may serve one (bound to
-a loopback address, running on a desktop, i.e. not headless, or B12_PLANNER_MODE=local) and
-the visitor's own connection comes from loopback, straight, not through a proxy. Anything
-unknown counts as hosted. B12_PLANNER_MODE=hosted makes everyone hosted.
+Failing closed: a visitor is the *local* person only when the server may serve one (it listens
+on a loopback address only, or B12_PLANNER_MODE=local says so) and the visitor's own
+connection comes from loopback, straight, not through a proxy. Anything unknown counts as
+hosted. B12_PLANNER_MODE=hosted makes everyone hosted. A server listening on another address
+(every interface included, on a desktop too) serves nobody as local unless told to: a proxy
+on the same host that adds no forwarding header (stunnel, socat, nginx `stream`, HAProxy in
+TCP mode) makes a stranger's connection look like this machine's own.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from planner.errors import AccessError
-from planner.store.owners import LOCAL_OWNER, owner_of_identity
+from planner.store.owners import LOCAL_OWNER
+from planner.store.signins import SignIn, sign_in_of
 
 MODE_VARIABLE = "B12_PLANNER_MODE"
 SESSION_OWNER = "session"  # the owner inside a session's own in-memory store
@@ -52,7 +56,6 @@ class Visit:
     """What the server knows about one visit."""
 
     server_address: str | None  # Streamlit's server.address; None or "" listens on every interface
-    headless: bool  # Streamlit's server.headless; False on a desktop
     mode: Mode
     peer: str | None  # the address the visitor's connection comes from; None when unknown
     headers: Mapping[str, str] = field(default_factory=dict)  # the connection's request headers
@@ -62,6 +65,7 @@ class Visit:
 class Visitor:
     kind: VisitorKind
     owner: str  # whose rows the store reads and writes
+    sign_in: SignIn | None = None  # a signed-in visitor's sign-in: a sign-out ends it on the server
 
     @property
     def keeps_plans(self) -> bool:
@@ -105,7 +109,9 @@ def _host_of(header: str) -> str | None:
 
 
 def _server_may_serve_local(visit: Visit) -> bool:
-    if visit.mode is Mode.LOCAL or not visit.headless:
+    """B12_PLANNER_MODE=local, or a server that only loopback can reach (.streamlit/config.toml's
+    server.address = "localhost" makes the plain `streamlit run app.py` one)."""
+    if visit.mode is Mode.LOCAL:
         return True
     return visit.server_address is not None and _loopback_name(visit.server_address)
 
@@ -133,9 +139,10 @@ def who_is_asking(visit: Visit) -> Access:
 def visitor_for(access: Access, user: Mapping[str, object] | None) -> Visitor:
     """Whose plans a visit sees. `user` is the signed-in person's identity claims (None when
     nobody is signed in); a hosted visitor without one keeps plans in the session only.
-    Raises InvalidOwner when the claims name nobody usable (no issuer or subject)."""
+    Raises InvalidOwner when the claims name no usable sign-in (no issuer, subject or issue time)."""
     if access is Access.LOCAL:
         return Visitor(VisitorKind.LOCAL, LOCAL_OWNER)
     if user is None:
         return Visitor(VisitorKind.SESSION, SESSION_OWNER)
-    return Visitor(VisitorKind.SIGNED_IN, owner_of_identity(user.get("iss"), user.get("sub")))
+    sign_in = sign_in_of(user)
+    return Visitor(VisitorKind.SIGNED_IN, sign_in.owner, sign_in)

@@ -2,13 +2,15 @@
 
 The only place that turns planner errors into exit codes: 0 ok, 2 bad input (one line on
 stderr, never a traceback), 141 when the reader of standard output went away (as Unix tools
-end on SIGPIPE: `search … | head -1`).
+end on SIGPIPE: `search … | head -1`), 74 when standard output cannot be written (closed with
+`>&-`, or a full disk: `> /dev/full`).
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import errno
 import io
 import json
 import math
@@ -47,6 +49,7 @@ EXIT_OK = 0
 EXIT_SERVICE = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)  # what a shell reports for a tool SIGPIPE ended
+EXIT_CANNOT_WRITE = 74  # sysexits' EX_IOERR
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # every break str.splitlines() honours
 
 
@@ -343,6 +346,25 @@ def _error(error: PlannerError, code: int) -> int:
     return code
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Standard output when the shell closed it (`>&-`; Python then has none): the first write
+    fails as a write to a closed descriptor does, so the command says so; later writes, the
+    flush at exit among them, go nowhere quietly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.told = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if not self.told:
+            self.told = True
+            raise OSError(errno.EBADF, "standard output is closed")
+        return len(data)
+
+
 def _quiet_stdout() -> None:
     """After a broken pipe: point stdout at /dev/null so the final flush at exit cannot fail."""
     try:
@@ -355,6 +377,8 @@ def _quiet_stdout() -> None:
 def main(argv: Sequence[str] | None = None, prog: str = "python -m planner") -> int:
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal without "µ" or "≈" gets "?", not a traceback
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
     try:
         args = build_parser(prog).parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
@@ -364,6 +388,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m planner") -> 
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # only standard output is written unguarded: closed, or a full disk
+        _quiet_stdout()
+        print(f"error: cannot write the output ({error.strerror or error}).", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
     except (FdcError, StoreUnavailable) as error:  # a service that is down: try again later
         return _error(error, EXIT_SERVICE)
     except PlannerError as error:

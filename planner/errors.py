@@ -93,6 +93,15 @@ class NotFound(StoreError):
         return f"That {self.kind} was not found: it may have been deleted, or the link is wrong."
 
 
+class SignInEnded(StoreError):
+    """A sign-in that was signed out (in this tab, another tab or browser, or everywhere): a copy
+    of its cookie reads and saves nothing."""
+
+    def __str__(self) -> str:
+        return ("You signed out of this account (in this tab, in another one, or everywhere), so your saved plans "
+                "are no longer read or saved here; sign in again to use them.")
+
+
 class AccessError(PlannerError):
     """A setting that says nothing sensible about who is asking (e.g. B12_PLANNER_MODE=lokal)."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Iterable, Sequence
@@ -43,9 +44,21 @@ CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug",
 DAY_TOTAL = "day total"  # the meal column of each day's total row
 
 
+FORMULA_SIGNS = FORMULA_START[:4]  # "=", "+", "-", "@": what a formula starts with once spaces are trimmed
+
+
+def _formula_like(cell: str) -> bool:
+    """A formula start first, or after leading whitespace or invisible characters of any kind (a
+    spreadsheet may trim " =1+1" or a no-break space), in any width ("＝" is "=" under NFKC)."""
+    if cell.startswith(FORMULA_START):
+        return True
+    first = next((char for char in cell if not char.isspace() and unicodedata.category(char) != "Cf"), "")
+    return unicodedata.normalize("NFKC", first)[:1] in FORMULA_SIGNS
+
+
 def neutralise(cell: object) -> object:
     """Stop a spreadsheet from running a cell as a formula (=, +, -, @ …)."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+    if isinstance(cell, str) and _formula_like(cell):
         return "'" + cell
     return cell
 

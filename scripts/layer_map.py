@@ -29,7 +29,7 @@ class Layer:
 
 LAYERS: tuple[Layer, ...] = (
     Layer("foundations", "units, the error tree, build-once values",
-          ("planner", "planner.units", "planner.errors", "planner.once")),
+          ("planner", "planner.units", "planner.errors", "planner.once", "planner.watchdog")),
     Layer("records", "the food record, the person, notes as typed facts, targets and absorption",
           ("planner.food", "planner.profile", "planner.notes", "planner.targets", "planner.absorption")),
     Layer("data", "the bundled USDA data, diet labels, search, safety rules, FoodData Central",

@@ -10,7 +10,6 @@ from planner.access import VisitorKind
 from planner.datarequest import data_zip
 from ui.actions import PageActions
 from ui.session import Key, sign_in_key
-from ui.text import plain
 from ui.visitor import Arrival
 
 ZIP_NAME = "b12-planner-my-plans.zip"
@@ -27,9 +26,7 @@ def account_ui(arrival: Arrival) -> None:
     if kind is VisitorKind.LOCAL:
         sidebar.caption("Plans are saved on this computer.")
     elif arrival.signed_in:  # an identity that could not be used says why on the page; signing out is the way on
-        if kind is VisitorKind.SIGNED_IN:
-            sidebar.caption(f"Signed in as {plain(arrival.shown_as or 'you')}: your plans are yours alone.")
-        if sidebar.button("Sign out", key=Key.SIGN_OUT):
+        if arrival.visitor.sign_in is None and sidebar.button("Sign out", key=Key.SIGN_OUT):  # else ui/signout.py
             st.logout()
     elif arrival.providers:
         for provider in arrival.providers:

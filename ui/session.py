@@ -191,6 +191,7 @@ class Key(StrEnum):
     DELETE_CLIENT = "delete_client"
     # the account
     SIGN_OUT = "sign_out"
+    SIGN_OUT_EVERYWHERE = "sign_out_everywhere"
     DOWNLOAD_MY_DATA = "download_my_data"
     CONFIRM_DELETE_ALL = "confirm_delete_all"
     DELETE_ALL = "delete_all"

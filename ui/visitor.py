@@ -92,8 +92,7 @@ def _arrive() -> Arrival:
     except AccessError as error:
         problem, mode = str(error), Mode.HOSTED
     connection = read_connection()
-    access = who_is_asking(Visit(config.get_option("server.address"), bool(config.get_option("server.headless")),
-                                 mode, connection.peer, connection.headers))
+    access = who_is_asking(Visit(config.get_option("server.address"), mode, connection.peer, connection.headers))
     providers = sign_in_providers() if access is Access.HOSTED else ()
     claims = _signed_in_claims() if providers else None
     try:
@@ -110,6 +109,13 @@ def arrival() -> Arrival:
     if not session.has(Session.arrival.key):
         session.arrival = _arrive()
     return session.arrival
+
+
+def store_for(arrival: Arrival, store: PlanStore) -> PlanStore:
+    """The store as this visitor uses it: for a signed-in person, every call first checks that
+    their sign-in has not ended (a sign-out in another tab, or everywhere)."""
+    sign_in = arrival.visitor.sign_in
+    return store if sign_in is None else store.for_sign_in(sign_in)
 
 
 def session_store(catalog: FoodCatalog) -> PlanStore:

@@ -4,18 +4,17 @@ file, or Redis when B12_PLANNER_REDIS_URL is set, shared by the app's replicas).
 The key travels in the X-Api-Key header only, never to another origin, and is neither part of
 a cache key nor stored in the cache. The cache keeps only direct 200 JSON answers. Below the
 cache a transport adapter retries 5xx answers and failed connections, and reads each body with
-a running count (after decompression) and the call's deadline, so an answer over
-`max_body_bytes` or a server that drips is refused early. One deadline bounds a whole client
-call: connects, reads, retries, backoff and Retry-After waits. A 429 waits out a short
+a running count (after decompression), so an answer over `max_body_bytes` is refused early.
+One deadline bounds a whole client call: connects, TLS handshakes, headers, bodies, retries,
+backoff and Retry-After waits; a watchdog shuts the socket when it passes, so a server that
+drips its headers or its body a byte at a time ends there too. A 429 waits out a short
 Retry-After (at most `max_wait_s`) and otherwise answers at once.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import threading
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -44,13 +43,17 @@ from planner.fdc.protocol import (
     foods_from_batch,
     foods_from_search,
     header_int,
+    is_json,
+    not_data_reason,
     rate_limit,
     retry_after_seconds,
     retry_at,
     search_request,
 )
 from planner.fdc.settings import REDIS_URL_ENV, FdcSettings
+from planner.fdc.watching import watched, watched_attempt
 from planner.food import Food
+from planner.watchdog import Watchdog
 
 log = logging.getLogger("planner.fdc")
 
@@ -135,9 +138,7 @@ def is_fdc_data(response: requests.Response) -> bool:
     an error or a redirect (whose hops would carry the key). A cached answer passed it once."""
     if getattr(response, "from_cache", False):
         return True
-    media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    if response.status_code != 200 or response.history or not (
-            media_type == "application/json" or media_type.endswith("+json")):
+    if response.status_code != 200 or response.history or not is_json(response.headers.get("Content-Type")):
         return False
     try:
         response.json()
@@ -148,12 +149,20 @@ def is_fdc_data(response: requests.Response) -> bool:
 
 class BoundedAdapter(HTTPAdapter):
     """Transport below the cache: retries within the call's deadline, and reads every body
-    itself, counting decompressed bytes, since requests-cache reads whole bodies."""
+    itself, counting decompressed bytes, since requests-cache reads whole bodies. Each attempt
+    runs under a watchdog set to the deadline: socket timeouts bound each read, not the whole
+    exchange, so a server dripping its headers or its body a byte at a time would outlast them."""
 
     def __init__(self, max_body_bytes: int, deadline_s: float):
         super().__init__(max_retries=0)  # retries are ours, so they fit in the deadline
         self.max_body_bytes = max_body_bytes
         self.deadline_s = deadline_s
+
+    def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: Any,
+                                        proxies: Any = None, cert: Any = None) -> Any:
+        pool = super().get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
+        pool.ConnectionCls = watched(pool.ConnectionCls)
+        return pool
 
     def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Any = None,
              verify: Any = True, cert: Any = None, proxies: Any = None) -> requests.Response:
@@ -163,44 +172,50 @@ class BoundedAdapter(HTTPAdapter):
         while True:
             if deadline.passed():
                 raise _DeadlineExceeded(request=request)
-            try:
-                response = super().send(request, stream=True, timeout=(deadline.cap(connect_s), deadline.cap(read_s)),
-                                        verify=verify, cert=cert, proxies=proxies)
-            except requests.Timeout:
-                if deadline.passed():
-                    raise _DeadlineExceeded(request=request) from None
-                raise  # a slow answer is not retried: it would be slow again
-            except requests.ConnectionError:
-                if not _may_retry(attempt, CONNECT_RETRIES, deadline):
-                    raise
-            else:
-                if response.status_code not in RETRY_STATUSES or not _may_retry(attempt, SERVER_RETRIES, deadline):
-                    self._read_body(response, deadline)
-                    return response
-                response.close()
+            with watched_attempt(deadline.remaining_s()) as watchdog:
+                response = self._attempt(request, attempt, deadline, watchdog,
+                                         timeout=(deadline.cap(connect_s), deadline.cap(read_s)),
+                                         verify=verify, cert=cert, proxies=proxies)
+            if response is not None:
+                return response
             time.sleep(_backoff_s(attempt))
             attempt += 1
 
-    def _read_body(self, response: requests.Response, deadline: Deadline) -> None:
+    def _attempt(self, request: requests.PreparedRequest, attempt: int, deadline: Deadline, watchdog: Watchdog,
+                 **send_options: Any) -> requests.Response | None:
+        """One try: the answer with its body read, or None to try again after a pause."""
+        try:
+            response = super().send(request, stream=True, **send_options)
+            if response.status_code in RETRY_STATUSES and _may_retry(attempt, SERVER_RETRIES, deadline):
+                response.close()
+                return None
+            self._read_body(response, watchdog)
+            return response
+        except _DeadlineExceeded:
+            raise
+        except requests.RequestException as error:
+            if watchdog.fired or (isinstance(error, requests.Timeout) and deadline.passed()):
+                raise _DeadlineExceeded(request=request) from None
+            if isinstance(error, requests.Timeout):
+                raise  # a slow answer is not retried: it would be slow again
+            if isinstance(error, requests.ConnectionError) and _may_retry(attempt, CONNECT_RETRIES, deadline):
+                return None
+            raise
+
+    def _read_body(self, response: requests.Response, watchdog: Watchdog) -> None:
         """Read the whole body now, refusing it past the size limit or the deadline."""
         declared = header_int(response.headers, "Content-Length")
         if declared is not None and declared > self.max_body_bytes and "Content-Encoding" not in response.headers:
             response.close()
             raise _AnswerTooLarge(request=response.request)
-        stopped = threading.Event()  # set when the watchdog cut the reading short at the deadline
-        watchdog = threading.Timer(max(deadline.remaining_s(), 0.0), _stop_reading, (response.raw, stopped))
-        watchdog.daemon = True
-        watchdog.start()
         try:
-            response._content = self._read_chunks(response, stopped)  # as requests' own reader leaves it
+            response._content = self._read_chunks(response, watchdog)  # as requests' own reader leaves it
             response._content_consumed = True
         except BaseException:
             response.close()
             raise
-        finally:
-            watchdog.cancel()
 
-    def _read_chunks(self, response: requests.Response, stopped: threading.Event) -> bytes:
+    def _read_chunks(self, response: requests.Response, watchdog: Watchdog) -> bytes:
         chunks: list[bytes] = []
         size = 0
         try:
@@ -210,9 +225,9 @@ class BoundedAdapter(HTTPAdapter):
                     raise _AnswerTooLarge(request=response.request)
                 chunks.append(chunk)
         except (ReadTimeoutError, ProtocolError, DecodeError, SSLError) as error:
-            if not stopped.is_set():
+            if not watchdog.fired:
                 raise _requests_error(error, response.request) from None
-        if stopped.is_set():
+        if watchdog.fired:  # the socket was shut at the deadline: what was read is not all of it
             raise _DeadlineExceeded(request=response.request)
         return b"".join(chunks)
 
@@ -225,13 +240,6 @@ def _backoff_s(attempt: int) -> float:
 def _may_retry(attempt: int, retries: int, deadline: Deadline) -> bool:
     """Another try only while tries are left and the backoff ends before the deadline."""
     return attempt < retries and deadline.remaining_s() > _backoff_s(attempt)
-
-
-def _stop_reading(raw: Any, stopped: threading.Event) -> None:
-    """The watchdog: shut the socket's read side, so a read blocked on a dripping server returns."""
-    stopped.set()
-    with contextlib.suppress(ValueError, RuntimeError, OSError):  # already released or closed
-        raw.shutdown()
 
 
 def _requests_error(error: Exception, request: requests.PreparedRequest) -> requests.RequestException:
@@ -407,10 +415,11 @@ class FdcClient:
     def _body(self, response: requests.Response) -> Any:
         status = response.status_code
         body: Any = None
+        unreadable: ValueError | None = None
         try:
             body = response.json()
-        except ValueError:
-            body = None
+        except ValueError as error:
+            unreadable = error
         if status in (401, 403):
             raise FdcKeyRejected(error_code(body) or f"HTTP {status}")
         if status == 404:
@@ -419,8 +428,8 @@ class FdcClient:
             raise FdcUnavailable(f"FoodData Central is having trouble (HTTP {status}).")
         if status != 200:
             raise FdcBadResponse(f"FoodData Central answered HTTP {status}.")
-        if body is None:
-            raise FdcBadResponse("FoodData Central sent a web page instead of data; the service may be down.")
+        if unreadable is not None:
+            raise FdcBadResponse(not_data_reason(response.headers.get("Content-Type"), unreadable))
         return body
 
     def _note_rate_limit(self, headers) -> None:

@@ -8,6 +8,7 @@ units, string ndbNumbers.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -183,6 +184,36 @@ def retry_after_seconds(headers: Mapping[str, str], now: datetime | None = None)
 
 def retry_at(seconds: float, now: datetime | None = None) -> datetime:
     return (now or datetime.now(timezone.utc)) + timedelta(seconds=seconds)
+
+
+MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,40}/[a-z0-9][a-z0-9!#$&^_.+-]{0,40}")
+WEB_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a Content-Type header, lower-case, without parameters ("" when absent)."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def is_json(content_type: str | None) -> bool:
+    media = media_type(content_type)
+    return media == "application/json" or media.endswith("+json")
+
+
+def not_data_reason(content_type: str | None, error: ValueError) -> str:
+    """Why a 200 answer that does not parse is not FDC data, in one sentence: JSON that is
+    malformed (where), a web page (an outage page), or some other kind of content."""
+    if is_json(content_type):
+        where = (f"{error.msg} at line {error.lineno}, column {error.colno}"
+                 if isinstance(error, json.JSONDecodeError) else "it is not readable as text")
+        return f"FoodData Central sent malformed JSON ({where}); the service may be having trouble."
+    media = media_type(content_type)
+    if media in WEB_PAGE_TYPES:
+        return "FoodData Central sent a web page instead of data; the service may be down."
+    # The server's words are shown only when they are a plain media type.
+    what = media if MEDIA_TYPE.fullmatch(media) else "an answer without a content type" if not media else \
+        "an answer of an unknown kind"
+    return f"FoodData Central sent {what} instead of JSON data; the service may be down."
 
 
 def error_code(body: Any) -> str | None:

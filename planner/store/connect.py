@@ -3,13 +3,24 @@
 SQLite in the app's data directory unless a URL names PostgreSQL (psycopg 3) or another
 SQLite file. Database faults become one StoreUnavailable sentence; the URL (and its
 password) never appears in one.
+
+On PostgreSQL every store call ends within CALL_BOUND_S, however the server fails. A live
+server cancels a slow statement or a long lock wait itself (statement_timeout, lock_timeout);
+TCP keepalives and tcp_user_timeout drop a connection to a machine that is gone. A server that
+is stopped (SIGSTOP, a frozen VM) still has its kernel acknowledge everything, so none of those
+fire: for that a watchdog shuts the call's socket at the bound, which ends a wait on an
+already-open connection too (the pool's own pre-ping would wait unwatched, so the ping is done
+here, under the watch). After a call found the server not answering, calls in the next
+QUIET_S answer at once, so a page makes one person wait once, not once per call.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -18,13 +29,104 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
 from planner.errors import StoreError, StoreUnavailable
+from planner.watchdog import Watchdog
 
 SQLITE_FILE = "plans.sqlite3"
 POSTGRES_DRIVER = "postgresql+psycopg"
+CALL_BOUND_S = 10  # the longest a store call on PostgreSQL takes, answer or not
 CONNECT_TIMEOUT_S = 5
+POOL_WAIT_S = 5  # for a free pooled connection, when every one is busy
+QUIET_S = 5  # after a call found no answer, calls fail at once for this long
+# Settings of each PostgreSQL session: a live server ends a slow statement, a long lock wait or a
+# transaction left open by a stuck app process before the watchdog has to.
+SERVER_LIMITS = ("-c statement_timeout=8000 -c lock_timeout=4000 "
+                 "-c idle_in_transaction_session_timeout=60000")
+NETWORK_LIMITS = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+                  "tcp_user_timeout": CALL_BOUND_S * 1000}  # milliseconds unacknowledged before giving up
+NOT_ANSWERING = f"the database is not answering (nothing within {CALL_BOUND_S} s)"
 # Execution option asking for a write transaction: SQLite takes its write lock at BEGIN
 # (BEGIN IMMEDIATE), so two writers queue instead of failing with "database is locked".
 WRITE = {"b12_write": True}
+
+
+class _NoAnswer(exc.TimeoutError):
+    """The server gave no answer within the call's bound (or gave none a moment ago)."""
+
+
+# The watchdog of the store call running in this thread (Streamlit runs each session's script,
+# and each download, in a thread of its own).
+_CALL: ContextVar[Watchdog | None] = ContextVar("store_call", default=None)
+
+
+class CallBound:
+    """Bounds the store calls on one engine (a no-op on SQLite, which has no server to wait for)."""
+
+    def __init__(self, engine: Engine):
+        self.watched = engine.url.get_backend_name() == "postgresql"
+        self._quiet_until = 0.0  # monotonic; shared by copies of the store, so by every session
+
+    @contextmanager
+    def call(self) -> Iterator[None]:
+        """One store call: at most CALL_BOUND_S; a call nested in another keeps the outer bound."""
+        if not self.watched or _CALL.get() is not None:
+            yield
+            return
+        with Watchdog(CALL_BOUND_S) as watchdog:
+            token = _CALL.set(watchdog)
+            try:
+                yield
+            finally:
+                _CALL.reset(token)
+                if watchdog.fired:
+                    self._quiet_until = time.monotonic() + QUIET_S
+
+    def refuse_while_quiet(self) -> None:
+        """Answer at once while the server was found not answering a moment ago."""
+        if self.watched and time.monotonic() < self._quiet_until:
+            raise _NoAnswer("no answer a moment ago")
+
+
+def _watch_postgres_connections(engine: Engine) -> None:
+    """Every connection a store call makes or takes is under its watch; the check that a pooled
+    connection still works (SQLAlchemy's pre-ping, done here) too."""
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        connection = dialect.connect(*cargs, **cparams)
+        _watch(connection)  # the dialect's first queries on it are watched too
+        return connection
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        _watch(dbapi_connection)
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            watchdog = _CALL.get()
+            if watchdog is not None and watchdog.fired:
+                raise _NoAnswer("no answer within the call's bound") from error
+            raise exc.DisconnectionError() from error  # the pool replaces it with a new connection
+
+    @event.listens_for(engine, "checkin")
+    def _checkin(dbapi_connection: Any, _record: Any) -> None:
+        watchdog = _CALL.get()
+        if watchdog is not None and dbapi_connection is not None:
+            watchdog.unwatch(_socket_of(dbapi_connection))  # back in the pool: another call's now
+
+
+def _watch(dbapi_connection: Any) -> None:
+    """Put a psycopg connection's socket under the running call's watchdog."""
+    watchdog = _CALL.get()
+    if watchdog is not None:
+        watchdog.watch(_socket_of(dbapi_connection))
+
+
+def _socket_of(dbapi_connection: Any) -> int:
+    """The connection's socket descriptor; -1 once it is closed or lost."""
+    try:
+        return dbapi_connection.fileno()
+    except Exception:  # psycopg's own error type for a closed or lost connection
+        return -1
 
 
 def default_data_dir() -> Path:
@@ -60,7 +162,10 @@ def in_memory(url: URL) -> bool:
 def create_store_engine(url: URL) -> Engine:
     """An engine with the settings the store relies on (SQLite: real transactions, FKs on)."""
     if url.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+        engine = create_engine(url, pool_timeout=POOL_WAIT_S, connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S, "options": SERVER_LIMITS, **NETWORK_LIMITS})
+        _watch_postgres_connections(engine)
+        return engine
     if in_memory(url):  # one connection, whichever thread asks: the database lives as long as it does
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
@@ -90,6 +195,12 @@ def fault_reason(error: BaseException) -> str:
     """A database or file-system fault as a few words a person can act on."""
     original = getattr(error, "orig", None) or error
     text = str(original).lower()
+    watchdog = _CALL.get()
+    if (isinstance(error, exc.TimeoutError) or (watchdog is not None and watchdog.fired) or "timeout expired" in text
+            or "statement timeout" in text):
+        return NOT_ANSWERING  # the call's bound, the pool's wait, connect_timeout or statement_timeout
+    if "lock timeout" in text:
+        return "the database is busy; try again in a moment"
     if "readonly" in text or "read-only" in text:
         return "the database is read-only"
     if "disk is full" in text or "no space left" in text or "could not extend file" in text:

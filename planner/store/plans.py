@@ -28,11 +28,12 @@ from planner.plan import Plan
 from planner.planfile import parse_plan, plan_to_json
 from planner.profile import Profile
 from planner.snapshot import FoodCatalog
-from planner.store.connect import WRITE, ensure_sqlite_folder, faults_as, in_memory
+from planner.store.connect import WRITE, CallBound, ensure_sqlite_folder, faults_as, in_memory
 from planner.store.legacy import PERSONAL_SLUG, clients_folder, legacy_key, read_legacy_folder
-from planner.store.names import MAX_NAME_CHARS, clean_name, name_key
+from planner.store.names import clean_name, free_name, name_key
 from planner.store.owners import checked_owner
 from planner.store.schema import clients, folder_imports, migrate, plans
+from planner.store.signins import SignInChecks
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # ids and the old folder-era slugs
 
@@ -136,25 +137,26 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _owned(method: Method) -> Method:
-    """Every public call names its owner first; a malformed owner id is refused before any query."""
+    """Every public call names its owner first; a malformed owner id is refused before any query,
+    and so is any call of a store held for a sign-in that has ended. The whole call, however many
+    transactions, ends within the engine's bound (connect.CallBound)."""
 
     @functools.wraps(method)
     def checked(self: PlanStore, owner: str, *args: Any, **kwargs: Any) -> Any:
-        return method(self, checked_owner(owner), *args, **kwargs)
+        owner = checked_owner(owner)
+        with self._bound.call():
+            self._hold_sign_in(owner)
+            return method(self, owner, *args, **kwargs)
 
     return checked  # type: ignore[return-value]
 
 
-def _numbered(name: str, number: int) -> str:
-    suffix = f" ({number})"
-    return name[:MAX_NAME_CHARS - len(suffix)] + suffix
-
-
-class PlanStore:
+class PlanStore(SignInChecks):
     """Clients and plans of many owners in one database (SQLite or PostgreSQL)."""
 
     def __init__(self, engine: Engine, catalog: FoodCatalog):
         self.engine, self.catalog = engine, catalog
+        self._bound = CallBound(engine)
         self._migrated = False
         self._migrating = threading.Lock()
         # An in-memory database is one shared connection: calls from two threads (a script run
@@ -175,7 +177,8 @@ class PlanStore:
 
     @contextmanager
     def _reading(self, action: str) -> Iterator[Connection]:
-        with faults_as(action), self._turns:
+        with self._bound.call(), faults_as(action), self._turns:
+            self._bound.refuse_while_quiet()
             self._ready()
             with self.engine.connect() as connection:
                 yield connection
@@ -186,7 +189,8 @@ class PlanStore:
         write a moment ago (a name just taken, a client just deleted) is answered with `recheck`'s
         refusal (e.g. NameTaken) where it gives one, else as a save that may be tried again."""
         try:
-            with faults_as(action), self._turns:
+            with self._bound.call(), faults_as(action), self._turns:
+                self._bound.refuse_while_quiet()
                 self._ready()
                 with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
                     yield connection
@@ -283,7 +287,8 @@ class PlanStore:
                                      .where(plans.c.owner == owner, plans.c.id == plan_id)).first()
         if row is None:
             raise NotFound("plan")
-        return StoredPlan(_record(row), parse_plan(row.body, self.catalog))
+        # The row's name is the plan's (a name numbered by migration 2 is not yet in its body).
+        return StoredPlan(_record(row), replace(parse_plan(row.body, self.catalog), name=row.name))
 
     @_owned
     def create(self, owner: str, client_id: str | None, plan: Plan) -> StoredPlan:
@@ -479,9 +484,6 @@ class PlanStore:
             base = clean_name(wanted, "plan")
         except InvalidName:
             base = slug
-        name, number = base, 1
-        while connection.scalar(select(plans.c.id).where(plans.c.owner == owner, _same_client(client_id),
-                                                         plans.c.name_key == name_key(name))):
-            number += 1
-            name = _numbered(base, number)
-        return name
+        return free_name(base, lambda key: connection.scalar(
+            select(plans.c.id).where(plans.c.owner == owner, _same_client(client_id), plans.c.name_key == key))
+            is not None)

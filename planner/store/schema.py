@@ -1,7 +1,7 @@
 """The store's tables and their versioned migrations (a schema_version table, ordered steps).
 
 Why not Alembic: the app upgrades its own database at start, on SQLite and PostgreSQL, with
-three tables. An ordered list of steps, each run once inside one locked transaction and
+four tables. An ordered list of steps, each run once inside one locked transaction and
 recorded in `schema_version`, does that in a few tested lines, without an alembic.ini,
 env.py and a scripts folder to ship. A step, once released, is never edited: a later change
 is a new step (migration 1 creates the tables as they are declared here; when a later step
@@ -31,11 +31,13 @@ from sqlalchemy import (
     inspect,
     literal_column,
     select,
+    update,
 )
 from sqlalchemy.types import TypeDecorator
 
 from planner.errors import StoreError
 from planner.store.connect import WRITE
+from planner.store.names import free_name, name_key
 
 ID_LENGTH = 32
 
@@ -103,6 +105,15 @@ folder_imports = Table(
     Column("clients", Integer, nullable=False),
 )
 
+sign_outs = Table(
+    "sign_outs", TABLES,  # sign-ins that ended (planner/store/signins.py)
+    Column("owner", Text, primary_key=True),
+    Column("sign_in", String(64), primary_key=True),  # one sign-in's id, or "*": every sign-in of the owner
+    # The sign-in's issue time; for "*", the cut-off: every sign-in issued at or before it has ended.
+    Column("issued_at", UtcDateTime, nullable=False),
+    Column("signed_out_at", UtcDateTime, nullable=False),
+)
+
 VERSIONING = MetaData()
 schema_version = Table(
     "schema_version", VERSIONING,
@@ -120,11 +131,42 @@ class Migration:
 
 
 def _create_v1(connection: Connection) -> None:
-    TABLES.create_all(connection, checkfirst=False)
+    TABLES.create_all(connection, tables=[clients, plans, folder_imports], checkfirst=False)
+
+
+def _fold_name_keys(connection: Connection) -> None:
+    """Give every client and plan the key name_key gives now (version 1 only case-folded), so rows
+    saved before are unique under the new comparison too. Where two rows of one owner (and client)
+    now share a key, the later one's name is numbered ("Client plan (2)"): nothing merges or goes.
+    Keys move in two passes, so no key is ever held by two rows at once."""
+    groups = ((clients, (clients.c.owner,)),
+              (plans, (plans.c.owner, func.coalesce(plans.c.client_id, literal_column("''")))))
+    for table, group in groups:
+        rows = connection.execute(select(table.c.id, table.c.name, table.c.name_key, *group)
+                                  .order_by(*group, table.c.created_at, table.c.id)).all()
+        taken: dict[tuple, set[str]] = {}
+        changes = []
+        for row in rows:
+            keys = taken.setdefault(tuple(row[3:]), set())
+            name = free_name(row.name, keys.__contains__)
+            keys.add(name_key(name))
+            if (name, name_key(name)) != (row.name, row.name_key):
+                changes.append((row.id, name))
+        for row_id, _ in changes:
+            connection.execute(update(table).where(table.c.id == row_id).values(name_key=f"\x01{row_id}"))
+        for row_id, name in changes:
+            connection.execute(update(table).where(table.c.id == row_id).values(name=name, name_key=name_key(name)))
+
+
+def _create_sign_outs(connection: Connection) -> None:
+    sign_outs.create(connection, checkfirst=False)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "clients, plans and folder-import markers", _create_v1),
+    Migration(2, "names compared after NFKC, whitespace folding and invisible characters dropped",
+              _fold_name_keys),
+    Migration(3, "sign-outs that hold on the server", _create_sign_outs),
 )
 MIGRATION_LOCK = 712_012  # PostgreSQL advisory lock: one migrating process at a time
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,8 @@ def rows(sql: str, *args) -> list[tuple]:
 def signed_in(subject: str, email: str | None = None, *, issuer: str = ISSUER, query: dict | None = None) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     app.secrets["auth"] = AUTH
-    app.user = {"is_logged_in": True, "iss": issuer, "sub": subject, "email": email or f"{subject}@example.com"}
+    app.user = {"is_logged_in": True, "iss": issuer, "sub": subject, "email": email or f"{subject}@example.com",
+                "iat": int(time.time())}  # an ID token's issue time: a sign-out ends sign-ins by it
     for key, value in (query or {}).items():
         app.query_params[key] = value
     app.run()

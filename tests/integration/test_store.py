@@ -295,29 +295,29 @@ def test_migrations_create_the_declared_tables_once(new_database_url, tmp_path, 
     engine = create_engine(store_url(new_database_url, Path()))
     try:
         with engine.connect() as connection:
-            assert current_version(connection) == MIGRATIONS[-1].version == 1
-            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1]
+            assert current_version(connection) == MIGRATIONS[-1].version == 3
+            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2, 3]
             found = inspect(connection)
             for table in TABLES.sorted_tables:  # what the migrations built is what the code queries
                 assert {c["name"] for c in found.get_columns(table.name)} == set(table.c.keys()), table.name
-        assert migrate(engine) == 1
+        assert migrate(engine) == 3
         with engine.connect() as connection:
-            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1]
+            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2, 3]
     finally:
         engine.dispose()
 
 
 def test_a_later_migration_runs_once_on_an_older_database(new_database_url):
     engine = create_engine(store_url(new_database_url, Path()))
-    assert migrate(engine) == 1
-    step = Migration(2, "plans get a note", lambda c: c.execute(text("ALTER TABLE plans ADD COLUMN note TEXT")))
+    assert migrate(engine) == 3
+    step = Migration(4, "plans get a note", lambda c: c.execute(text("ALTER TABLE plans ADD COLUMN note TEXT")))
     try:
-        assert migrate(engine, MIGRATIONS + (step,)) == 2
-        assert migrate(engine, MIGRATIONS + (step,)) == 2  # not applied twice (the ALTER would fail)
+        assert migrate(engine, MIGRATIONS + (step,)) == 4
+        assert migrate(engine, MIGRATIONS + (step,)) == 4  # not applied twice (the ALTER would fail)
         with engine.connect() as connection:
             assert "note" in {c["name"] for c in inspect(connection).get_columns("plans")}
-            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2]
-        with pytest.raises(StoreError, match="schema version 2, newer than this planner knows"):
+            assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2, 3, 4]
+        with pytest.raises(StoreError, match="schema version 4, newer than this planner knows"):
             migrate(engine)
     finally:
         engine.dispose()

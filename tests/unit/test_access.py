@@ -1,11 +1,13 @@
 """Who is asking, on plain inputs: each case of the local/hosted rule, and owner ids.
 
-Local only when the server may serve its local person (bound to loopback, on a desktop, or
+Local only when the server may serve its local person (bound to loopback, or
 B12_PLANNER_MODE=local) and the visitor's own connection comes from loopback; everyone else,
 a visitor behind a proxy on the same host included, is hosted.
 """
 
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 import pytest
 
@@ -25,9 +27,9 @@ from planner.store.owners import checked_owner, owner_of_identity
 BROWSER_HERE = {"Host": "127.0.0.1:8501", "Origin": "http://127.0.0.1:8501"}  # a browser on this machine
 
 
-def visit(server_address: str | None = "127.0.0.1", headless: bool = True, mode: Mode = Mode.AUTO,
+def visit(server_address: str | None = "127.0.0.1", mode: Mode = Mode.AUTO,
           peer: str | None = "127.0.0.1", headers: dict[str, str] | None = None) -> Visit:
-    return Visit(server_address, headless, mode, peer, BROWSER_HERE if headers is None else headers)
+    return Visit(server_address, mode, peer, BROWSER_HERE if headers is None else headers)
 
 
 # ---- the server may serve its local person ------------------------------------------------------
@@ -37,17 +39,13 @@ def test_a_server_bound_to_loopback_serves_its_local_visitor_as_local(address):
     assert who_is_asking(visit(server_address=address)) is Access.LOCAL
 
 
-def test_a_desktop_server_serves_its_local_visitor_as_local():
-    assert who_is_asking(visit(server_address=None, headless=False)) is Access.LOCAL
-
-
 def test_local_mode_serves_a_local_visitor_of_a_server_on_every_interface_as_local():
     assert who_is_asking(visit(server_address="0.0.0.0", mode=Mode.LOCAL)) is Access.LOCAL
 
 
 @pytest.mark.parametrize("address", [None, "", "0.0.0.0", "::", "192.168.1.5", "planner.example.com",
                                      "localhost.example.com", "unix:///run/planner.sock"])
-def test_a_headless_server_on_other_addresses_serves_everyone_as_hosted(address):
+def test_a_server_on_other_addresses_serves_everyone_as_hosted(address):
     assert who_is_asking(visit(server_address=address)) is Access.HOSTED
 
 
@@ -58,8 +56,8 @@ def test_hosted_mode_serves_even_a_loopback_visitor_of_a_loopback_server_as_host
 # ---- the visitor's own connection ------------------------------------------------------------------
 
 @pytest.mark.parametrize("peer", ["192.168.1.20", "10.0.0.7", "203.0.113.9", "fe80::1", "2001:db8::5"])
-def test_a_visitor_from_another_address_is_hosted_even_on_a_desktop_in_local_mode(peer):
-    assert who_is_asking(visit(server_address=None, headless=False, mode=Mode.LOCAL, peer=peer)) is Access.HOSTED
+def test_a_visitor_from_another_address_is_hosted_even_in_local_mode(peer):
+    assert who_is_asking(visit(server_address=None, mode=Mode.LOCAL, peer=peer)) is Access.HOSTED
 
 
 @pytest.mark.parametrize("peer", ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
@@ -129,9 +127,11 @@ def test_a_hosted_visitor_not_signed_in_keeps_plans_in_the_session():
 
 def test_a_signed_in_visitor_is_their_issuer_and_subject_not_their_email():
     claims = {"is_logged_in": True, "iss": "https://accounts.example", "sub": "110169484474386276334",
-              "email": "alice@example.com"}
-    assert visitor_for(Access.HOSTED, claims) == Visitor(VisitorKind.SIGNED_IN,
-                                                         "https://accounts.example#110169484474386276334")
+              "email": "alice@example.com", "iat": 1714564800}  # 2024-05-01 12:00 UTC
+    visitor = visitor_for(Access.HOSTED, claims)
+    assert (visitor.kind, visitor.owner) == (VisitorKind.SIGNED_IN, "https://accounts.example#110169484474386276334")
+    assert visitor.sign_in is not None and visitor.sign_in.owner == visitor.owner
+    assert visitor.sign_in.issued_at == datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 
 
 def test_claims_without_a_subject_name_nobody():
