@@ -43,7 +43,8 @@ def plan_store(database_url: str | None, data_dir: str) -> PlanStore:
 @st.cache_resource(show_spinner=False)
 def fdc_client(settings: FdcSettings) -> FdcClient:
     """One client per key, address, cache and limits for the server process (it holds the HTTP cache)."""
-    return FdcClient(settings, everyday_ndbs=bundled_foods().everyday_ndbs())
+    catalog = bundled_foods()
+    return FdcClient(settings, everyday_ndbs=catalog.everyday_ndbs(), fndds_codes=catalog.fndds_codes())
 
 
 def read_api_key() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.diet import YEAST_PRODUCT
 from planner.food import Food
-from planner.notes import BrandsDiffer, Caveat, DataAge, NewerValue
+from planner.notes import BrandsDiffer, Caveat, DataAge, NewerUsdaValue, NewerValue
 
 GRAMS_PER_3OZ = 85.0
 NIH_2022 = "NIH ODS B12 fact sheet (2022, from a newer USDA analysis)"
@@ -38,6 +38,9 @@ def food_caveats(food: Food) -> tuple[Caveat, ...]:
     newer = newer_value(food)
     if newer is not None:
         found.append(newer)
+    if food.superseded is not None:
+        found.append(NewerUsdaValue(food.superseded.description, food.superseded.b12_ug_per_100g,
+                                    food.superseded.source, food.b12_data_year))
     if YEAST_PRODUCT.search(food.description.lower()):
         found.append(BrandsDiffer())
     return tuple(found)

@@ -255,7 +255,8 @@ def _fdc_client():
     from planner.fdc.client import FdcClient
     from planner.fdc.settings import settings_from_env
 
-    return FdcClient(settings_from_env(), everyday_ndbs=bundled_foods().everyday_ndbs())
+    catalog = bundled_foods()
+    return FdcClient(settings_from_env(), everyday_ndbs=catalog.everyday_ndbs(), fndds_codes=catalog.fndds_codes())
 
 
 def cmd_fdc_search(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from planner.food import DietMode
 
@@ -224,6 +224,22 @@ UNRELIABLE_HEAD = _words(
     "spirulina", "chlorella", "algae", "tempeh", "mushrooms?", "fungi", "morels?",
     "chanterelles?", "shiitake", "enoki", "maitake", "portabellas?", "portobellos?",
 )
+# One-ingredient foods filed among products (Sweets, Breakfast Cereals, Baked Products, Snacks).
+ONE_INGREDIENT = re.compile(
+    r"^(?:sugars?, (?:granulated|brown|powdered)|honey$|syrups?, (?:corn|maple)|molasses|cocoa, dry powder|"
+    r"leavening agents|cereals, oats, (?:regular and quick|instant, (?:fortified|not fortified), plain)|"
+    r"cereals, corn grits|babyfood, water|snacks, popcorn, air-popped|sweeteners, tabletop|jellies$|"
+    r"jams and preserves$)")
+# Refried beans not said to be vegetarian are made with lard, as "traditional" ones are.
+LARD_FOODS = re.compile(r"\brefried beans\b|\bfrijoles\b.*\bvolteados\b")
+NOT_LARD = re.compile(r"\b(?:vegetarian|vegan|fat[- ]free|no (?:added )?fat|without fat)\b")
+
+
+def made_with_lard(text: str) -> bool:
+    """Refried beans unless said to be vegetarian or fat-free (lower-case name)."""
+    return bool(LARD_FOODS.search(text)) and not NOT_LARD.search(text)
+
+
 SPREAD_OR_DRESSING = _words("margarine", "margarine-like", "spreads?", "dressings?")  # may hold whey or egg
 DISH_WORDS = _words("soup", "sauce", "gravy", "with", "and", "stuffed", "pizza", "dish", "salad",
                     "risotto", "stew", "pie", "casserole", "dip", "burger")
@@ -246,6 +262,8 @@ def name_diet(name: str) -> DietMode:
     text = FISH_PHRASES.sub(" fish ", NEUTRAL_PHRASES.sub(" ", name))
     vegan_claim = bool(VEGAN_CLAIM.search(text))
     if GELATIN_WORDS.search(text) and not vegan_claim:
+        return O
+    if made_with_lard(text):
         return O
     diet = V
     if not MEAT_FISH_NEGATORS.search(text):
@@ -295,10 +313,41 @@ def _fortified_by_name(name: str, diet: DietMode, food_group: str | None, analog
 
 def unlisted_ingredients(description: str, food_group: str | None) -> bool:
     """A product whose minor ingredients USDA does not list (cereals, breads, sweets, snacks, mixed
-    dishes, meat analogues, spreads and dressings), whatever its diet label: it may hold any allergen."""
+    dishes, meat analogues, spreads and dressings), whatever its diet label: it may hold any allergen.
+    Foods of one ingredient filed in those groups (sugar, honey, plain oats, baking powder) are not."""
     name = description.lower()
+    if ONE_INGREDIENT.search(name):
+        return False
     return bool(food_group in CHECK_LABEL_GROUPS or MEAT_ANALOGUE.search(name)
                 or (food_group == "Fats and Oils" and SPREAD_OR_DRESSING.search(name)))
+
+
+VITAMIN_D = re.compile(r"\bvitamin d\b")  # may be D3 from lanolin (wool grease)
+
+
+def ingredient_labels(description: str, food_group: str | None, b12_ug_per_100g: float | None,
+                      b12_added_ug_per_100g: float | None, ingredients: Sequence[DietLabels]) -> DietLabels:
+    """The labels of a food whose ingredients USDA lists (FNDDS): its name and every ingredient's
+    label, the strictest winning; B12 in a food of plant ingredients only that nobody added does not
+    count. Without an ingredient list, the rules for SR foods."""
+    if not ingredients:
+        return label_food(description, food_group, b12_ug_per_100g, b12_added_ug_per_100g)
+    name = description.lower()
+    diet = _strictest(name_diet(name), dish_diet(name, food_group), *(part.diet for part in ingredients))
+    if b12_added_ug_per_100g is not None:
+        fortified = b12_added_ug_per_100g > 0
+    else:
+        fortified = _fortified_by_name(name, diet, food_group, False, (b12_ug_per_100g or 0) > 0)
+    unreliable = is_unreliable(name) or (diet is V and (b12_ug_per_100g or 0) > 0 and not fortified)
+    check_label = diet in (V, VG) and any(part.check_label for part in ingredients)
+    return DietLabels(diet, check_label, fortified, unreliable)
+
+
+def named_ingredient_labels(description: str) -> DietLabels:
+    """A nutrient or food a recipe names only ("Vitamin D as ingredient", "Spinach, baby"): by its
+    name, from vegan; vitamin D may be D3 from lanolin, so "check the label"."""
+    name = description.lower()
+    return DietLabels(name_diet(name), bool(VITAMIN_D.search(name)), False, False)
 
 
 def label_food(description: str, food_group: str | None, b12_ug_per_100g: float | None,

@@ -23,15 +23,23 @@ PREPARATION_SEGMENT = re.compile(
 PLAIN_CEREAL = re.compile(r"\b(?:cheerios|kix|chex|corn flakes|rice krispies|special k|wheaties|total|all-bran|"
                           r"grape-nuts)\b")
 NATIONAL_CEREAL_MAKER = re.compile(r"\b(?:general mills|kellogg|kellogg's|post|quaker)\b")
-CEREAL_FLAVOUR = re.compile(r"\b(?:honey|frosted|chocolate|chocolatey|cocoa|cinnamon|\w*berr(?:y|ies)|fruit|fruity|"
-                            r"apple|banana|nut|yogurt|maple|sugar|treats|crunch|cranberries|pecan|almond|dulce|"
-                            r"vanilla|peanut|clusters|protein|nourish|granola|raisin|buds)\b")
+CEREAL_FLAVOUR = re.compile(r"\b(?:flavou?red|honey|frosted|chocolate|chocolatey|cocoa|cinnamon|\w*berr(?:y|ies)|"
+                            r"fruit|fruity|apple|banana|nut|yogurt|maple|sugar|treats|crunch|cranberries|pecan|"
+                            r"almond|dulce|vanilla|peanut|clusters|protein|nourish|granola|raisin|buds|nfs)\b")
 
 
-def plain_national_cereal(description: str) -> bool:
-    """A plain (unfrosted, unflavoured) cereal of a national brand: Cheerios, Corn Flakes, Wheaties …"""
+GENERIC_CEREAL = re.compile(r"^cereal, ")  # FNDDS names cereals generically: "Cereal, O's, plain" (Cheerios)
+
+
+def plain_national_cereal(description: str, common_names: tuple[str, ...] = ()) -> bool:
+    """A plain (unfrosted, unflavoured) cereal of a national brand: Cheerios, Corn Flakes, Wheaties … by SR's
+    branded name, or FNDDS's generic one whose everyday names are those brands'."""
     name = description.lower()
-    return bool(PLAIN_CEREAL.search(name) and NATIONAL_CEREAL_MAKER.search(name) and not CEREAL_FLAVOUR.search(name))
+    if CEREAL_FLAVOUR.search(name):
+        return False
+    if GENERIC_CEREAL.search(name):
+        return bool(PLAIN_CEREAL.search(" ".join((name, *common_names)).lower()))
+    return bool(PLAIN_CEREAL.search(name) and NATIONAL_CEREAL_MAKER.search(name))
 
 
 def preparation_free_name(description: str) -> tuple[str, ...]:

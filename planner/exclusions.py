@@ -18,9 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
-from planner.diet import ALCOHOL_WORDS, GELATIN_NAMES, LOOK_ALIKES, MEAT_ANALOGUE, NOT_ALCOHOL, unlisted_ingredients
+from planner.diet import (
+    ALCOHOL_WORDS,
+    GELATIN_NAMES,
+    LOOK_ALIKES,
+    MEAT_ANALOGUE,
+    NOT_ALCOHOL,
+    made_with_lard,
+    unlisted_ingredients,
+)
 from planner.food import Food
 from planner.notes import AllergensLeftOut
 from planner.words import fold, stem, words
@@ -43,6 +51,7 @@ class Allergen:
     except_names: re.Pattern[str] | None = None  # ... except foods named like this
     look_alikes: bool = False  # set aside phrases that only look like it ("soy milk", "peanut butter")
     unlisted_too: bool = True  # products whose ingredients USDA does not list may hold it (allergens)
+    implied_by: Callable[[str], bool] | None = None  # a name rule beyond words (refried beans: lard)
 
 
 MILK = Allergen(
@@ -116,14 +125,15 @@ SESAME = Allergen(
     langual=frozenset({"B1226"}))
 # Left out by name and LanguaL, not for every product of unknown ingredients: what a person who
 # avoids them checks on a label is named on its front (gelatin unless a plant or fish source is
-# stated; lard; wine, beer and spirits, and dishes named with them).
+# stated; lard, and refried beans not said to be vegetarian; wine, beer and spirits, and dishes
+# named with them).
 _GELATIN_STATED = re.compile(r"\b(?:fish|beef|agar|vegan|plant-based|pectin) gelatin")
 PORK = Allergen(
     "pork", frozenset({"pork", "pig", "swine"}),
     _names("pork", "ham", "hams", "bacon", "lard", "prosciutto", "pancetta", "chorizo", "pepperoni", "salami",
            "bologna", "frankfurters?", "hot ?dogs?", "chitterlings", "cracklings?", *GELATIN_NAMES),
     langual=frozenset({"B1136"}), groups=frozenset({"Pork Products"}), except_names=_GELATIN_STATED,
-    unlisted_too=False)
+    unlisted_too=False, implied_by=made_with_lard)
 GELATIN = Allergen("gelatin", frozenset({"gelatin", "gelatine"}), _names(*GELATIN_NAMES),
                    except_names=_GELATIN_STATED, unlisted_too=False)
 ALCOHOL = Allergen("alcohol", frozenset({"alcohol", "wine", "beer", "liquor", "spirit"}), ALCOHOL_WORDS,
@@ -155,18 +165,27 @@ def _plain_name(food: Food) -> str:
     return LOOK_ALIKES.sub(" ", _name(food))
 
 
+@lru_cache(maxsize=131_072)
 def contains(allergen: Allergen, food: Food) -> bool:
-    """Does the data say (by name, group or LanguaL) that this food holds the allergen?"""
+    """Does the data say (by name, group or LanguaL, or those of an ingredient USDA lists) that this food
+    holds the allergen? Cached: FNDDS recipes share their SR ingredients."""
     if allergen.langual & set(food.langual):
         return True
     name = _plain_name(food) if allergen.look_alikes else _name(food)
     if allergen.except_names is not None and allergen.except_names.search(name):
-        return False
-    return bool(allergen.names.search(name)) or food.food_group in allergen.groups
+        named = False
+    else:
+        named = bool(allergen.names.search(name)) or food.food_group in allergen.groups
+    named = named or (allergen.implied_by is not None and allergen.implied_by(name))
+    return named or any(contains(allergen, part) for part in food.ingredients)
 
 
+@lru_cache(maxsize=65_536)
 def ingredients_unknown(food: Food) -> bool:
-    """A product the data lists no ingredients for, whatever its diet label: it may hold any allergen."""
+    """A product the data lists no ingredients for, whatever its diet label: it may hold any allergen.
+    Where USDA lists them (FNDDS), unknown only if an ingredient's own are."""
+    if food.ingredients_listed:
+        return any(ingredients_unknown(part) for part in food.ingredients)
     return food.check_label or unlisted_ingredients(food.description, food.food_group)
 
 

@@ -16,8 +16,11 @@ from planner.units import Grams, Micrograms
 HUNDRED_GRAMS = "100 g"
 SR_PREFIX = "sr:"  # bundled SR Legacy (SR28)
 SR24_PREFIX = "sr24:"  # the earlier bundled release; resolves to SR28 or a retired record
-BUNDLED_PREFIXES = (SR_PREFIX, SR24_PREFIX)
+FNDDS_PREFIX = "fndds:"  # bundled FNDDS 2021–2023, by 8-digit food code
+BUNDLED_PREFIXES = (SR_PREFIX, SR24_PREFIX, FNDDS_PREFIX)
 RETIRED_DATA_TYPE = "SR24"
+FNDDS_DATA_TYPE = "Survey (FNDDS)"
+INGREDIENT_DATA_TYPE = "FNDDS ingredient"  # a nutrient or food an FNDDS recipe names only
 
 
 def is_bundled_id(food_id: str) -> bool:
@@ -82,6 +85,16 @@ def unique_portions(measures: Iterable[tuple[str, float]]) -> tuple[Portion, ...
 
 
 @dataclass(frozen=True)
+class SupersededValue:
+    """USDA's newer B12 value for an SR food: the FNDDS food that gives it."""
+
+    food_id: str
+    description: str
+    b12_ug_per_100g: Micrograms | None
+    source: str
+
+
+@dataclass(frozen=True)
 class Food:
     id: str
     description: str
@@ -103,6 +116,10 @@ class Food:
     common_names: tuple[str, ...] = ()
     b12_data_year: int | None = None  # when the B12 value was set (fortified products change)
     langual: tuple[str, ...] = ()  # SR LanguaL codes of the source (B) and treatment (H) facets
+    category: str | None = None  # FNDDS's WWEIA food category ("Milk, whole")
+    # FNDDS's recipe: each ingredient's own record (an SR food, an FNDDS food, or a named one)
+    ingredients: tuple["Food", ...] = field(default=(), compare=False, repr=False)
+    superseded: SupersededValue | None = None  # an SR value FNDDS gives anew
     _portion_index: dict[str, Portion] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -128,8 +145,14 @@ class Food:
 
     @property
     def label_may_have_changed(self) -> bool:
-        """Fortified branded products are reformulated (Cheerios' B12 changed): their data shows its age."""
-        return self.fortified and self.brand_owner is not None
+        """Fortified branded products are reformulated (Cheerios' B12 changed): their data shows its age.
+        FNDDS's fortified foods are products too (cereals, plant milks), named without their maker."""
+        return self.fortified and (self.brand_owner is not None or self.data_type == FNDDS_DATA_TYPE)
+
+    @property
+    def ingredients_listed(self) -> bool:
+        """USDA lists what it is made of (FNDDS's recipes): labels and allergens follow the ingredients."""
+        return self.data_type in (FNDDS_DATA_TYPE, INGREDIENT_DATA_TYPE)
 
     def b12_ug(self, grams: Grams) -> Micrograms | None:
         """B12 in `grams` of this food, or None when USDA has no value."""

@@ -7,7 +7,7 @@ Sentences in these shapes (verdicts, notes) come from planner/wording.py, as on 
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from planner import wording
@@ -29,13 +29,20 @@ def rounded(value: float | None, digits: int = 3) -> float | None:
 # ---- records ----------------------------------------------------------------------------------------
 
 def food_json(food: Food) -> JsonObject:
-    """The contract's food record (also what plan files store under `foods`)."""
-    record = asdict(food)
-    record.pop("_portion_index")
+    """The contract's food record (also what plan files store under `foods`); an FNDDS food adds its
+    category and ingredients (by id), an SR food the newer value FNDDS gives for it."""
+    record = {field.name: getattr(food, field.name) for field in fields(food)
+              if field.init and field.name not in ("ingredients", "superseded", "category")}
     record["diet"] = food.diet.value
     record["portions"] = [{"label": p.label, "grams": p.grams} for p in food.portions]
     record["common_names"] = list(food.common_names)
     record["langual"] = list(food.langual)
+    if food.category is not None:
+        record["category"] = food.category
+    if food.ingredients:
+        record["ingredients"] = [{"id": part.id, "description": part.description} for part in food.ingredients]
+    if food.superseded is not None:
+        record["newer_value"] = asdict(food.superseded)
     return record
 
 
@@ -62,6 +69,7 @@ def food_from_json(record: JsonObject) -> Food:
         common_names=tuple(record.get("common_names", ())),
         b12_data_year=None if record.get("b12_data_year") is None else int(record["b12_data_year"]),
         langual=tuple(record.get("langual", ())),
+        category=record.get("category") if isinstance(record.get("category"), str) else None,
     )
 
 

@@ -294,16 +294,26 @@ class NewerValue:
 
 
 @dataclass(frozen=True)
+class NewerUsdaValue:
+    """An SR28 value that USDA's survey database (FNDDS) gives anew."""
+
+    description: str  # the FNDDS food that gives it
+    ug_per_100g: float | None
+    source: str
+    data_year: int | None  # when the SR28 value was set
+
+
+@dataclass(frozen=True)
 class BrandsDiffer:
     """Yeast extracts: fortified with B12 in some countries and brands, not in others."""
 
 
-Caveat = Union[PlanItemNote, DataAge, NoB12Value, CountsAsZero, NewerValue, BrandsDiffer]
+Caveat = Union[PlanItemNote, DataAge, NoB12Value, CountsAsZero, NewerValue, NewerUsdaValue, BrandsDiffer]
 Note = Union[
     TargetNote, Sr24Upgraded, Sr24ValueChanged, Sr24Retired, NotAdvised, RetinolOverLimit, AbsorptionEstimate,
     WithoutIntrinsicFactor, FoodBoundEstimate, WeeklyDose, UnknownValues, NotReliable, DietMismatch, VeganSocietyCheck,
     AdviceDisclaimer, InfantNoFoods, InfantOfVeganMother, ClinicianNeeded, NotOffered, ChildServings,
     BreastfeedingVegan, RaiseDose, NothingToAdd, SupplementIncluded, VeganFortifiedMet, VeganFortifiedShort,
-    HasSupplement, DoesNotReach, VeganSocietyGuidance, CheckTheLabel, AllergensLeftOut, NewerValue, BrandsDiffer,
-    TreatmentInPlace,
+    HasSupplement, DoesNotReach, VeganSocietyGuidance, CheckTheLabel, AllergensLeftOut, NewerValue, NewerUsdaValue,
+    BrandsDiffer, TreatmentInPlace,
 ]

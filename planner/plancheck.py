@@ -23,7 +23,7 @@ MAX_COUNT = 1000.0
 MAX_SUPPLEMENT_UG = 100_000.0
 MAX_PER_100G = {"b12_ug_per_100g": 100_000.0, "b12_added_ug_per_100g": 100_000.0, "kcal_per_100g": 1000.0,
                 "retinol_ug_per_100g": 1_000_000.0}
-FOOD_ID = re.compile(r"^(sr:\d{5}|sr24:\d{5}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
+FOOD_ID = re.compile(r"^(sr:\d{5}|sr24:\d{5}|fndds:\d{8}|fdc:\d{1,12}|custom:[a-z0-9][a-z0-9-]{0,80})$")
 PORTABLE_ID = re.compile(r"^(fdc|custom):")
 MAX_NOTE_CHARS = 300
 YEARS = (1900, 2100)  # a B12 value's year

@@ -132,7 +132,7 @@ def _dried_animal(food: Food) -> bool:
 # Drinks by age. A drink, as people pour one: a milk, a plant drink, a beverage.
 _DRINK = re.compile(r"^(?:milk|beverages?|soymilk|drink|juice|nectar)\b|\b(?:drink|beverage)\b")
 _FLUID_MILK = re.compile(r"^milk, (?!dry|canned|evaporated|condensed|powder|imitation)")
-_SWEETENED = re.compile(r"(?<!un)sweetened\b|\b(?:chocolate|vanilla|strawberry|flavou?red|syrup|acai)\b"
+_SWEETENED = re.compile(r"(?<!un)sweetened\b|\b(?:chocolate|vanilla|strawberry|flavou?r(?:ed|s)|syrup|acai)\b"
                         r"|(?<!no )(?<!no added )\bsugar\b(?![- ]free)")
 
 
@@ -183,12 +183,28 @@ def _outside_cacfp(food: Food) -> bool:
     """Not a food of the CACFP pattern for young children (shellfish, sausages, dishes, sweet cereals …)."""
     name = fold(food.description)
     if food.food_group == "Breakfast Cereals":
-        return not plain_national_cereal(name)
+        return not plain_national_cereal(name, food.common_names)
     if PLANT_MILK.search(name):
-        return not re.search(r"\bsoy", name)
+        return not re.search(r"\bsoy", name) or bool(_SWEETENED.search(name))
     if food.food_group in CACFP_GROUPS:
         return bool(_SHELLFISH.search(name) or _NOT_A_MEAL_COMPONENT.search(name) or _SWEETENED.search(name))
     return True
+
+
+# FNDDS's categories of foods nobody is advised to eat for their B12 (added to sell them).
+NOT_ADVISED_CATEGORIES = frozenset({
+    "Sport and energy drinks", "Diet sport and energy drinks", "Nutritional beverages", "Enhanced water",
+    "Protein and nutritional powders", "Nutrition bars", "Beer", "Wine", "Liquor and cocktails",
+})
+_NOT_ADVISED_NAMES = re.compile(
+    r"\b(?:energy|energy drink|sports drink|gatorade|powerade|vitamin water|water with added vitamins|"
+    r"protein (?:shake|powder)|protein powder isolate|muscle milk|k20|red bull|monster|rockstar|"
+    r"full throttle|amp|nos|nutrition bar)\b|^(?:beverages, )?water\b")
+
+
+def _not_a_source_to_advise(food: Food) -> bool:
+    return food.category in NOT_ADVISED_CATEGORIES or bool(_NOT_ADVISED_NAMES.search(fold(food.description))) \
+        or _alcohol(food)
 
 
 @dataclass(frozen=True)
@@ -286,12 +302,10 @@ NEVER_SUGGESTED: tuple[FoodRule, ...] = (
              _name(r"\b(?:octopus|squid|cuttlefish|caviar|roe|abalone|conch|whelk|snails?|frog|acai|whale|seal|"
                    r"walrus|eel)\b"),
              "not an everyday food", IMPRACTICAL),
-    FoodRule("drinks-not-sources", "energy and sports drinks, vitamin waters, protein shakes and powders",
-             _stages(LifeStage.EVERYONE),
-             _name(r"\b(?:energy|energy drink|sports drink|gatorade|powerade|vitamin water|water with added vitamins|"
-                   r"protein (?:shake|powder)|protein powder isolate|muscle milk|k20|red bull|monster|rockstar|"
-                   r"full throttle|amp|nos)\b|^(?:beverages, )?water\b"),
-             "added B12 in a drink sold for energy or sport is not a way a dietitian would advise", IMPRACTICAL),
+    FoodRule("drinks-not-sources", "energy and sports drinks, vitamin waters, protein shakes, powders and bars, "
+             "alcoholic drinks", _stages(LifeStage.EVERYONE), _not_a_source_to_advise,
+             "added B12 in a drink or bar sold for energy, sport or slimming, or in alcohol, is not a way a dietitian "
+             "would advise", IMPRACTICAL),
 )
 
 # IOM tolerable upper intake of preformed vitamin A, µg/day, by age; pregnancy and lactation use

@@ -36,8 +36,8 @@ import numpy as np
 from planner.diet import MEAT_FISH_GROUPS
 from planner.errors import QueryError
 from planner.exclusions import exclusion_reason
-from planner.food import DietMode, Food
-from planner.words import fold, query_words, stem, tokens, words
+from planner.food import FNDDS_DATA_TYPE, SR_PREFIX, DietMode, Food
+from planner.words import JOINING_WORDS, fold, query_words, stem, tokens, words
 
 MAX_QUERY_WORDS = 12
 MIN_PREFIX_CHARS = 3
@@ -50,7 +50,8 @@ CATEGORY_HEADS = frozenset({
     "babyfood", "fast foods", "restaurant", "alcoholic beverage", "alcoholic beverages", "usda commodity",
     "game meat", "nuts", "seeds", "spices", "sweeteners", "syrups", "toppings", "frozen novelties",
     "formulated bar", "oil", "pork", "beef", "lamb", "veal", "chicken", "turkey", "cheese", "milk", "yogurt",
-    "egg", "cured", "fresh", "broilers or fryers", "broiler or fryers", "roasting", "stewing",
+    "egg", "cured", "fresh", "broilers or fryers", "broiler or fryers", "roasting", "stewing", "seaweed",
+    "potato", "potatoes", "cereal", "bread", "roll", "rolls",
 })
 # Forms and parts people do not mean unless they say so: each is one bit.
 SPECIAL_WORDS = (
@@ -59,20 +60,32 @@ SPECIAL_WORDS = (
     "meatless", "industrial", "evaporated", "condensed", "deli", "prepackaged", "breaded", "battered",
     "tenders", "nuggets", "rotisserie", "kit", "giblets", "neck", "skin", "gizzard", "heart", "kidney",
     "brain", "lung", "spleen", "tongue", "tripe", "feet", "separable", "variety", "mechanically", "smoked",
-    "liquid", "chocolate",
+    "liquid", "chocolate", "pickled",
 )
 # Words that qualify the plain food: a first segment made of the query's words and these
 # is the food itself ("Cereals ready-to-eat" for "cereal").
 PLAIN_QUALIFIERS = frozenset(stem(w) for w in (
     "whole", "raw", "fresh", "plain", "regular", "fluid", "cooked", "ready", "to", "eat", "all", "types",
     "varieties", "mixed", "species", "original", "unsweetened", "sweetened", "salted", "unsalted", "meat",
-    "only", "reduced", "fat", "lowfat", "low", "nonfat", "free", "lean", "light",
+    "only", "reduced", "fat", "lowfat", "low", "nonfat", "free", "lean", "brewed", "nfs", "boiled", "poached",
+    "steamed", "baked", "roasted", "broiled", "grilled",
 ))
 _CATEGORY_STEMS = frozenset(stem(w) for head in CATEGORY_HEADS for w in tokens(head))  # no file read at import
 MEAT_FISH_RAW = re.compile(r"(?:^|, )raw\b")
-COOKING_PHRASES = re.compile(r"\b(?:dry|moist) heat\b")  # how it was cooked, not a dried food
+NOT_SPECIFIED = re.compile(r"\bns as to [^,]*|\bnfs\b")
+# FNDDS categories of fruit and vegetables people mostly mean raw: "tomato" is a raw tomato.
+RAW_FIRST_CATEGORIES = frozenset({
+    "Apples", "Bananas", "Grapes", "Peaches and nectarines", "Strawberries", "Blueberries and other berries",
+    "Citrus fruits", "Melons", "Other fruits and fruit salads", "Pears", "Pineapple", "Mango and papaya",
+    "Tomatoes", "Lettuce and lettuce salads", "Onions", "Other vegetables and combinations",
+})
+# How it was cooked or eaten, not a dried food or a part ("skin eaten": FNDDS's chicken as served).
+COOKING_PHRASES = re.compile(r"\b(?:dry|moist) heat\b|\bskin (?:not )?eaten\b|\bfrom (?:dried|raw|frozen|canned)\b")
 _SPECIAL_STEMS = {stem(word): bit for bit, word in enumerate(SPECIAL_WORDS)}
 _BRAND_SEGMENT = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")  # "GENERAL MILLS", "KELLOGG'S"
+
+
+_NOT_KEPT = ("foods", "_word_masks", "_exclusion_masks")
 
 
 @dataclass(frozen=True)
@@ -129,6 +142,8 @@ class _FoodWords:
     head_size: int
     first_segment: frozenset[str]  # the first segment's words, plain qualifiers set aside
     head_qualifiers: frozenset[str]  # head words that make it a variant ("buttermilk", "yolk", "canned")
+    named_by: tuple[frozenset[str], ...]  # each name's words that say what it is (the name, then the common
+    # names), plain qualifiers set aside
 
 
 def _food_words(food: Food) -> _FoodWords:
@@ -147,9 +162,25 @@ def _food_words(food: Food) -> _FoodWords:
     first = frozenset(segment_stems[0]) - PLAIN_QUALIFIERS if segment_stems else frozenset()
     brands = {s for text, seg in zip(segments[:head_count], segment_stems, strict=False)
               if _BRAND_SEGMENT.match(text) for s in seg}
-    qualifiers = head_stems - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands
+    unspecified = {stem(w) for phrase in NOT_SPECIFIED.findall(food.description.lower()) for w in words(phrase)}
+    qualifiers = head_stems - PLAIN_QUALIFIERS - _CATEGORY_STEMS - brands - unspecified
+    filed_under = {s for text, seg in zip(segments[:head_count - 1], segment_stems, strict=False)
+                   if fold(text.strip()) in CATEGORY_HEADS for s in seg}  # "Fish, salmon": filed under fish
+    said = NOT_SPECIFIED.sub(" ", food.description.lower())  # "NS as to major flour": nothing named
+    named_by = tuple(frozenset(stem(w) for w in words(name) if w not in JOINING_WORDS) - PLAIN_QUALIFIERS - filed_under
+                     for name in (said, *(NOT_SPECIFIED.sub(" ", common.lower()) for common in food.common_names
+                                          if food.data_type == FNDDS_DATA_TYPE)))  # FNDDS's: names of this food
     return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
-                      frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers))
+                      frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers),
+                      named_by)
+
+
+def fndds_twins(foods: Iterable[Food]) -> frozenset[str]:
+    """SR foods an FNDDS food is made of alone ("Milk, whole" of SR's whole milk), or whose value FNDDS
+    gives anew: the same food twice, shown once near the top (the FNDDS one)."""
+    twins = {food.ingredients[0].id for food in foods if len(food.ingredients) == 1}
+    return frozenset({twin for twin in twins if twin.startswith(SR_PREFIX)}
+                     | {food.id for food in foods if food.superseded is not None})
 
 
 def _special_stems(food: Food) -> set[str]:
@@ -161,10 +192,11 @@ def _special_bits(food: Food) -> int:
 
 
 def _postings(pairs: Iterable[tuple[object, int]]) -> dict:
-    grouped: dict[object, set[int]] = {}
+    """Each key's positions, in order: the pairs come position by position, each key once per position."""
+    grouped: dict[object, list[int]] = {}
     for key, position in pairs:
-        grouped.setdefault(key, set()).add(position)
-    return {key: np.fromiter(sorted(ids), dtype=np.int32, count=len(ids)) for key, ids in grouped.items()}
+        grouped.setdefault(key, []).append(position)
+    return {key: np.array(ids, dtype=np.int32) for key, ids in grouped.items()}
 
 
 class SearchIndex:
@@ -188,16 +220,47 @@ class SearchIndex:
         self._head_size = np.array([fw.head_size for fw in per_food], dtype=np.int16)
         self._first_segment = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.first_segment)
         self._first_size = np.array([len(fw.first_segment) for fw in per_food], dtype=np.int16)
+        names = [(i, name) for i, fw in enumerate(per_food) for name in fw.named_by]  # grouped by food, in order
+        self._name_postings = _postings((w, entry) for entry, (_, name) in enumerate(names) for w in name)
+        self._name_size = np.array([len(name) for _, name in names], dtype=np.int16)
+        self._name_starts = np.flatnonzero(np.r_[True, np.diff([i for i, _ in names]) != 0])  # each food's first
+        self._name_first = np.zeros(len(names), dtype=bool)
+        self._name_first[self._name_starts] = True
         self._qualifier = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.head_qualifiers)
         self._qualifier_count = np.array([len(fw.head_qualifiers) for fw in per_food], dtype=np.int16)
+        self._cooked_raw_food = np.array([f.category in RAW_FIRST_CATEGORIES and not MEAT_FISH_RAW.search(
+            fold(f.description)) for f in self.foods], dtype=bool)
         self._raw_flesh = np.array([f.food_group in MEAT_FISH_GROUPS and bool(MEAT_FISH_RAW.search(fold(f.description)))
                                     for f in self.foods], dtype=bool)
         self._generic = np.array([f.brand_owner is None for f in self.foods], dtype=bool)
+        self._as_eaten = np.array([f.data_type == FNDDS_DATA_TYPE for f in self.foods], dtype=bool)
+        twins = fndds_twins(self.foods)
+        self._twin = np.array([f.id in twins for f in self.foods], dtype=bool)
         self._length = np.array([len(f.description) for f in self.foods], dtype=np.int16)
         self._diet_rank = np.array([f.diet.rank for f in self.foods], dtype=np.int8)
         self._position = {food.id: i for i, food in enumerate(self.foods)}
+        self._add_caches()
+
+    def _add_caches(self) -> None:
         self._word_masks = lru_cache(maxsize=1024)(self._word_masks_uncached)
         self._exclusion_masks = lru_cache(maxsize=32)(self._exclusion_mask_uncached)
+
+    def state(self) -> dict[str, object]:
+        """What the index was built into, without its foods (kept between runs: planner/datacache.py)."""
+        kept = {name: value for name, value in vars(self).items() if name not in _NOT_KEPT}
+        return {**kept, "food_ids": [food.id for food in self.foods]}
+
+    @classmethod
+    def from_state(cls, foods: Iterable[Food], state: dict[str, object]) -> "SearchIndex | None":
+        """The index kept for these foods, or None when it was built for others."""
+        current = [f for f in foods if not f.retired]
+        if state.get("food_ids") != [food.id for food in current]:
+            return None
+        index = cls.__new__(cls)
+        vars(index).update({name: value for name, value in state.items() if name != "food_ids"})
+        index.foods = current
+        index._add_caches()
+        return index
 
     def clear_cache(self) -> None:
         """Forget cached per-word masks (benchmarks measure the cold path with it)."""
@@ -240,6 +303,15 @@ class SearchIndex:
 
     def _ranked(self, typed: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Matching positions best first, and whether each one names the food."""
+        candidates, keys = self._rank_keys(typed)
+        if candidates.size == 0:
+            return candidates, np.zeros(0, dtype=bool)
+        order = np.lexsort((candidates, *(values for _, values in reversed(keys))))  # the first key decides first
+        named = ~keys[0][1]
+        return candidates[order], named[order]
+
+    def _rank_keys(self, typed: Sequence[str]) -> tuple[np.ndarray, list[tuple[str, np.ndarray]]]:
+        """The matching positions, and the ranking's keys over them, most significant first (lower first)."""
         terms = [self._completed(term) for term in typed]
         matched = np.ones(self._size, dtype=bool)
         all_whole = np.ones(self._size, dtype=bool)
@@ -251,7 +323,7 @@ class SearchIndex:
             in_head += head
         candidates = np.flatnonzero(matched)
         if candidates.size == 0:
-            return candidates, np.zeros(0, dtype=bool)
+            return candidates, []
         named = (all_whole & (in_head > 0))[candidates]
         asked = sum(1 << _SPECIAL_STEMS[stem(t)] for t in terms if stem(t) in _SPECIAL_STEMS)
         plain = (self._special[candidates] & ~asked) == 0
@@ -261,27 +333,38 @@ class SearchIndex:
             together += self._mask(self._bigram.get(pair))[candidates]
         first_asked = np.zeros(self._size, dtype=np.int16)
         qualifiers_asked = np.zeros(self._size, dtype=np.int16)
+        names_asked = np.zeros(self._name_size.size, dtype=np.int16)
         for word_stem in set(stems):
             first_asked += self._mask(self._first_segment.get(word_stem))
             qualifiers_asked += self._mask(self._qualifier.get(word_stem))
+            hits = self._name_postings.get(word_stem)
+            if hits is not None:
+                names_asked[hits] += 1
+        # the words the query did not ask, in the food's name or in a common name that holds every query word
+        unasked_by_name = self._name_size - names_asked
+        counted = self._name_first | (names_asked == len(set(stems)))
+        unasked = np.minimum.reduceat(np.where(counted, unasked_by_name, np.iinfo(np.int16).max),
+                                      self._name_starts)[candidates]
         exact_first = (first_asked[candidates] == self._first_size[candidates]) & (first_asked[candidates] > 0)
         variant = self._qualifier_count[candidates] - qualifiers_asked[candidates]
-        order = np.lexsort((
-            candidates,  # stable: snapshot (NDB) order
-            self._length[candidates],  # shorter names
-            self._head_size[candidates] - in_head[candidates],  # fewer other words in the head
-            ~self._known_b12[candidates],  # a known B12 value first
-            -in_head[candidates],  # more query words in the head
-            -together,  # the words together as typed
-            ~self._generic[candidates],  # the generic food before a brand's
-            variant,  # fewer words that make it a variant ("Milk, whole" before "Milk, buttermilk")
-            ~exact_first,  # a first segment that is the query ("Yogurt, …" before "Tofu yogurt")
-            self._raw_flesh[candidates],  # meat and fish as eaten (cooked, canned) before raw
-            ~self._everyday[candidates],  # everyday first
-            ~plain,  # plain forms first
-            ~named,  # foods the words name first
-        ))
-        return candidates[order], named[order]
+        return candidates, [
+            ("not_named", ~named),  # foods the words name first
+            ("special_form", ~plain),  # plain forms first
+            ("not_everyday", ~self._everyday[candidates]),  # everyday first
+            ("sr_twin", self._twin[candidates]),  # an SR food after the FNDDS food made of it alone (one, not two)
+            ("raw_flesh", self._raw_flesh[candidates]),  # meat and fish as eaten (cooked, canned) before raw
+            ("first_not_query", ~exact_first),  # a first segment that is the query ("Yogurt, …" before "Tofu yogurt")
+            ("cooked_not_raw", self._cooked_raw_food[candidates]),  # a raw tomato before a cooked one
+            ("unasked_words", unasked),  # fewer words the query did not ask ("Coffee, brewed" before "Coffee, Cuban")
+            ("not_as_eaten", ~self._as_eaten[candidates]),  # FNDDS's foods, as people eat them, before SR's
+            ("variant_words", variant),  # fewer words that make it a variant ("Milk, whole" before "Milk, buttermilk")
+            ("branded", ~self._generic[candidates]),  # the generic food before a brand's
+            ("words_apart", -together),  # the words together as typed
+            ("fewer_in_head", -in_head[candidates]),  # more query words in the head
+            ("b12_unknown", ~self._known_b12[candidates]),  # a known B12 value first
+            ("other_head_words", self._head_size[candidates] - in_head[candidates]),  # fewer other words in the head
+            ("length", self._length[candidates]),  # shorter names
+        ]
 
     def find(self, query: str, diet: DietMode | None = None, leave_out: Sequence[str] = (),
              limit: int = 20) -> SearchResult:
@@ -320,4 +403,11 @@ class SearchIndex:
             "words_together": sum(1 for pair in pairwise(stems) if pair in food_words.bigrams),
             "words_in_head": sum(1 for s in stems if s in food_words.head),
             "b12_known": food.b12_ug_per_100g is not None,
+            "keys": self._keys_of(terms, position),
         }
+
+    def _keys_of(self, terms: Sequence[str], position: int) -> dict[str, int]:
+        """One food's ranking keys for these terms, most significant first (lower ranks first)."""
+        candidates, keys = self._rank_keys(terms)
+        at = int(np.flatnonzero(candidates == position)[0])
+        return {name: int(values[at]) for name, values in keys}

@@ -35,6 +35,7 @@ class ServingRule:
 OUNCE_FOODS = re.compile(r"^cheese\b", re.I)  # cheese counts as a meat alternate, ounce for ounce
 CUP_FOODS = re.compile(r"\b(milk|soymilk|soy milk|yogurt|kefir)\b", re.I)
 EGG_FOODS = re.compile(r"^eggs?\b", re.I)
+WHOLE_EGG_PORTIONS = ("1 large", "1 egg")  # SR28's and FNDDS's names for one large egg
 SERVING_RULES = (
     ServingRule(re.compile(r"^3 oz\b"), groups=MEAT_FISH_GROUPS),
     ServingRule(re.compile(r"^1 (slice|oz)\b"), name=OUNCE_FOODS),
@@ -92,8 +93,9 @@ def serving_for(food: Food, age_years: int) -> Serving:
     if band is None and (usual.label.startswith("3 oz") or food.food_group not in MEAT_FISH_GROUPS):
         return _of(usual, 1.0)
     meat_oz, milk_cups = band or (ADULT_MEAT_OZ, 1.0)
-    if EGG_FOODS.search(food.description) and food.has_portion("1 large"):
-        return _of(food.portion("1 large"), meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
+    egg = next((p for p in food.portions if p.label in WHOLE_EGG_PORTIONS), None)
+    if EGG_FOODS.search(food.description) and egg is not None:
+        return _of(egg, meat_oz / 2)  # CACFP: 1 oz equivalent = ½ large egg
     cup = next((p for p in food.portions if CUP_MEASURE.match(p.label)), None)
     if CUP_FOODS.search(food.description) and cup is not None:
         serving = _of(cup, milk_cups)

@@ -1,7 +1,9 @@
-"""The only reader of the package's data: USDA SR Legacy (SR28) as food records, and the retired
-SR24 release (planner/data, read with importlib.resources, so it works wherever the package is).
+"""The only reader of the package's data: USDA SR Legacy (SR28) and FNDDS 2021–2023 as food
+records, and the retired SR24 release (planner/data, read with importlib.resources, so it works
+wherever the package is).
 
-`bundled_foods()` is read once per process. Ids are `sr:<NDB>`. Old `sr24:<NDB>` ids still
+`bundled_foods()` is read once per process. Ids are `sr:<NDB>` and `fndds:<food code>`
+(planner/fndds.py). Old `sr24:<NDB>` ids still
 resolve: to the SR28 food with the same NDB (NDB numbers are stable across releases), or,
 for the numbers SR28 dropped, to the old SR24 record, kept read-only and never searched.
 The SR24 files are read only when such an id is met.
@@ -14,15 +16,18 @@ import io
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, Callable, Iterator, Mapping
 
+from planner.datacache import cached
 from planner.diet import label_food
 from planner.errors import UnknownFoodError
 from planner.everyday import everyday_ndbs
-from planner.food import RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
+from planner.fndds import read_fndds, read_newer_values
+from planner.food import FNDDS_PREFIX, RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
 from planner.once import once
 
 DATA_DIR: Traversable = files("planner") / "data"
@@ -115,6 +120,10 @@ class FoodCatalog(Mapping[str, Food]):
     def foods(self) -> list[Food]:
         return list(self._by_id.values())
 
+    def fndds_codes(self) -> frozenset[str]:
+        """The food codes of the bundled FNDDS foods, for FDC's Survey copies of them (their `foodCode`)."""
+        return frozenset(food_id[len(FNDDS_PREFIX):] for food_id in self._by_id if food_id.startswith(FNDDS_PREFIX))
+
     def everyday_ndbs(self) -> frozenset[str]:
         """NDB numbers of the everyday foods, for FDC's copies of SR foods (their `ndbNumber`)."""
         return frozenset(food.id[len(SR_PREFIX):] for food in self._by_id.values() if food.everyday)
@@ -143,7 +152,19 @@ def read_sr24(data_dir: Traversable) -> dict[str, Food]:
 
 
 def read_snapshot(data_dir: Traversable = DATA_DIR) -> FoodCatalog:
-    """Read the SR28 CSV snapshot and label every food. Not cached; see bundled_foods()."""
+    """Read the bundled CSV files and label every food. Not cached; see bundled_foods()."""
+    return _catalog(data_dir, snapshot_foods(data_dir))
+
+
+def _catalog(data_dir: Traversable, foods: list[Food]) -> FoodCatalog:
+    manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
+    legacy_dir = data_dir if (data_dir / "sr24_foods.csv").is_file() else None
+    legacy = once(lambda: read_sr24(legacy_dir)) if legacy_dir else None
+    return FoodCatalog(foods, manifest, legacy)
+
+
+def snapshot_foods(data_dir: Traversable) -> list[Food]:
+    """Every current food of the bundled data: SR28's, then FNDDS's."""
     measures = _measures(data_dir / "sr28_measures.csv")
     rows = list(csv_rows(data_dir / "sr28_foods.csv"))
     everyday = everyday_ndbs({r["ndb"]: r["survey"] == "Y" for r in rows},
@@ -155,16 +176,30 @@ def read_snapshot(data_dir: Traversable = DATA_DIR) -> FoodCatalog:
                        b12_data_year=int(row["b12_year"]) if row["b12_year"] else None,
                        langual=tuple(row["langual"].split()))
              for row in rows]
-    manifest = json.loads((data_dir / "sr28_manifest.json").read_text(encoding="utf-8"))
-    legacy_dir = data_dir if (data_dir / "sr24_foods.csv").is_file() else None
-    legacy = once(lambda: read_sr24(legacy_dir)) if legacy_dir else None
-    return FoodCatalog(foods, manifest, legacy)
+    return foods + _fndds_foods(data_dir, foods)
+
+
+def _fndds_foods(data_dir: Traversable, sr_foods: list[Food]) -> list[Food]:
+    """The FNDDS foods (where the package has them), and each SR food whose B12 they give anew
+    marked in place (`sr_foods` is updated)."""
+    if not (data_dir / "fndds_foods.csv").is_file():
+        return []
+    by_ndb = {food.id[len(SR_PREFIX):]: food for food in sr_foods}
+    fndds = read_fndds(list(csv_rows(data_dir / "fndds_foods.csv")), csv_rows(data_dir / "fndds_portions.csv"),
+                       csv_rows(data_dir / "fndds_ingredients.csv"), by_ndb)
+    newer = read_newer_values(data_dir, {food.id: food for food in fndds}, csv_rows)
+    for position, food in enumerate(sr_foods):
+        value = newer.get(food.id[len(SR_PREFIX):])
+        if value is not None:
+            sr_foods[position] = replace(food, superseded=value)
+    return fndds
 
 
 @once
 def bundled_foods() -> FoodCatalog:
-    """The bundled catalog, read once per process."""
-    return read_snapshot(DATA_DIR)
+    """The bundled catalog, read once per process (built data kept between runs: planner/datacache.py)."""
+    foods = cached("foods", lambda: snapshot_foods(DATA_DIR), lambda found: isinstance(found, list))
+    return _catalog(DATA_DIR, foods)
 
 
 @lru_cache(maxsize=1)

@@ -393,6 +393,9 @@ def note_text(note: n.Note | n.Caveat) -> str:
                     "the planner counts the record's value, "
                     + ("and either way one serving covers an adult's day" if covers
                        else "but the real amount may be lower, so do not count on this food alone"))
+        case n.NewerUsdaValue(description, ug, source, year):
+            since = f"; this SR28 value dates from {year}" if year else ""
+            return f"USDA's newer value: {per_100g(ug)}, {source}, {description}{since}"
         case n.TreatmentInPlace(daily_ug):
             return (f"A daily {daily_ug:,.0f} µg supplement is listed: high-dose B12 of the kind a clinician "
                     "prescribes without intrinsic factor. No second one is suggested; keep to the clinician's plan "

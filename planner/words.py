@@ -44,16 +44,24 @@ class Vocabulary:
 
     compounds: dict[str, tuple[str, ...]]
     synonyms: dict[str, tuple[str, ...]]
+    phrases: tuple[tuple[re.Pattern[str], str], ...] = ()  # synonyms of several words ("garbanzo beans")
 
 
 @lru_cache(maxsize=1)
 def vocabulary(path: Traversable = SEARCH_TERMS) -> Vocabulary:
     compounds: dict[str, tuple[str, ...]] = {}
     synonyms: dict[str, tuple[str, ...]] = {}
+    phrases: list[tuple[str, str]] = []
     for row in csv_rows(path):
+        term = " ".join(tokens(row["term"]))
+        if row["kind"] == "synonym" and " " in term:
+            phrases.append((term, " ".join(tokens(row["means"]))))
+            continue
         table = compounds if row["kind"] == "compound" else synonyms
-        table[fold(row["term"])] = tuple(tokens(row["means"]))
-    return Vocabulary(compounds, synonyms)
+        table[term] = tuple(tokens(row["means"]))
+    longest_first = sorted(phrases, key=lambda pair: -len(pair[0]))
+    return Vocabulary(compounds, synonyms, tuple((re.compile(rf"\b{re.escape(term)}\b"), means)
+                                                 for term, means in longest_first))
 
 
 def tokens(text: str) -> list[str]:
@@ -61,22 +69,30 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-def words(text: str) -> list[str]:
-    """Folded words and numbers, compounds split ("2%" stays one word; "hard-boiled" is two)."""
+@lru_cache(maxsize=131_072)
+def words(text: str) -> tuple[str, ...]:
+    """Folded words and numbers, compounds split ("2%" stays one word; "hard-boiled" is two). Cached:
+    the names of 14,000 foods repeat the same segments (" raw", " cooked")."""
     compounds = vocabulary().compounds
-    out: list[str] = []
-    for word in tokens(text):
-        out.extend(compounds.get(word, (word,)))
-    return out
+    return tuple(part for word in tokens(text) for part in compounds.get(word, (word,)))
+
+
+# Words that join a query's food words ("mac and cheese", "eggs with bacon") and that USDA's names
+# join differently ("Macaroni or noodles with cheese"): not required to match.
+JOINING_WORDS = frozenset({"and", "or", "with", "of", "the", "a", "an", "in", "on", "n"})
 
 
 def query_words(text: str) -> list[str]:
-    """A query's words with synonyms put in SR's terms ("yoghurt" -> "yogurt")."""
-    synonyms = vocabulary().synonyms
+    """A query's words with synonyms put in USDA's terms ("yoghurt" -> "yogurt"), joining words set
+    aside unless they are all there is."""
+    known = vocabulary()
+    said = " ".join(tokens(text))
+    for phrase, means in known.phrases:
+        said = phrase.sub(means, said)
     out: list[str] = []
-    for word in words(text):
-        out.extend(synonyms.get(word, (word,)))
-    return out
+    for word in words(said):
+        out.extend(known.synonyms.get(word, (word,)))
+    return [word for word in out if word not in JOINING_WORDS] or out
 
 
 def stems(text: str) -> list[str]:

@@ -35,7 +35,7 @@ LAYERS: tuple[Layer, ...] = (
     Layer("data", "the bundled USDA data, diet labels, search, safety rules, FoodData Central",
           ("planner.diet", "planner.everyday", "planner.snapshot", "planner.words", "planner.exclusions",
            "planner.search", "planner.catalog", "planner.safety", "planner.caveats", "planner.fdc", "planner.fdc.*",
-           "planner.sources")),
+           "planner.sources", "planner.fndds", "planner.datacache")),
     Layer("plan", "the plan model and its pure edits", ("planner.plan",)),
     Layer("results", "typed results, every sentence (wording) and every JSON shape",
           ("planner.results", "planner.wording", "planner.jsonshapes")),

@@ -45,6 +45,8 @@ def blocked_reason(food: Food, profile: Profile) -> str | None:
     cached, since the app asks again on every rerun for the same person)."""
     if not _b12_source(food):
         return "not a B12 source that counts"
+    if food.superseded is not None:
+        return "USDA gives a newer value (FNDDS): the newer food is offered instead"
     if not profile.diet.allows(food.diet):
         return f"not {profile.diet.value}"
     if profile.diet is DietMode.VEGAN and not food.fortified:

@@ -3,7 +3,8 @@
 It depends on the person only, not on their day: an app works it out once per profile
 (`rank_sources`) and passes it to `suggest` for each day. Order: the staples of their diet,
 then everyday foods, fortified products and the rest; fortified first where IOM's advice or
-a vegan diet calls for it; near-duplicates (a dozen cereals of one brand) folded.
+a vegan diet calls for it; FNDDS's foods (as people eat them) before SR's; near-duplicates (a
+dozen cereals of one brand) folded.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Iterable, Sequence
 
 from planner.advice.eligibility import blocked_reason, source_for
 from planner.advice.staples import fortified_first, staple_sources
-from planner.food import Food
+from planner.food import FNDDS_DATA_TYPE, Food
 from planner.profile import Profile
 from planner.results import Source
 from planner.search import SearchIndex
@@ -50,7 +51,8 @@ def candidate_sources(foods: Iterable[Food], profile: Profile, index: SearchInde
         source = source_for(food, profile)
         tier = 0 if food.everyday else 1 if food.fortified else 2
         first = 0 if (food.fortified and first_fortified) else 1
-        others.append(((tier, first, -source.b12_ug_per_serving, food.id), source))
+        as_eaten = food.data_type != FNDDS_DATA_TYPE  # FNDDS's foods, as people eat them, before SR's
+        others.append(((tier, first, as_eaten, -source.b12_ug_per_serving, food.id), source))
     others.sort(key=lambda pair: pair[0])
     return tuple(staples + [source for _, source in others])
 

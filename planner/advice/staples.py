@@ -9,7 +9,7 @@ from typing import Callable
 from planner.advice.eligibility import blocked_reason, source_for
 from planner.diet import ANIMAL_GROUPS
 from planner.everyday import plain_national_cereal
-from planner.food import DietMode
+from planner.food import DietMode, Food
 from planner.profile import Profile
 from planner.results import Source
 from planner.search import SearchIndex
@@ -23,10 +23,17 @@ class Staple:
     query: str
     meals: tuple[str, ...]
     fortified: bool = False  # a fortified product (first when IOM's over-50 advice applies)
-    widely_sold: Callable[[str], bool] | None = None  # by name: the products found in nearly every shop
+    preferred: Callable[[Food], bool] | None = None  # the product a dietitian names first, when found
 
 
 ANY_MEAL = ("breakfast", "lunch", "dinner", "snacks")
+
+
+def unsweetened(food: Food) -> bool:
+    """Plant milks: the unsweetened one first (no added sugar; CACFP's rule for young children too)."""
+    return "unsweetened" in food.description.lower()
+
+
 STAPLES: tuple[Staple, ...] = (
     Staple("milk", "milk", ANY_MEAL),
     Staple("eggs", "boiled egg", ("breakfast", "lunch")),
@@ -38,14 +45,15 @@ STAPLES: tuple[Staple, ...] = (
     Staple("trout", "trout", ("lunch", "dinner")),
     Staple("beef", "beef ground", ("lunch", "dinner")),
     Staple("clams", "clams", ("lunch", "dinner")),
-    Staple("fortified cereal", "fortified cereal", ("breakfast",), fortified=True, widely_sold=plain_national_cereal),
-    Staple("fortified soy milk", "fortified soy milk", ANY_MEAL, fortified=True),
-    Staple("fortified almond milk", "fortified almond milk", ANY_MEAL, fortified=True),
-    Staple("fortified rice milk", "fortified rice milk", ANY_MEAL, fortified=True),
+    Staple("fortified cereal", "fortified cereal", ("breakfast",), fortified=True,
+           preferred=lambda food: plain_national_cereal(food.description, food.common_names)),
+    Staple("fortified soy milk", "fortified soy milk", ANY_MEAL, fortified=True, preferred=unsweetened),
+    Staple("fortified almond milk", "fortified almond milk", ANY_MEAL, fortified=True, preferred=unsweetened),
+    Staple("fortified rice milk", "fortified rice milk", ANY_MEAL, fortified=True),  # FNDDS: one kind
     Staple("yeast extract", "yeast extract", ("breakfast", "lunch"), fortified=True),
 )
 STAPLE_SEARCH_DEPTH = 12  # how far down a staple's search results to look for an eligible food
-WIDELY_SOLD_DEPTH = 80  # how far to look for a widely sold product before taking the best of the first 12
+PREFERRED_DEPTH = 80  # how far to look for the preferred product before taking the best of the first 12
 
 
 def fortified_first(profile: Profile) -> bool:
@@ -58,15 +66,15 @@ def staple_sources(index: SearchIndex, profile: Profile) -> list[Source]:
     found: list[Source] = []
     taken: set[str] = set()
     for staple in STAPLES:
-        depth = STAPLE_SEARCH_DEPTH if staple.widely_sold is None else WIDELY_SOLD_DEPTH
+        depth = STAPLE_SEARCH_DEPTH if staple.preferred is None else PREFERRED_DEPTH
         result = index.find(staple.query, diet=profile.diet, leave_out=profile.exclude, limit=depth)
         fitting = [food for food in result.foods
                    if food.id not in taken and (food.everyday or food.fortified)
                    and (food.fortified if staple.fortified else food.food_group in ANIMAL_GROUPS)
                    and blocked_reason(food, profile) is None]
-        widely_sold = [food for food in fitting if staple.widely_sold and staple.widely_sold(food.description)]
+        preferred = [food for food in fitting if staple.preferred and staple.preferred(food)]
         first_ones = [food for food in fitting if food in result.foods[:STAPLE_SEARCH_DEPTH]]
-        for food in (widely_sold or first_ones)[:1]:
+        for food in (preferred or first_ones)[:1]:
             found.append(source_for(food, profile, staple.kind, staple.meals))
             taken.add(food.id)
     return sorted(found, key=lambda s: not (s.food.fortified and fortified_first(profile)))  # stable: STAPLES order

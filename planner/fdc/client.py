@@ -341,10 +341,13 @@ class FdcClient:
     """Search and fetch FDC foods as food records. One per app process (it holds the session)."""
 
     def __init__(self, settings: FdcSettings, session: requests.Session | None = None,
-                 sleep: Callable[[float], None] = time.sleep, everyday_ndbs: Collection[str] = frozenset()):
-        """`everyday_ndbs`: the bundled SR foods people commonly eat, so FDC's copies say so too."""
+                 sleep: Callable[[float], None] = time.sleep, everyday_ndbs: Collection[str] = frozenset(),
+                 fndds_codes: Collection[str] = frozenset()):
+        """`everyday_ndbs`: the bundled SR foods people commonly eat, so FDC's copies say so too;
+        `fndds_codes`: the bundled FNDDS foods, so FDC's Survey food of that code is the same food."""
         self.settings = settings
         self.everyday_ndbs = everyday_ndbs
+        self.fndds_codes = fndds_codes
         self.session = session if session is not None else cached_session(settings)
         self._cache_errors = _cache_errors(settings)
         self._sleep = sleep
@@ -446,7 +449,7 @@ class FdcClient:
                page_size: int = 50, page: int = 1) -> list[Food]:
         body = self._get_or_404(search_request(query, data_types, page_size, page))
         try:
-            return foods_from_search(body, self.everyday_ndbs)
+            return foods_from_search(body, self.everyday_ndbs, self.fndds_codes)
         except FdcResponseError as error:
             raise FdcBadResponse(str(error)) from None
 
@@ -463,7 +466,7 @@ class FdcClient:
             except _NotFound:
                 raise UnknownFoodError(f"fdc:{fdc_id}") from None
         try:
-            record = food_from_fdc(body, self.everyday_ndbs)
+            record = food_from_fdc(body, self.everyday_ndbs, self.fndds_codes)
         except FdcResponseError as error:
             raise FdcBadResponse(str(error)) from None
         self._records[fdc_id] = record
@@ -476,7 +479,7 @@ class FdcClient:
         missing = [i for i in wanted if i not in self._records]
         for request in batch_requests(missing):
             try:
-                for record in foods_from_batch(self._get_or_404(request), self.everyday_ndbs):
+                for record in foods_from_batch(self._get_or_404(request), self.everyday_ndbs, self.fndds_codes):
                     self._records[int(record.id.split(":", 1)[1])] = record
             except FdcResponseError as error:
                 raise FdcBadResponse(str(error)) from None

@@ -17,7 +17,7 @@ from typing import Any, Collection, Iterable, Mapping
 
 from planner.diet import SR_GROUP_NAMES, label_food
 from planner.errors import PlannerError
-from planner.food import Food, unique_portions
+from planner.food import FNDDS_PREFIX, Food, unique_portions
 
 DEFAULT_BASE_URL = "https://api.nal.usda.gov/fdc/v1/"
 DATA_TYPES = ("Foundation", "SR Legacy", "Survey (FNDDS)", "Branded")
@@ -364,12 +364,14 @@ def _data_year(food: dict) -> int | None:
     return None
 
 
-def food_from_fdc(food: dict, everyday_ndbs: Collection[str] = frozenset()) -> Food:
+def food_from_fdc(food: dict, everyday_ndbs: Collection[str] = frozenset(),
+                  fndds_codes: Collection[str] = frozenset()) -> Food:
     """One FDC food (search hit, full or abridged details) as a food record.
 
     `everyday_ndbs` are the bundled SR foods people commonly eat: a food whose `ndbNumber`
     (SR Legacy, and foods derived from it) is among them is everyday; so is every Survey
-    (FNDDS) food.
+    (FNDDS) food. A Survey food whose `foodCode` is among `fndds_codes` (the bundled FNDDS
+    foods) is that food: its id is `fndds:<food code>`, so a plan keeps one food, not two.
     """
     if not isinstance(food, dict) or not isinstance(food.get("fdcId"), int):
         raise FdcResponseError("FDC sent a food without a numeric fdcId.")
@@ -384,8 +386,10 @@ def food_from_fdc(food: dict, everyday_ndbs: Collection[str] = frozenset()) -> F
     brand = food.get("brandOwner") or food.get("brandName")
     ndb = str(food.get("ndbNumber") or "").strip()
     everyday = data_type == SURVEY_DATA_TYPE or (ndb.isdigit() and ndb.zfill(5) in everyday_ndbs)
+    code = str(food.get("foodCode") or "").strip()
+    bundled = data_type == SURVEY_DATA_TYPE and code.isdigit() and code.zfill(8) in fndds_codes
     return Food(
-        id=f"fdc:{fdc_id}",
+        id=f"{FNDDS_PREFIX}{code.zfill(8)}" if bundled else f"fdc:{fdc_id}",
         description=description,
         food_group=category,
         b12_ug_per_100g=b12,
@@ -406,13 +410,15 @@ def food_from_fdc(food: dict, everyday_ndbs: Collection[str] = frozenset()) -> F
     )
 
 
-def foods_from_search(body: Any, everyday_ndbs: Collection[str] = frozenset()) -> list[Food]:
+def foods_from_search(body: Any, everyday_ndbs: Collection[str] = frozenset(),
+                      fndds_codes: Collection[str] = frozenset()) -> list[Food]:
     if not isinstance(body, dict) or not isinstance(body.get("foods"), list):
         raise FdcResponseError("FDC's search answer has no list of foods.")
-    return [food_from_fdc(item, everyday_ndbs) for item in body["foods"] if isinstance(item, dict)]
+    return [food_from_fdc(item, everyday_ndbs, fndds_codes) for item in body["foods"] if isinstance(item, dict)]
 
 
-def foods_from_batch(body: Any, everyday_ndbs: Collection[str] = frozenset()) -> list[Food]:
+def foods_from_batch(body: Any, everyday_ndbs: Collection[str] = frozenset(),
+                     fndds_codes: Collection[str] = frozenset()) -> list[Food]:
     if not isinstance(body, list):
         raise FdcResponseError("FDC's batch answer is not a list of foods.")
-    return [food_from_fdc(item, everyday_ndbs) for item in body if isinstance(item, dict)]
+    return [food_from_fdc(item, everyday_ndbs, fndds_codes) for item in body if isinstance(item, dict)]

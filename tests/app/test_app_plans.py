@@ -14,6 +14,7 @@ from planner.profile import Profile, Sex
 from planner.store import LOCAL_OWNER, open_store
 from tests.support.apptest import (
     APP,
+    CHEDDAR_FOUND,
     TIMEOUT,
     add_client,
     button,
@@ -62,7 +63,7 @@ def test_my_plans_opens_a_plan(at):
     assert not at.exception
     assert at.radio(key=Key.VIEW).value == "Plan a day"
     assert plan(at).name == "Cheese day" and at.query_params["plan"] == Session(at.session_state).plan_id == chosen_id
-    assert [i.food for m in plan(at).days[0].meals for i in m.items] == ["sr:01009"]
+    assert [i.food for m in plan(at).days[0].meals for i in m.items] == [CHEDDAR_FOUND]
 
 
 def test_my_plans_renames_a_plan(at):
@@ -115,7 +116,7 @@ def test_a_taken_name_asks_before_replacing(at):
     reopened.query_params["plan"] = first_id
     reopened.run()
     assert Session(reopened.session_state).plan.name == "Food"  # the name as first typed
-    assert [i.food for m in Session(reopened.session_state).plan.days[0].meals for i in m.items] == ["sr:01009"]
+    assert [i.food for m in Session(reopened.session_state).plan.days[0].meals for i in m.items] == [CHEDDAR_FOUND]
     show(at, "My plans")
     assert sorted(listed_plans(at)) == ["Drink", "Food"]
 
@@ -224,7 +225,7 @@ def test_a_tab_with_a_stale_plan_is_told_and_can_reload(at):
                for w in texts(other, "warning"))
     button(other, "Reload the saved plan").click().run()
     assert not other.exception
-    assert [i.food for m in plan(other).days[0].meals for i in m.items] == ["sr:01009"]
+    assert [i.food for m in plan(other).days[0].meals for i in m.items] == [CHEDDAR_FOUND]
 
 
 def test_names_show_as_typed_not_as_markdown(at):

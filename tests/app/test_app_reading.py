@@ -105,7 +105,7 @@ def test_adding_the_same_food_again_merges_and_says_so(at):
     items = [item for meal in plan(at).days[0].meals for item in meal.items]
     assert len(items) == 1 and items[0].count == 2 and items[0].portion == "1 cup"
     assert confirmations(at)[-1].endswith("at breakfast is now 2 × 1 cup (488 g): it was there already.")
-    assert metric_of(at, "B12 eaten").value == "2.20 µg"
+    assert metric_of(at, "B12 eaten").value == "2.64 µg"  # FNDDS's Milk, whole: 0.54 µg/100 g × 488 g
 
 
 def test_the_supplement_form_clears_after_an_add(at):
@@ -146,7 +146,7 @@ def test_the_days_items_read_as_text_each_with_its_whole_source(at):
     (table,) = [rendered(e.value) for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
     assert "<b>Oat</b> drink [x](http://x)" in table.as_read  # as typed: no bold, no link
     assert "b" not in table.tags and "a" not in table.tags
-    assert "USDA SR Legacy (SR28, 2016), NDB 01077" in table.as_read
+    assert "USDA FNDDS 2021–2023, food code 11111000" in table.as_read  # "whole milk" finds FNDDS's
     assert "1 cup" in table.as_read and "1 × " not in table.as_read  # one cup, as said
 
 

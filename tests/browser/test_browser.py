@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.snapshot import bundled_foods
 from tests.support.browser import (
     choose_view,
     downloaded_report,
@@ -43,6 +44,7 @@ except ImportError:
     Axe = None
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+WHOLE_MILK = "fndds:11111000"  # what "whole milk" finds first: FNDDS's Milk, whole
 
 pytestmark = pytest.mark.browser
 
@@ -137,19 +139,23 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     page.wait_for_timeout(300)
     header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
     assert header[:3] == ["Meal", "Item", "Amount"] and header[5] == "Remove"
-    edit_first_row(page, 2, "2")  # 2 slices of liver (the first row): 95.99 + 1.10 µg of milk
+    milk = bundled_foods().get_food(WHOLE_MILK)
+    milk_ug = milk.b12_ug(milk.portion("1 cup").grams) or 0.0
+    liver = bundled_foods().get_food("sr:13326")
+    two_slices = 2 * (liver.b12_ug(liver.portion("1 slice").grams) or 0.0)
+    edit_first_row(page, 2, "2")  # 2 slices of liver (the first row) and a cup of milk
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
-        ".some(e => e.innerText.includes('97.09'))", timeout=30_000)
+        f".some(e => e.innerText.includes('{two_slices + milk_ug:.2f}'))", timeout=30_000)
     edited = downloaded_plan(page, tmp_path)
     assert [item.count for meal in edited.days[0].meals for item in meal.items] == [2, 1]
     assert_page_agrees_with(page, edited)
     edit_first_row(page, 5)  # tick "Remove" on the first row: the liver goes
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
-        ".some(e => e.innerText === '1.10 µg')", timeout=30_000)
+        f".some(e => e.innerText === '{milk_ug:.2f} µg')", timeout=30_000)
     removed = downloaded_plan(page, tmp_path)
-    assert [item.food for meal in removed.days[0].meals for item in meal.items] == ["sr:01077"]
+    assert [item.food for meal in removed.days[0].meals for item in meal.items] == [WHOLE_MILK]
     assert_page_agrees_with(page, removed)
 
 

@@ -141,6 +141,17 @@ def metric_of(at: AppTest, label: str):
     return next(m for m in at.metric if m.label == label)
 
 
+CHEDDAR_FOUND = "fndds:14104100"  # what "cheddar cheese" finds first: FNDDS's "Cheese, Cheddar"
+
+
+def cited_food_id(text: str) -> str:
+    """The bundled food a shown source line cites: "… NDB 16139" is sr:16139, "… food code 11111000"
+    is fndds:11111000."""
+    found = re.search(r"NDB (\d{5})|food code (\d{8})", text)
+    assert found, f"no USDA citation in {text!r}"
+    return f"sr:{found.group(1)}" if found.group(1) else f"fndds:{found.group(2)}"
+
+
 def source_rows(at: AppTest) -> list[str]:
     """The rows of the suggested sources' table, in order, as text."""
     from ui.details import SOURCES_TABLE_CLASS

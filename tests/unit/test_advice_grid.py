@@ -158,7 +158,7 @@ def holds(row: Row) -> bool:
         ranking = rank_sources(catalog.values(), profile, bundled_search_index())
         staple = [s for s in ranking.planned_from if s.staple == kind]
         assert staple, f"{row.case}: no {kind} staple"
-        return bool(re.search(maker, staple[0].food.description.lower()))
+        return bool(re.search(maker, " ".join((staple[0].food.description, *staple[0].food.common_names)).lower()))
     result = suggestions(row.flags, row.day)
     if row.check == "note":
         return _has_note(result.notes, row.arg)
@@ -211,11 +211,12 @@ MEAT_WORDS = re.compile(
 NOT_MEAT = re.compile(
     r"^egg, (?:duck|goose|turkey)\b"  # birds' eggs
     r"|steak (?:fries|cut)"  # potatoes cut thick
-    r"|\b(?:relish|rolls?|buns?), (?:hamburger or )?hot dog|^rolls, hamburger or hot dog"  # what goes with one
-    r"|^sauce, (?:duck|steak)\b"  # sauces named for what they go with
+    r"|\b(?:relish|rolls?|buns?), (?:hamburger or )?hot dog|^rolls, hamburger or hot dog|\bhot dog bun"  # with one
+    r"|^sauce, (?:duck|steak)\b|^(?:duck|steak) sauce\b"  # sauces named for what they go with
     r"|\bbear naked\b|\bslim-a-bear\b"  # brand names
     r"|^(?:morningstar farms|worthington|loma linda)\b"  # meat analogues
-    r"|\b(?:meatless|imitation|vegetarian|veggie|flavou?r(?:ed)?|style|coconut meat|nut meat|grated meat|soy)\b")
+    r"|\b(?:meatless|imitation|vegetarian|veggie|flavou?r(?:ed)?|style|coconut meat|nut meat|grated meat|soy|"
+    r"meat substitute)\b")
 
 
 def test_no_food_named_for_a_meat_is_labelled_vegetarian_or_vegan():

@@ -1,9 +1,11 @@
 """Search as people type it: each matching rule, the ranking on named examples,
-honest counts, and bad input. Expected foods are named by NDB, looked up by hand."""
+honest counts, and bad input. Expected foods are named by id or by the names USDA gives them
+in either database (SR Legacy, FNDDS), looked up by hand."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -29,7 +31,7 @@ def first_ids(index, query, n=3, **filters) -> list[str]:
 
 def test_case_and_accents_fold():
     assert fold("Crème Fraîche") == "creme fraiche"
-    assert words("Crème fraîche, 2% milkfat") == ["creme", "fraiche", "2%", "milkfat"]
+    assert words("Crème fraîche, 2% milkfat") == ("creme", "fraiche", "2%", "milkfat")
 
 
 @pytest.mark.parametrize("plural,singular", [("eggs", "egg"), ("sardines", "sardine"), ("berries", "berry"),
@@ -45,19 +47,22 @@ def test_plural_queries_find_singular_names(index):
 
 def test_compounds_match_both_ways(index):
     assert first_ids(index, "soy milk", 5) == first_ids(index, "soymilk", 5)
-    assert all("oymilk" in f.description for f in index.find("soy milk", limit=5).foods)
+    assert all(re.search(r"soy ?milk", f.description, re.I) for f in index.find("soy milk", limit=5).foods)
     assert first_ids(index, "corn flakes", 3) == first_ids(index, "cornflakes", 3)
 
 
 def test_common_names_are_searched(index):
     hits = index.find("hot dog", limit=5).foods
-    assert hits and all("Frankfurter" in f.description or "Wieners" in f.description for f in hits)
+    assert hits and all(re.search(r"frankfurter|wiener|hot dog", " ".join((f.description, *f.common_names)), re.I)
+                        for f in hits)
+    assert "sr:07022" in first_ids(index, "hot dog beef unheated", 3)  # SR says Frankfurter; hot dog: a common name
 
 
-@pytest.mark.parametrize("query,ndb", [("nori", "sr:11446"), ("yoghurt greek", "sr:01256"),
-                                       ("garbanzo", "sr:16056"), ("marmite", "sr:43406")])
-def test_synonyms_from_the_reviewed_table(index, query, ndb):
-    assert ndb in first_ids(index, query, 3)
+@pytest.mark.parametrize("query,named", [("nori", r"laver|nori|seaweed"), ("yoghurt greek", r"greek"),
+                                         ("garbanzo", r"chickpea|garbanzo"), ("marmite", r"yeast extract")])
+def test_synonyms_from_the_reviewed_table(index, query, named):
+    top = index.find(query, limit=3).foods
+    assert top and all(re.search(named, " ".join((f.description, *f.common_names)), re.I) for f in top)
 
 
 def test_synonym_table_is_data_with_a_reason_per_row():
@@ -75,14 +80,14 @@ def test_fortified_matches_foods_with_added_b12(index):
 
 
 def test_prefixes_of_three_letters_or_more_match(index):
-    assert first_ids(index, "chedd", 1) == ["sr:01009"]
+    assert index.find("chedd", limit=1).foods[0].description.lower().startswith("cheese, cheddar")
 
 
 # ---- ranking on named examples ----------------------------------------------------------------
 
 def test_milk_puts_fluid_cows_milk_first(index):
     top = index.find("milk", limit=3).foods
-    assert top[0].id == "sr:01077"  # Milk, whole, 3.25% milkfat, with added vitamin D
+    assert re.match(r"Milk, (NFS|whole|reduced fat|lowfat|nonfat|fat free)$", top[0].description)  # FNDDS's
     assert all(f.description.startswith("Milk, ") for f in top)
     assert "sr:01094" not in first_ids(index, "milk", 20)  # dried buttermilk: a dried form
     why_whole = index.explain("milk", "sr:01077")
@@ -97,23 +102,24 @@ def test_eggs_put_a_whole_egg_first(index):
 
 
 def test_cheddar_is_the_cheese_not_a_cracker(index):
-    assert first_ids(index, "cheddar", 1) == ["sr:01009"]  # Cheese, cheddar
+    assert index.find("cheddar", limit=1).foods[0].description.lower() == "cheese, cheddar"  # either database
 
 
 def test_soy_milk_finds_soymilk_in_vegan_mode(index):
     vegan = index.find("soy milk", diet=DietMode.VEGAN, limit=5).foods
-    assert vegan and all("oymilk" in f.description and f.diet is DietMode.VEGAN for f in vegan)
+    assert vegan and all(re.search(r"soy ?milk", f.description, re.I) and f.diet is DietMode.VEGAN for f in vegan)
 
 
 def test_almond_milk_before_almond_chocolates(index):
-    assert index.find("almond milk", limit=1).foods[0].description.startswith("Beverages, almond milk")
+    assert re.match(r"(Beverages, almond milk|Almond milk)", index.find("almond milk", limit=1).foods[0].description)
     candy = next(f for f in index.find("almond milk", limit=50).foods if f.description.startswith("Candies"))
     assert index.explain("almond milk", candy.id)["words_together"] == 0
 
 
 def test_chicken_breast_is_broiler_breast_meat_not_a_deli_slice(index):
     top = index.find("chicken breast", limit=1).foods[0]
-    assert top.description.startswith("Chicken, broilers or fryers, breast")
+    assert re.match(r"Chicken, broilers or fryers, breast|Chicken breast, (?!.*\b(deli|coated|breaded)\b)",
+                    top.description)
     deli = "sr:07961"  # Chicken breast, deli, rotisserie seasoned, sliced, prepackaged
     assert {"deli", "prepackaged"} <= set(index.explain("chicken breast", deli)["special_forms"])
     assert index.explain("chicken breast", deli)["rank"] > 1
@@ -133,20 +139,23 @@ def test_salmon_under_a_vegan_filter_says_the_filter_hid_it(index):
 
 def test_turkey_is_meat_not_giblets(index):
     top = index.find("turkey", limit=1).foods[0]
-    assert top.description.startswith("Turkey, whole, meat only")
+    assert re.match(r"Turkey, (whole, meat only|NFS$|light|dark)", top.description)
 
 
 def test_everyday_before_rare_and_known_b12_before_unknown(index):
     assert index.explain("beef liver", "sr:13326")["everyday"] is True
-    assert index.find("beef liver", limit=1).foods[0].id == "sr:13326"
+    top = index.find("beef liver", limit=1).foods[0]
+    assert re.match(r"Beef(, variety meats and by-products,)? liver|Liver, beef", top.description) and top.everyday
+    assert top.b12_ug_per_100g is not None
 
 
-def test_nutritional_yeast_and_oat_milk_say_the_data_lacks_them(index):
-    for query in ("nutritional yeast", "oat milk"):
+def test_foods_neither_database_has_say_the_data_lacks_them(index):
+    for query in ("nutritional yeast", "hemp milk"):
         result = index.find(query)
         assert result.foods == () and result.matches == 0
         message = search_message(result)
         assert "no food named" in message and "FoodData Central" in message and "label" in message
+    assert index.find("oat milk", limit=1).foods[0].description == "Oat milk"  # FNDDS has it; SR28 had not
 
 
 def test_counts_are_matches_not_a_cap(index):
@@ -157,8 +166,7 @@ def test_counts_are_matches_not_a_cap(index):
 def test_leave_out_words_hide_matches_and_are_counted(index):
     result = index.find("milk", leave_out=["milk"], limit=50)
     assert result.hidden_by_exclusions > 50
-    assert all("oymilk" in f.description or "almond" in f.description or "rice" in f.description
-               or "coconut" in f.description.lower() for f in result.foods[:5])
+    assert all(re.search(r"soy ?milk|almond|rice|coconut|oat|plant", f.description, re.I) for f in result.foods[:5])
 
 
 def test_ranking_is_stable(index):
@@ -201,7 +209,7 @@ def test_cli_search_leave_out_words(capsys):
 
 
 def test_cli_offers_fdc_and_labels_when_the_data_lacks_a_food(capsys):
-    assert main(["search", "oat milk"]) == 0
+    assert main(["search", "nutritional yeast"]) == 0
     out = capsys.readouterr().out
     assert "no food named" in out and "python -m planner fdc search" in out and "label" in out
 

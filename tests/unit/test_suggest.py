@@ -12,16 +12,19 @@ from dataclasses import replace
 import pytest
 
 from planner.advice.dayplan import CurrentDay
+from planner.advice.ranking import candidate_sources
 from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
+from planner.caveats import food_caveats
 from planner.cli import main
+from planner.exclusions import ingredients_unknown
 from planner.food import DietMode
 from planner.jsonshapes import suggestions_json
 from planner.notes import NewerValue
 from planner.planfile import parse_plan
 from planner.profile import Absorption, Profile, Sex
 from planner.results import AbsorptionStatus, Status
-from planner.serving import GRAMS_PER_OZ
+from planner.serving import GRAMS_PER_OZ, serving_for
 from planner.snapshot import bundled_foods
 from planner.totals import plan_totals
 from planner.wording import caveats_text, notes_text
@@ -128,6 +131,14 @@ def test_children_get_cacfp_servings(answers, label):
     assert sources["milk"].serving.grams == pytest.approx(cups * milk_cup)
 
 
+@pytest.mark.parametrize("egg_id", ["sr:01129", "fndds:31103010"])  # "1 large" in SR28, "1 egg" in FNDDS
+@pytest.mark.parametrize("age,eggs", [(2, 0.5), (4, 0.75), (8, 1.0), (30, 1.0)])
+def test_an_egg_is_a_cacfp_share_of_one_large_egg_in_either_database(egg_id, age, eggs):
+    """CACFP: 1 oz equivalent of meat is ½ large egg (1 oz at ages 1–2, 1½ oz at 3–5, 2 oz from 6)."""
+    egg = bundled_foods().get_food(egg_id)
+    assert serving_for(egg, age).grams == pytest.approx(eggs * 50.0)
+
+
 def test_a_toddlers_day_plan_is_gentle_everyday_food_not_clams():
     result = run(Profile(2, Sex.MALE))
     names = [a.description for a in result.plan]
@@ -138,12 +149,18 @@ def test_a_toddlers_day_plan_is_gentle_everyday_food_not_clams():
     assert len({a.meal for a in result.plan}) == len(result.plan)  # spread across meals
 
 
-def test_clams_say_that_their_value_is_superseded():
+def test_clams_are_offered_with_usdas_newer_value_never_the_superseded_one():
     result = run(Profile(30, Sex.MALE))
     clams = next(s for s in result.sources if s.staple == "clams")
-    newer = [c for c in clams.caveats if isinstance(c, NewerValue)]
+    assert clams.id.startswith("fndds:") and clams.food.description.startswith("Clams")
+    assert "sr:15159" not in [s.id for s in candidate_sources(FOODS, Profile(30, Sex.MALE), INDEX)]
+    old = bundled_foods().get_food("sr:15159")  # 98.89 µg/100 g, from 1987: its caveats say both newer figures
+    newer = [c for c in food_caveats(old) if isinstance(c, NewerValue)]
     assert [(c.data_ug_per_3oz, c.newer_ug_per_3oz) for c in newer] == [(pytest.approx(84.06), 17.0)]
-    assert "84.1 µg per 3 oz" in caveats_text(clams.caveats) and "17 µg" in caveats_text(clams.caveats)
+    said = caveats_text(food_caveats(old))
+    assert "84.1 µg per 3 oz" in said and "17 µg" in said
+    assert "USDA's newer value: 12.14 µg/100 g, USDA FNDDS 2021–2023, Clams, steamed or boiled" in said
+    assert "dates from 1987" in said
 
 
 def test_no_intrinsic_factor_gets_no_food_plan_but_a_clinician():
@@ -195,7 +212,7 @@ def test_exclude_soy_for_a_vegan_leaves_out_every_soy_food():
     result = run(Profile(30, Sex.FEMALE, diet=DietMode.VEGAN, exclude=("soy",), supplements_allowed=False))
     offered = [s.food.description for s in result.sources] + [a.description for a in result.plan]
     assert offered and not any("soy" in name.lower() or "tofu" in name.lower() for name in offered)
-    assert not any(s.food.check_label for s in result.sources)  # ingredients unknown: may hold soy
+    assert not any(ingredients_unknown(s.food) for s in result.sources)  # they may hold soy
     assert any("products whose ingredients the USDA data does not list" in n for n in notes_text(result.notes))
 
 
