@@ -33,14 +33,6 @@ from tests.support.rendered import rendered
 from ui.session import Key, Session
 
 
-@pytest.fixture
-def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    app.run()
-    assert not app.exception
-    return app
-
-
 def test_starts_with_no_key_and_no_network(at):
     assert any("USDA SR Legacy (SR28), bundled" in c.value for c in at.sidebar.caption)
     assert metric_value(at, "B12 eaten") == "0.00 µg"

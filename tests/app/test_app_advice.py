@@ -4,23 +4,14 @@ clinical verdict, never "Meets"."""
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.profile import Absorption
 from planner.results import Clinical
 from planner.wording import CLINICAL_SHORT, CLINICAL_VERDICTS
-from tests.support.apptest import APP, TIMEOUT, every_panel_text, rendered_text, search_and_add, whole_page
+from tests.support.apptest import every_panel_text, rendered_text, search_and_add, whole_page
 from ui.session import Key, Session
 from ui.text import plain
-
-
-@pytest.fixture
-def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    app.run()
-    assert not app.exception
-    return app
 
 
 def _page_text(at: AppTest) -> str:

@@ -6,7 +6,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.planfile import parse_plan, save_plan
@@ -33,12 +32,6 @@ from ui.session import Key, Session
 
 DEFAULT = Profile(age_years=30, sex=Sex.FEMALE)  # the app's default person
 
-
-@pytest.fixture
-def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert not app.exception
-    return app
 
 
 # ---- My plans ----------------------------------------------------------------------------------

@@ -16,8 +16,6 @@ from planner.profile import MAX_AGE_YEARS
 from planner.snapshot import bundled_foods
 from planner.totals import plan_totals
 from tests.support.apptest import (
-    APP,
-    TIMEOUT,
     button,
     chart_data,
     confirmations,
@@ -32,13 +30,6 @@ from tests.support.apptest import (
 )
 from tests.support.rendered import rendered
 from ui.session import Key
-
-
-@pytest.fixture
-def at() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert not app.exception
-    return app
 
 
 def number_input(at: AppTest, label: str):
