@@ -36,6 +36,7 @@ from planner.targets import life_stage_target
 from planner.totals import plan_totals
 from planner.wording import (
     caveats_text,
+    day_verdict_text,
     food_caveats_text,
     intake_text,
     micrograms,
@@ -164,13 +165,11 @@ def cmd_total(args: argparse.Namespace) -> int:
     for day in totals.days:
         print(f"{day.label}: {intake_text(day.total_ug, day.unknown_items)}, "
               f"absorbed ≈ {micrograms(day.absorbed_ug)} — "
-              + verdict_text(day.status, day.absorption_status, totals.target, totals.absorption_goal_ug,
-                             day.clinical))
+              + day_verdict_text(day, totals.target, totals.absorption_goal_ug))
     average = totals.average
     print(f"Average: {intake_text(average.total_ug, average.unknown_items)}, absorbed ≈ "
           f"{micrograms(average.absorbed_ug)} — "
-          + verdict_text(average.status, average.absorption_status, totals.target, totals.absorption_goal_ug,
-                         average.clinical))
+          + day_verdict_text(average, totals.target, totals.absorption_goal_ug))
     for note in totals.notes:
         print(f"  - {note_text(note)}")
     return EXIT_OK

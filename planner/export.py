@@ -21,10 +21,13 @@ from planner.results import PlanTotals, Suggestions
 from planner.snapshot import SR_CITATION, FoodCatalog
 from planner.totals import plan_totals
 from planner.wording import (
+    DAY_TOTAL_LABEL,
     REPORT_DISCLAIMER,
     addition_text,
+    day_verdict_text,
     empty_day_text,
     goal_basis_text,
+    intake_amount,
     intake_text,
     item_amount,
     item_notes,
@@ -32,7 +35,6 @@ from planner.wording import (
     note_text,
     sentence,
     unknown_items_text,
-    verdict_text,
 )
 
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
@@ -83,7 +85,7 @@ def plan_csv(totals: PlanTotals) -> str:
                     round(item.counted_ug, 3), "", "", item.source, item_notes(item))])
         writer.writerow([neutralise(v) for v in (
             day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
-            verdict_text(day.status, day.absorption_status, totals.target, goal, day.clinical), "",
+            day_verdict_text(day, totals.target, goal), "",
             unknown_items_text(day.unknown_items))])
     return out.getvalue()
 
@@ -104,14 +106,13 @@ def _distinct_labels(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float | None = None,
-                  marker_label: str = "", unit: str = "µg", width: int = 640) -> str:
-    """Horizontal bars, each labelled in full on the line above it, with values; an optional
-    dashed marker line (e.g. the target)."""
+def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, unit: str = "µg", width: int = 640) -> str:
+    """Horizontal bars, each labelled in full on the line above it, with values. No target line: the
+    day's target across a meal's bar read as that meal meeting the day."""
     label_h, bar_h, gap, right = 14, 14, 8, 80
     row_h = label_h + bar_h + gap
     height = 28 + len(rows) * row_h + 18
-    top = max([v for _, v in rows] + [marker or 0.0, 1e-9])
+    top = max([v for _, v in rows] + [1e-9])
     scale = (width - right) / top
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" viewBox="0 0 {width} {height}" '
              f'preserveAspectRatio="xMinYMin meet" aria-label="{html.escape(title)}">',
@@ -123,12 +124,6 @@ def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float |
                      'fill="#2f6b8a"/>')
         parts.append(f'<text x="{value * scale + 4:.1f}" y="{y + label_h + 11}" font-size="11">'
                      f'{value:,.2f} {unit}</text>')
-    if marker is not None:
-        x = marker * scale
-        parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#a4322a" '
-                     'stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#a4322a" text-anchor="middle">'
-                     f'{html.escape(marker_label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -201,11 +196,11 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             "<tr><th>Day</th><th class='num'>Intake</th><th class='num'>Absorbed (estimate)</th><th>Status</th></tr>"]
     goal = totals.absorption_goal_ug
     for day in totals.days:
-        verdict = verdict_text(day.status, day.absorption_status, target, goal, day.clinical)
+        verdict = day_verdict_text(day, target, goal)
         out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
                    f"{_cell(micrograms(day.absorbed_ug), True)}"
                    f'<td class="status">{html.escape(verdict)}</td></tr>')
-    verdict = verdict_text(average.status, average.absorption_status, target, goal, average.clinical)
+    verdict = day_verdict_text(average, target, goal)
     out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
                f"{_cell(micrograms(average.absorbed_ug), True)}"
                f'<td class="status">{html.escape(verdict)}</td></tr></table>')
@@ -217,8 +212,8 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         out.append(f"<h2>{html.escape(day.label)}</h2>")
         meal_rows = [(meal.name, meal.total_ug) for meal in day.meals]
         if meal_rows:
-            out.append(bar_chart_svg(meal_rows, f"B12 by meal, {day.label}", marker=target.target_ug,
-                                     marker_label=f"target {target.target_ug:g} µg"))
+            out.append(bar_chart_svg(meal_rows, f"B12 by meal, {day.label} (the day: "
+                                                f"{micrograms(day.total_ug)} of {target.target_ug:g} µg)"))
         if day.empty:
             out.append(f"<p>{html.escape(empty_day_text(day))}</p>")
         out.append("<table><thead><tr><th>Meal</th><th>Item</th><th>Amount</th>"
@@ -229,6 +224,8 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
                 notes = item_notes(item)
                 out.append(f"<tr>{_cell(meal.name)}{_cell(item.description + (f' ({notes})' if notes else ''))}"
                            f"{_cell(item_amount(item))}{_cell(b12, True)}{_cell(item.source)}</tr>")
+        out.append(f"<tr><th></th><th>{DAY_TOTAL_LABEL}</th><th></th>"
+                   f"{_cell(intake_amount(day.total_ug, day.unknown_items), True)}<th></th></tr>")
         out.append("</tbody></table>")
     if suggestions is not None and (suggestions.plan or suggestions.sources):
         out.append("<h2>Suggested additions</h2>")

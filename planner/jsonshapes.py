@@ -158,7 +158,7 @@ def totals_json(totals: PlanTotals) -> JsonObject:
             "absorption_status": day.absorption_status.value,
             "summary": wording.intake_text(day.total_ug, day.unknown_items),
             "clinical": day.clinical and day.clinical.value,
-            "status_text": wording.status_text(day.status, target, day.clinical),
+            "status_text": wording.status_text(day.status, target, day.clinical, day.mostly_food_bound),
             "absorption_status_text": wording.absorption_status_text(day.absorption_status, goal),
             "retinol_ug": rounded(day.retinol_ug, 0), "warnings": wording.notes_text(day.warnings),
             "meals": [{"name": meal.name, "total_ug": rounded(meal.total_ug), "absorbed_ug": rounded(meal.absorbed_ug),
@@ -173,7 +173,8 @@ def totals_json(totals: PlanTotals) -> JsonObject:
                     "absorption_status": totals.average.absorption_status.value,
                     "summary": wording.intake_text(totals.average.total_ug, totals.average.unknown_items),
                     "clinical": totals.average.clinical and totals.average.clinical.value,
-                    "status_text": wording.status_text(totals.average.status, target, totals.average.clinical),
+                    "status_text": wording.status_text(totals.average.status, target, totals.average.clinical,
+                                                       totals.average.mostly_food_bound),
                     "absorption_status_text": wording.absorption_status_text(totals.average.absorption_status, goal)},
         "notes": wording.notes_text(totals.notes),
     }

@@ -105,11 +105,19 @@ class UnknownValues:
     """Totals are minimums: some items have no B12 value."""
 
 
+class ZeroReason(str, Enum):
+    """Why a food's B12 value counts as 0 µg."""
+
+    ANALOGUES = "analogues"  # seaweed, algae, tempeh, mushrooms: inactive analogues or variable amounts
+    UNEXPLAINED = "unexplained"  # a plant food, not fortified, whose value nothing in it explains
+
+
 @dataclass(frozen=True)
 class NotReliable:
-    """A planned food whose B12 does not count (seaweed, algae, tempeh, mushrooms)."""
+    """A planned food whose B12 does not count, and why (said once, here; its row says "counted as 0")."""
 
     description: str
+    why: ZeroReason = ZeroReason.ANALOGUES
 
 
 @dataclass(frozen=True)

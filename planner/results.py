@@ -95,6 +95,7 @@ class DayTotal:
     retinol_ug: Micrograms = 0.0
     warnings: tuple[Note, ...] = ()  # rules the planned day breaks for this person (safety.py)
     clinical: Clinical | None = None  # without intrinsic factor: treatment in place, or a clinician needed
+    mostly_food_bound: bool = False  # over 50, less than half of it free B12 (the IOM advises most of it free)
 
     @property
     def supplements(self) -> tuple[ItemTotal, ...]:
@@ -119,6 +120,7 @@ class AverageTotal:
     status: Status
     absorption_status: AbsorptionStatus = AbsorptionStatus.BELOW_GOAL
     clinical: Clinical | None = None
+    mostly_food_bound: bool = False  # as DayTotal's, over the days
 
 
 @dataclass(frozen=True)

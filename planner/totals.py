@@ -15,6 +15,7 @@ from typing import Sequence
 from planner import notes
 from planner.absorption import absorbed_ug, meal_absorbed_ug
 from planner.caveats import food_caveats
+from planner.diet import is_unreliable
 from planner.food import DietMode
 from planner.notes import Caveat, Note, VeganWay
 from planner.plan import FoodItem, Plan, SupplementItem
@@ -32,7 +33,7 @@ from planner.results import (
 from planner.safety import planned_food_warning, retinol_warning
 from planner.snapshot import FoodCatalog
 from planner.targets import AbsorptionGoal, Target, absorption_goal, life_stage_target
-from planner.units import DAYS_PER_WEEK, Every, Micrograms
+from planner.units import DAYS_PER_WEEK, Every, Micrograms, as_shown
 
 # The Vegan Society's guidance: fortified foods two or three times a day for at least 3 µg a
 # day, or one daily supplement of at least 10 µg, or one weekly supplement of at least 2,000 µg.
@@ -45,7 +46,7 @@ TREATMENT_DAILY_UG = 1000.0
 
 
 def status_for(intake_ug: Micrograms, target: Target) -> Status:
-    intake = round(intake_ug, 6)  # 0.1 + 0.2 style sums must not miss a target by 1e-16
+    intake = as_shown(intake_ug)  # "2.40 µg" never reads "below 2.4 µg" (nor 0.1 + 0.2 miss by 1e-16)
     if target.ear_ug is not None and intake < target.ear_ug:
         return Status.BELOW_EAR
     if intake < target.target_ug:
@@ -54,7 +55,7 @@ def status_for(intake_ug: Micrograms, target: Target) -> Status:
 
 
 def absorption_status_for(absorbed: Micrograms, goal_ug: Micrograms) -> AbsorptionStatus:
-    return AbsorptionStatus.MEETS_GOAL if round(absorbed, 6) >= round(goal_ug, 6) else AbsorptionStatus.BELOW_GOAL
+    return AbsorptionStatus.MEETS_GOAL if as_shown(absorbed) >= as_shown(goal_ug) else AbsorptionStatus.BELOW_GOAL
 
 
 def _item_total(item: FoodItem | SupplementItem, plan: Plan, catalog: FoodCatalog) -> ItemTotal:
@@ -109,6 +110,8 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
     weekly_doses = [item.ug for _, _, item in standing]
 
     days: list[DayTotal] = []
+    free_ug: list[Micrograms] = []  # each day's free B12 (supplements, fortification)
+    iom_free_advice = notes.TargetNote.OVER_50 in target.notes
     for day in plan.days:
         meal_names = [meal.name for meal in day.meals]
         meal_names += [name for _, name, _ in standing if name not in meal_names]
@@ -133,19 +136,21 @@ def plan_totals(plan: Plan, catalog: FoodCatalog) -> PlanTotals:
                          for raw in planned if isinstance(raw, FoodItem)]
         total = sum(meal.total_ug for meal in meals)
         absorbed = sum(m.absorbed_ug for m in meals)
+        free_ug.append(sum(item.free_ug for meal in meals for item in meal.items))
         retinol = sum(item.retinol_ug for meal in meals for item in meal.items)
         warnings.append(retinol_warning(retinol, plan.profile, day.label))
         days.append(DayTotal(day.label, total, absorbed, sum(m.unknown_items for m in meals),
                              status_for(total, target), tuple(meals), absorption_status_for(absorbed, goal.goal_ug),
                              retinol, tuple(dict.fromkeys(w for w in warnings if w is not None)),
-                             clinical_for(meals, intrinsic)))
+                             clinical_for(meals, intrinsic), iom_free_advice and free_ug[-1] < total / 2))
 
     average_total = fmean(d.total_ug for d in days) if days else 0.0
     average_absorbed = fmean(d.absorbed_ug for d in days) if days else 0.0
     treated = days and all(d.clinical is Clinical.TREATMENT_IN_PLACE for d in days)
     average = AverageTotal(average_total, average_absorbed, sum(d.unknown_items for d in days),
                            status_for(average_total, target), absorption_status_for(average_absorbed, goal.goal_ug),
-                           None if intrinsic else Clinical.TREATMENT_IN_PLACE if treated else Clinical.NEEDS_CLINICIAN)
+                           None if intrinsic else Clinical.TREATMENT_IN_PLACE if treated else Clinical.NEEDS_CLINICIAN,
+                           bool(days) and iom_free_advice and fmean(free_ug) < average_total / 2)
     treatment = max((treatment_dose(d.meals) for d in days), default=0.0)
     clinical: list[Note] = []  # first: without intrinsic factor it decides what the rest means
     if not intrinsic:
@@ -168,7 +173,9 @@ def _plan_notes(plan: Plan, days: list[DayTotal], weekly_doses: list[float], goa
         for meal in day.meals:
             for item in meal.items:
                 if item.unreliable:
-                    found.append(notes.NotReliable(item.description))
+                    found.append(notes.NotReliable(item.description, notes.ZeroReason.ANALOGUES
+                                                   if is_unreliable(item.description.lower())
+                                                   else notes.ZeroReason.UNEXPLAINED))
                 if item.diet is not None and not plan.profile.diet.allows(item.diet):
                     found.append(notes.DietMismatch(item.description, plan.profile.diet, item.diet))
     if plan.profile.diet is DietMode.VEGAN:

@@ -7,6 +7,12 @@ from enum import Enum
 Micrograms = float
 Grams = float
 DAYS_PER_WEEK = 7
+SHOWN_DECIMALS = 2  # µg are shown with two decimals; verdicts compare the numbers as shown
+
+
+def as_shown(ug: Micrograms) -> Micrograms:
+    """An amount as the page, the table and the exports show it: a verdict never contradicts its figures."""
+    return round(ug, SHOWN_DECIMALS)
 
 
 class Every(str, Enum):

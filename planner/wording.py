@@ -14,16 +14,25 @@ from planner.absorption import FOOD_BOUND_BASIS
 from planner.caveats import food_caveats
 from planner.food import Food
 from planner.profile import Standard
-from planner.results import AbsorptionStatus, Clinical, DayTotal, Guidance, ItemTotal, PlanAddition, Status
+from planner.results import (
+    AbsorptionStatus,
+    AverageTotal,
+    Clinical,
+    DayTotal,
+    Guidance,
+    ItemTotal,
+    PlanAddition,
+    Status,
+)
 from planner.search import SearchResult
 from planner.targets import AbsorptionGoal, Target, TargetKind
-from planner.units import DAYS_PER_WEEK, Every, Micrograms
+from planner.units import DAYS_PER_WEEK, Every, Micrograms, as_shown
 
 # ---- numbers and plurals ------------------------------------------------------------------------------
 
 def micrograms(value: Micrograms, digits: int = 2) -> str:
-    """"2.40 µg": the fixed decimals a total is shown with."""
-    return f"{value:.{digits}f} µg"
+    """"2.40 µg", "2,000.00 µg": the fixed decimals a total is shown with."""
+    return f"{value:,.{digits}f} µg"
 
 
 def per_100g(value: Micrograms | None) -> str:
@@ -38,6 +47,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 # ---- amounts --------------------------------------------------------------------------------------------
 
+DAY_TOTAL_LABEL = "Day total"  # the last row of a day's items: the day's total, as its summary shows it
 FRACTIONS = {0.25: "¼", 0.33: "⅓", 0.5: "½", 0.67: "⅔", 0.75: "¾", 1.5: "1½"}
 SUPPLEMENT_SOURCE = "supplement label"
 
@@ -70,9 +80,9 @@ def dose_text(ug: Micrograms, every: Every) -> str:
 
 
 def supplement_amount(ug: Micrograms, every: Every) -> str:
-    """"10 µg every day"; "2,000 µg weekly = 285.7 µg a day" (what a day counts of it)."""
+    """"10 µg every day"; "2,000 µg weekly = 285.71 µg a day" (what a day counts of it, as the totals show it)."""
     if every is Every.WEEK:
-        return f"{ug:,g} µg weekly = {ug / DAYS_PER_WEEK:,.1f} µg a day"
+        return f"{ug:,g} µg weekly = {micrograms(ug / DAYS_PER_WEEK)} a day"
     return dose_text(ug, every)
 
 
@@ -84,9 +94,11 @@ def item_amount(item: ItemTotal) -> str:
 
 
 def said_amount(item: ItemTotal) -> str:
-    """A planned item's amount as said, without grams: "1 cup", "2 × 1 slice", "150 g", "10 µg every day"."""
+    """A planned item's amount as said, without grams: "1 cup", "2 × 1 slice", "150 g", "10 µg every day",
+    "2,000 µg weekly = 285.71 µg a day" (a weekly dose beside the share a day counts)."""
     if item.every is not None:
-        return dose_text(item.b12_ug or 0.0, item.every)
+        listed = f", listed on {item.listed_on}" if item.listed_on else ""
+        return supplement_amount(item.b12_ug or 0.0, item.every) + listed
     return measure_count(item.portion, item.count) if item.portion is not None else grams_text(item.grams or 0.0)
 
 
@@ -145,12 +157,17 @@ CLINICAL_SHORT = {Clinical.NEEDS_CLINICIAN: "food cannot meet it: see a clinicia
                   Clinical.TREATMENT_IN_PLACE: "high-dose treatment listed"}
 
 
-def status_text(status: Status, target: Target, clinical: Clinical | None = None) -> str:
+def status_text(status: Status, target: Target, clinical: Clinical | None = None,
+                mostly_food_bound: bool = False) -> str:
     """The status in plain words, saying what an AI does and does not mean; without intrinsic factor the
-    clinical verdict instead (intake is not what counts, so never "Meets")."""
+    clinical verdict instead (intake is not what counts, so never "Meets"). Over 50, met mostly from
+    food-bound B12, it says the IOM's advice in the same breath, so the verdict and the advice agree."""
     if clinical is not None:
         return CLINICAL_VERDICTS[clinical]
     measure = MEASURES[target.kind]
+    if status is Status.MEETS_TARGET and mostly_food_bound:
+        return (f"Meets the {measure} of {target.target_ug:g} µg; after 50, the IOM advises getting most of it "
+                "from fortified foods or a supplement.")
     if status is Status.MEETS_TARGET:
         return f"Meets the {measure} of {target.target_ug:g} µg."
     if status is Status.BELOW_EAR:
@@ -170,32 +187,33 @@ def absorption_status_text(status: AbsorptionStatus, goal_ug: Micrograms) -> str
 
 
 def verdict_text(status: Status, absorption: AbsorptionStatus, target: Target, goal_ug: Micrograms,
-                 clinical: Clinical | None = None) -> str:
+                 clinical: Clinical | None = None, mostly_food_bound: bool = False) -> str:
     """The status against the target, then absorption against its goal: what every view says of a day
     (without intrinsic factor the clinical verdict alone)."""
     if clinical is not None:
         return CLINICAL_VERDICTS[clinical]
-    return f"{status_text(status, target)} {absorption_status_text(absorption, goal_ug)}"
+    return f"{status_text(status, target, None, mostly_food_bound)} {absorption_status_text(absorption, goal_ug)}"
+
+
+def day_verdict_text(day: DayTotal | AverageTotal, target: Target, goal_ug: Micrograms) -> str:
+    """A day's (or the average's) verdict, from its own typed result."""
+    return verdict_text(day.status, day.absorption_status, target, goal_ug, day.clinical, day.mostly_food_bound)
 
 
 def gap_text(total_ug: Micrograms, target_ug: Micrograms) -> str:
-    """The gap in words, never as a signed arrow: "2.2 µg short of 2.4 µg", "6.6 µg above 2.4 µg"."""
-    difference = round(total_ug - target_ug, 6)
+    """The gap in words, never as a signed arrow, from the total as shown: "2.16 µg short of 2.4 µg",
+    "6.60 µg above 2.4 µg" (two decimals, as every total is shown, so the gap and the total agree)."""
+    difference = as_shown(as_shown(total_ug) - target_ug)
     if difference < 0:
-        return f"{_short_amount(-difference)} µg short of {target_ug:g} µg"
+        return f"{-difference:,.2f} µg short of {target_ug:g} µg"
     if difference > 0:
-        return f"{_short_amount(difference)} µg above {target_ug:g} µg"
+        return f"{difference:,.2f} µg above {target_ug:g} µg"
     return f"exactly {target_ug:g} µg"
 
 
-def _short_amount(ug: Micrograms) -> str:
-    """One decimal, or two where one would read as nothing ("0.04 µg short", not "0.0 µg short")."""
-    return f"{ug:,.1f}" if ug >= 0.095 else f"{ug:.2f}"
-
-
 def absorption_progress_text(absorbed: Micrograms, goal_ug: Micrograms) -> str:
-    """"1.0 of the 1.2 µg goal" (an estimate)."""
-    return f"{absorbed:,.1f} of the {goal_ug:.1f} µg goal"
+    """"1.16 of the 1.20 µg goal" (an estimate), in the decimals the verdict compares."""
+    return f"{absorbed:,.2f} of the {goal_ug:.2f} µg goal"
 
 
 def intake_amount(total_ug: Micrograms, unknown_items: int) -> str:
@@ -325,7 +343,7 @@ FIXED_NOTES: dict[type, str] = {
     n.CheckTheLabel: ("Foods marked 'check the label' may contain honey, milk powder, gelatin or vitamin D3 from "
                       "lanolin; the USDA data has no ingredient list."),
     n.NoB12Value: "no B12 value in the data: not counted",
-    n.CountsAsZero: "not a reliable B12 source (inactive analogues or variable amounts): counted as 0 µg",
+    n.CountsAsZero: "counted as 0 µg (why: see the notes)",
 }
 
 
@@ -356,9 +374,12 @@ def note_text(note: n.Note | n.Caveat) -> str:
         case n.WeeklyDose(dose):
             return (f"A weekly supplement of {dose:,.0f} µg is a standing habit: it counts as "
                     f"{dose / DAYS_PER_WEEK:.1f} µg on every day of the plan.")
-        case n.NotReliable(description):
-            return (f"{description} does not help: seaweed, algae, tempeh and mushrooms hold inactive B12 analogues "
-                    "or variable amounts, so they count as 0 µg.")
+        case n.NotReliable(description, n.ZeroReason.ANALOGUES):
+            return (f"{description} does not count: seaweed, algae, tempeh and mushrooms hold inactive B12 analogues "
+                    "or variable amounts, so it counts as 0 µg.")
+        case n.NotReliable(description, _):
+            return (f"{description} does not count: a plant food, not fortified, whose B12 value nothing in it "
+                    "explains (a trace, or milk or egg in a recipe), so it counts as 0 µg.")
         case n.DietMismatch(description, person, food):
             return f"{description} does not suit a {person.value} diet (it is labelled {food.value})."
         case n.VeganSocietyCheck(way):

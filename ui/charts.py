@@ -20,15 +20,11 @@ Bar = tuple[str, str, float]  # (label, meal, µg)
 LABEL_CHARS = 48
 CHART_CLASS = "b12-bars"
 STYLE = f"""<style>
-.{CHART_CLASS} {{position: relative; margin: 0 !important; padding: 0 0 1.4rem 0 !important; list-style: none;
+.{CHART_CLASS} {{margin: 0 !important; padding: 0 !important; list-style: none;
   color: #0e1117}}
 .{CHART_CLASS} li {{margin: 0 0 .55rem 0 !important; padding: 0 !important; font-size: .9rem; line-height: 1.25}}
 .{CHART_CLASS} .bar {{display: block; height: .8rem; margin-top: .15rem; background: #0b4f8a; border-radius: 2px;
   min-width: 1px}}
-.{CHART_CLASS} li.target {{position: absolute; top: 0; bottom: 1.2rem; margin: 0 !important;
-  border-left: 2px dashed #a4322a}}
-.{CHART_CLASS} .target span {{position: absolute; bottom: -1.3rem; transform: translateX(-50%); white-space: nowrap;
-  font-size: .8rem; color: #a4322a}}
 </style>"""
 
 
@@ -59,16 +55,14 @@ def meal_bars(day: DayTotal) -> tuple[Bar, ...]:
 
 
 @lru_cache(maxsize=512)
-def bars_html(bars: tuple[Bar, ...], name: str, with_meal: bool, target_ug: float | None = None) -> str:
-    """The chart as a list: "label (meal) — 1.10 µg" above each bar; an optional dashed target line.
-    Every text is escaped; `data-meal` and `data-ug` carry the numbers for tests and tools."""
-    top = max([ug for _, _, ug in bars] + [target_ug or 0.0, 1e-9])
+def bars_html(bars: tuple[Bar, ...], name: str, with_meal: bool) -> str:
+    """The chart as a list: "label (meal) — 1.10 µg" above each bar. No target line: the day's target
+    drawn across a meal's bar read as that meal meeting the day. Every text is escaped; `data-meal` and
+    `data-ug` carry the numbers for tests and tools."""
+    top = max([ug for _, _, ug in bars] + [1e-9])
     items = []
     for label, meal, ug in bars:
         text = f"{label} ({meal}) — {ug:,.2f} µg" if with_meal else f"{label} — {ug:,.2f} µg"
         items.append(f'<li data-meal="{html.escape(meal)}" data-ug="{ug:g}">{html.escape(text)}'
                      f'<span class="bar" style="width: {100 * ug / top:.1f}%" aria-hidden="true"></span></li>')
-    target = "" if target_ug is None else (
-        f'<li class="target" style="left: {100 * target_ug / top:.1f}%" aria-label="Daily target: {target_ug:g} µg">'
-        f'<span aria-hidden="true">target {target_ug:g} µg</span></li>')
-    return f'<ul class="{CHART_CLASS}" aria-label="{html.escape(name)}">{"".join(items)}{target}</ul>{STYLE}'
+    return f'<ul class="{CHART_CLASS}" aria-label="{html.escape(name)}">{"".join(items)}</ul>{STYLE}'

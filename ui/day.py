@@ -13,6 +13,7 @@ from planner.results import PlanTotals
 from planner.search import SearchIndex
 from planner.wording import (
     absorption_progress_text,
+    day_verdict_text,
     empty_day_text,
     gap_text,
     intake_amount,
@@ -20,7 +21,6 @@ from planner.wording import (
     note_text,
     unknown_items_text,
     unknown_minimum_text,
-    verdict_text,
 )
 from ui.actions import UNTITLED, PageActions
 from ui.adding import add_panel
@@ -105,8 +105,7 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     if day.empty:
         st.info(plain(empty_day_text(day)))
     else:
-        status_box(day.status, day.clinical)(plain(verdict_text(day.status, day.absorption_status, target,
-                                                                totals.absorption_goal_ug, day.clinical)
+        status_box(day.status, day.clinical)(plain(day_verdict_text(day, target, totals.absorption_goal_ug)
                                                    + unknown_minimum_text(day.unknown_items)))
     if len(totals.days) > 1:
         average = totals.average

@@ -36,7 +36,7 @@ from ui.plans import export_import_ui
 from ui.reruns import figures_after
 from ui.session import Key, items_editor_key, plan_add_key, source_add_key
 from ui.suggestions import day_suggestions
-from ui.table import COLUMNS, RowRef, day_rows, items_table_html, table_html
+from ui.table import COLUMNS, RowRef, day_rows, editable_rows, items_table_html, table_html
 from ui.text import plain
 
 DETAIL_PANELS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
@@ -71,15 +71,16 @@ def items_table_ui(actions: PageActions, totals: PlanTotals, day_index: int) -> 
     """The day's items as a table to read, or, with "Edit the items" on, as an editable grid. The
     grid redraws far slower after every add (bench/browser.py), so it is there when asked for."""
     plan = actions.plan
-    rows, refs = day_rows(plan, day_index, totals.days[day_index])
+    day = totals.days[day_index]
+    rows, refs = day_rows(day)
     if not rows:
         st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
         show(TABLE)
         return
     if st.toggle("Edit the items", key=Key.EDIT_ITEMS, help="Change amounts or meals, or tick Remove, in the table."):
-        items_editor(actions, rows, refs, meal_choices(plan, day_index))
+        items_editor(actions, *editable_rows(rows, refs), meal_choices(plan, day_index))
     else:
-        st.html(items_table_html(rows))
+        st.html(items_table_html(rows, day))
     show(TABLE)
 
 
@@ -123,9 +124,10 @@ def sources_ui(totals: PlanTotals, day_index: int) -> None:
                               f"{micrograms(item.counted_ug)} at its meal."))
     with right:
         st.subheader("By meal (µg)")
-        st.html(bars_html(meal_bars(day), "B12 per meal", with_meal=False, target_ug=totals.target.target_ug))
-        st.caption("Dashed line: the daily target. Intrinsic factor takes up at most about 1.5 µg per meal, so "
-                   f"B12 spread over meals is absorbed better; {goal_basis_text(totals.goal)}.")
+        st.html(bars_html(meal_bars(day), "B12 per meal", with_meal=False))
+        st.caption(plain(f"The meals add up to the day's {micrograms(day.total_ug)}, against a target of "
+                         f"{totals.target.target_ug:g} µg a day. Intrinsic factor takes up at most about 1.5 µg per "
+                         f"meal, so B12 spread over meals is absorbed better; {goal_basis_text(totals.goal)}."))
 
 
 # ---- what to add: suggestions --------------------------------------------------------------------------------

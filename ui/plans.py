@@ -15,14 +15,15 @@ from planner.plan import Plan
 from planner.results import Clinical, PlanTotals, Status
 from planner.store import PlanRecord
 from planner.targets import AbsorptionGoal, Target
+from planner.units import as_shown
 from planner.wording import (
     CLINICAL_SHORT,
     absorption_basis,
     absorption_progress_text,
     gap_text,
     intake_amount,
-    item_amount,
     micrograms,
+    said_amount,
     status_text,
     target_kind_text,
 )
@@ -44,7 +45,7 @@ def status_box(status: Status, clinical: Clinical | None) -> Callable[..., objec
 def target_metric(target: Target, total_ug: float, label: str = "Target", clinical: Clinical | None = None) -> None:
     """The target with the gap in words beside it: orange while short, green once met; no arrow. Without
     intrinsic factor the clinical verdict in short instead (intake is not what counts)."""
-    short = round(total_ug, 6) < target.target_ug
+    short = as_shown(total_ug) < target.target_ug
     color: Literal["orange", "green", "red", "gray"]
     if clinical is None:
         delta, color = gap_text(total_ug, target.target_ug), ("orange" if short else "green")
@@ -191,10 +192,12 @@ def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
               intake_amount(average.total_ug, average.unknown_items))
     target_metric(totals.target, average.total_ug, clinical=average.clinical)
     absorbed_metric(average.absorbed_ug, totals.goal)
-    status_box(average.status, average.clinical)(plain(status_text(average.status, totals.target, average.clinical)))
-    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": item_amount(i),
-                           "B12 (µg)": None if i.b12_ug is None else round(i.b12_ug, 2), "Source": i.source}
-                          for d in totals.days for m in d.meals for i in m.items if not i.listed_on])
+    status_box(average.status, average.clinical)(plain(status_text(average.status, totals.target, average.clinical,
+                                                                   average.mostly_food_bound)))
+    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": said_amount(i),
+                           "B12 counted (µg)": None if i.b12_ug is None else as_shown(i.counted_ug),
+                           "Source": i.source}
+                          for d in totals.days for m in d.meals for i in m.items])
     st.dataframe(frame, hide_index=True, width="stretch")
 
 

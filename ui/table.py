@@ -7,9 +7,18 @@ import html
 from dataclasses import dataclass
 from typing import Any, Collection, Mapping, Sequence
 
-from planner.plan import UNCHANGED, ItemEdit, Plan, SupplementItem
+from planner.plan import UNCHANGED, ItemEdit
 from planner.results import DayTotal
-from planner.wording import caveats_text, grams_text, measure_count, micrograms, said_amount
+from planner.units import as_shown
+from planner.wording import (
+    DAY_TOTAL_LABEL,
+    caveats_text,
+    grams_text,
+    intake_amount,
+    measure_count,
+    micrograms,
+    said_amount,
+)
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)", "Remove", "Source"]
 AMOUNT_WORDS = "Amount in words"  # for the table to read; not one of the grid's COLUMNS
@@ -33,32 +42,36 @@ def amount_words(portion: str, amount: float) -> str:
     return grams_text(amount) if portion == "grams" else measure_count(portion, amount)
 
 
-def day_rows(plan: Plan, day_index: int, day_total: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef]]:
-    """One row per item with its µg and source; the refs say where each row lives in the plan."""
+def day_rows(day: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef | None]]:
+    """One row per item of the day's totals, with the µg it counts (a weekly dose its daily share, a food
+    that does not count 0), so the rows add up to the day's total. A ref says where a row lives in the
+    plan; None for a weekly supplement listed on another day (shown, counted, edited on its own day)."""
     rows: list[dict[str, Any]] = []
-    refs: list[RowRef] = []
-    meal_totals = {meal.name: meal for meal in day_total.meals}
-    for meal in plan.days[day_index].meals:
-        totals = meal_totals.get(meal.name)
+    refs: list[RowRef | None] = []
+    for meal in day.meals:
         for index, item in enumerate(meal.items):
-            line = totals.items[index] if totals else None
             amount: float | None
-            if isinstance(item, SupplementItem):
-                amount, unit = item.ug, f"µg, every {item.every.value}"
+            if item.every is not None:
+                amount, unit = item.b12_ug, f"µg, every {item.every.value}"
             elif item.portion is not None:
                 amount, unit = item.count, f"× {item.portion}"
             else:
                 amount, unit = item.grams, "g"
-            b12 = None if line is None or line.b12_ug is None else round(line.b12_ug, 2)
-            caveat = caveats_text(line.caveats) if line else None
+            caveat = caveats_text(item.caveats)
             rows.append({
-                "Meal": meal.name, "Item": line.description if line else getattr(item, "food", ""),
-                "Amount": amount, "Unit": unit, AMOUNT_WORDS: said_amount(line) if line else "", "B12 (µg)": b12,
-                "Source": (line.source + (f" — {caveat}" if caveat else "")) if line else "",
-                "Remove": False,
+                "Meal": meal.name, "Item": item.description, "Amount": amount, "Unit": unit,
+                AMOUNT_WORDS: said_amount(item), "B12 (µg)": None if item.b12_ug is None else as_shown(item.counted_ug),
+                "Source": item.source + (f" — {caveat}" if caveat else ""), "Remove": False,
             })
-            refs.append(RowRef(meal.name, index))
+            refs.append(None if item.listed_on else RowRef(meal.name, index))
     return rows, refs
+
+
+def editable_rows(rows: Sequence[dict[str, Any]], refs: Sequence[RowRef | None]
+                  ) -> tuple[list[dict[str, Any]], list[RowRef]]:
+    """The rows the grid edits: the day's own items (a weekly supplement listed on another day is edited there)."""
+    kept = [(row, ref) for row, ref in zip(rows, refs, strict=True) if ref is not None]
+    return [row for row, _ in kept], [ref for _, ref in kept]
 
 
 def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]],
@@ -73,12 +86,13 @@ def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]
             f"{TABLE_STYLE}")
 
 
-def items_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
-    """The day's items to read, each with its amount, µg and whole source (the grid cuts long ones)."""
-    return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12", "Source (dataset and id)"], [
-        [row["Meal"], row["Item"], row[AMOUNT_WORDS],
-         "unknown" if row["B12 (µg)"] is None else micrograms(row["B12 (µg)"]), row["Source"]] for row in rows],
-        numeric={3})
+def items_table_html(rows: Sequence[Mapping[str, Any]], day: DayTotal) -> str:
+    """The day's items to read, each with its amount, the µg it counts and whole source (the grid cuts
+    long ones), then the day's total: the same figure as the summary above."""
+    return table_html(ITEMS_TABLE_CLASS, ["Meal", "Item", "Amount", "B12 counted", "Source (dataset and id)"], [
+        *([row["Meal"], row["Item"], row[AMOUNT_WORDS],
+           "unknown" if row["B12 (µg)"] is None else micrograms(row["B12 (µg)"]), row["Source"]] for row in rows),
+        ["", DAY_TOTAL_LABEL, "", intake_amount(day.total_ug, day.unknown_items), ""]], numeric={3})
 
 
 def grid_edits(refs: Sequence[RowRef], edited_rows: Mapping[int, Mapping[str, Any]]) -> list[ItemEdit]:

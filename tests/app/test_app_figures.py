@@ -68,7 +68,8 @@ def panel_choices(at: AppTest) -> list[str]:
 
 
 def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
-    """The day's items as (meal, µg) per row, in order: from the grid when editing, else the table to read."""
+    """The day's items as (meal, µg counted) per row, in order, from the grid when editing, else the
+    table to read, whose last row is the day's total (meal "")."""
     if at.session_state[Key.EDIT_ITEMS]:
         (grid,) = at.get("dataframe")
         return [(meal, None if pd.isna(ug) else float(ug))
@@ -77,7 +78,8 @@ def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
     (table,) = [e.value for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
     rows = [[html.unescape(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
             for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1])]
-    return [(row[0], None if row[3] == "unknown" else float(row[3].removesuffix(" µg"))) for row in rows]
+    return [(row[0], None if row[3] == "unknown" else float(row[3].removeprefix("at least ").removesuffix(" µg")
+                                                           .replace(",", ""))) for row in rows]
 
 
 def assert_figures_agree(at: AppTest) -> None:
@@ -94,10 +96,17 @@ def assert_figures_agree(at: AppTest) -> None:
                                                                                      totals.absorption_goal_ug)
     panel = at.session_state[Key.DETAIL_PANEL]
     if panel == PLANNED:
-        lines = [(meal.name, None if item.b12_ug is None else round(item.b12_ug, 2))
-                 for meal in day.meals for item in meal.items]
+        lines = [(meal.name, None if item.b12_ug is None else round(item.counted_ug, 2))
+                 for meal in day.meals for item in meal.items
+                 if not (at.session_state[Key.EDIT_ITEMS] and item.listed_on)]  # edited on its own day
         if lines:
-            assert table_rows(at) == lines
+            shown = table_rows(at)
+            if not at.session_state[Key.EDIT_ITEMS]:
+                assert shown[-1] == ("", round(day.total_ug, 2))  # the total row is the summary's total
+                rows_sum = sum(ug or 0.0 for _, ug in shown[:-1])
+                assert abs(rows_sum - shown[-1][1]) <= 0.005 * len(lines) + 1e-9  # the rows add up to it
+                shown = shown[:-1]
+            assert shown == lines
         else:
             assert not at.get("dataframe") and not [e for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
     elif panel == SOURCES:

@@ -53,12 +53,12 @@ def add_weekly_supplement(at: AppTest, ug: float, meal: str) -> None:
 
 def test_the_gap_reads_in_words_without_an_arrow(at):
     target = metric_of(at, "Target")
-    assert target.proto.delta == "2.4 µg short of 2.4 µg" and target.proto.color == target.proto.ORANGE
+    assert target.proto.delta == "2.40 µg short of 2.4 µg" and target.proto.color == target.proto.ORANGE
     search_and_add(at, "beef liver braised")  # 47.99 µg
     target = metric_of(at, "Target")
-    assert target.proto.delta == "45.6 µg above 2.4 µg"
+    assert target.proto.delta == "45.59 µg above 2.4 µg"
     absorbed = metric_of(at, "Absorbed (estimate)")
-    assert re.fullmatch(r"\d+\.\d of the 1\.2 µg goal", absorbed.proto.delta)
+    assert re.fullmatch(r"\d+\.\d\d of the 1\.20 µg goal", absorbed.proto.delta)
     assert target.proto.color == target.proto.GREEN  # met: green, with no arrow
     for shown_metric in (target, absorbed):
         assert shown_metric.proto.direction == shown_metric.proto.NONE
@@ -68,7 +68,7 @@ def test_a_weekly_supplement_reads_as_its_daily_share_in_its_meal(at):
     add_weekly_supplement(at, 2000.0, "lunch")
     assert metric_of(at, "B12 eaten").value == "285.71 µg"
     show_panel(at, "Where the B12 comes from")
-    assert any("2,000 µg weekly = 285.7 µg a day" in text for text in shown(at.markdown))
+    assert any("2,000 µg weekly = 285.71 µg a day" in text for text in shown(at.markdown))
     meals = {row["meal"]: row["b12_ug"] for row in chart_data(at)[0] if "meal" in row}
     assert meals["lunch"] == pytest.approx(285.714) and "supplements" not in meals  # drawn in its meal
     assert len(chart_data(at)) == 1  # the by-meal chart only: the dose is not drawn as a food

@@ -107,7 +107,7 @@ def test_report_has_landmarks_household_amounts_plain_supplements_and_full_chart
     page = report_html(plan, totals)
     assert "<main>" in page and "<header>" in page and "<footer>" in page
     assert "1 cup (243 g)" in page  # the household amount beside the grams
-    assert "2,000 µg weekly = 285.7 µg a day" in page and "× 1 tablet" not in page
+    assert "2,000 µg weekly = 285.71 µg a day" in page and "× 1 tablet" not in page
     long_name = "MORNINGSTAR FARMS Grillers Original, frozen, unprepared"
     svg = bar_chart_svg([(long_name, 4.5), ("Soymilk, original and vanilla", 2.1),
                          ("Soymilk, original and vanilla", 2.4)], "By food")
@@ -120,5 +120,5 @@ def test_an_empty_day_says_it_is_empty_and_what_a_weekly_supplement_still_gives(
                               [("breakfast", [])]])
     plan = parse_plan(json.dumps(document), catalog)
     page = report_html(plan, plan_totals(plan, catalog))
-    assert ("Nothing is planned for Day 2 yet. B12 (2,000 µg weekly = 285.7 µg a day), listed on Day 1, "
+    assert ("Nothing is planned for Day 2 yet. B12 (2,000 µg weekly = 285.71 µg a day), listed on Day 1, "
             "still counts.") in page

@@ -12,7 +12,7 @@ from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.totals import plan_totals
 from tests.support.plans import plan_document
-from ui.table import day_rows, grid_edits
+from ui.table import day_rows, editable_rows, grid_edits
 
 MEALS = ["breakfast", "lunch", "dinner", "snacks"]
 
@@ -26,7 +26,8 @@ def plan(catalog):
 
 
 def rows_of(plan, catalog):
-    return day_rows(plan, 0, plan_totals(plan, catalog).days[0])
+    rows, refs = day_rows(plan_totals(plan, catalog).days[0])
+    return editable_rows(rows, refs)
 
 
 def apply_edits(plan, refs, edited_rows):

@@ -131,7 +131,7 @@ def test_unreliable_sources_count_zero_and_say_why(catalog):
     assert totals.days[0].total_ug == 0
     assert totals.days[0].meals[0].items[0].b12_ug == pytest.approx(0.08)
     assert NotReliable("Tempeh") in totals.notes
-    assert any(n.startswith("Tempeh does not help") for n in notes_text(totals.notes))
+    assert any(n.startswith("Tempeh does not count: seaweed") for n in notes_text(totals.notes))
 
 
 def test_no_intrinsic_factor_uses_passive_route(catalog):
@@ -166,7 +166,8 @@ def test_totals_json_has_the_contract_shape(catalog):
     assert set(data["average"]) >= {"total_ug", "absorbed_ug", "status"}
 
 
-@pytest.mark.parametrize("total,target,words", [(0.2, 2.4, "2.2 µg short of 2.4 µg"), (9.0, 2.4, "6.6 µg above 2.4 µg"),
+@pytest.mark.parametrize("total,target,words", [(0.2, 2.4, "2.20 µg short of 2.4 µg"),
+                                                (9.0, 2.4, "6.60 µg above 2.4 µg"),
                                                 (2.4, 2.4, "exactly 2.4 µg"),
                                                 (2.36, 2.4, "0.04 µg short of 2.4 µg")])
 def test_the_gap_reads_in_words(total, target, words):
@@ -178,4 +179,4 @@ def test_the_gap_reads_in_words(total, target, words):
 def test_absorption_reads_as_progress_to_the_goal():
     from planner.wording import absorption_progress_text
 
-    assert absorption_progress_text(1.0, 1.2) == "1.0 of the 1.2 µg goal"
+    assert absorption_progress_text(1.0, 1.2) == "1.00 of the 1.20 µg goal"
