@@ -32,7 +32,7 @@ from planner.plan import (
     new_plan,
     remove_day,
 )
-from planner.plancheck import check_plan, plain_problem
+from planner.plancheck import check_plan, plain_problem, supplement_problem
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard
 from planner.results import PlanAddition, PlanTotals, Serving
@@ -229,7 +229,12 @@ class PageActions:
                 say("success", f"{food.description} at {meal} is now {amount}: it was there already.")
 
     def add_supplement(self, name: str, ug: float, every: str, meal: str, place: str = ADD) -> None:
-        name = " ".join(name.split()) or "B12 supplement"
+        """Add a dose; a blank name or a dose outside the plan format's limits is refused in words."""
+        problem = supplement_problem(name, ug)
+        if problem:
+            say("error", problem, place)
+            return
+        name = " ".join(name.split())
         item = SupplementItem(name, float(ug), Every(every))
         if self.commit(add_item(self.plan, self.session.day_index, meal, item), place):
             say("success", f"Added {name}, {supplement_amount(ug, Every(every))}, to {meal}.")

@@ -1,6 +1,7 @@
 """The add panel of "Plan a day": search, pick and add a food; a supplement; a food from its label.
 
-Searching and picking rerun this panel only; an add reruns the figures (ui.reruns.after_add).
+Searching and picking rerun this panel only; an add reruns the figures and the pick row, set back
+for the next add (ui.reruns.after_add).
 The Add button sits in a small fragment of its own, so a click first redraws only that button,
 then the figures.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.advice.dayplan import CurrentDay, suited_meal
 from planner.custom import DailyValueBasis, LabelUnit
 from planner.errors import QueryError
 from planner.fdc.client import FdcClient
@@ -28,11 +30,13 @@ from ui.text import plain
 
 LABEL_UNITS = {LabelUnit.MICROGRAMS.value: "µg", LabelUnit.PERCENT_DV.value: "% Daily Value"}
 DV_BASES = {DailyValueBasis.CURRENT.value: "labels since 2020", DailyValueBasis.BEFORE_2020.value: "labels before 2020"}
-SUPPLEMENT_FIELDS = (Key.SUPPLEMENT_NAME, Key.SUPPLEMENT_UG, Key.SUPPLEMENT_EVERY, Key.SUPPLEMENT_MEAL)
 LABEL_FIELDS = {"name": Key.LABEL_NAME, "serving_g": Key.LABEL_SERVING, "b12": Key.LABEL_B12, "unit": Key.LABEL_UNIT,
                 "basis": Key.LABEL_BASIS, "diet": Key.LABEL_DIET, "fortified": Key.LABEL_FORTIFIED,
                 "count": Key.LABEL_COUNT, "meal": Key.LABEL_MEAL}
 GRAMS = "grams"  # the portion choice that means an amount in grams
+PICK_AMOUNTS = {Key.PICK_COUNT: 1.0, Key.PICK_GRAMS: 100.0}  # how many, or grams, as each pick starts
+SUPPLEMENT_DEFAULTS = {Key.SUPPLEMENT_NAME: "B12 (cyanocobalamin)", Key.SUPPLEMENT_UG: 10.0,
+                       Key.SUPPLEMENT_EVERY: "day"}  # the supplement form as it starts, and after each add
 
 
 @st.fragment(key=Key.ADD_PANEL)
@@ -120,16 +124,25 @@ def _results_ui(actions: PageActions, client: FdcClient | None, found: FoodSearc
         caveats = food_caveats_text(food)
         if caveats:
             st.caption(plain(sentence(caveats)))
+    _pick_row(actions, food, food_key)
+
+
+@st.fragment(key=Key.PICK_ROW)
+def _pick_row(actions: PageActions, food: Food, food_key: str) -> None:
+    """How much of the picked food, at which meal, and its Add button: a fragment, so an add resets it
+    for the next one without redrawing the search and its results."""
+    session = actions.session
     c1, c2, c3 = st.columns([3, 1, 2])
     portion_key = portion_pick_key(food.id)
     portion = c1.selectbox("Portion", [p.label for p in food.portions] + [GRAMS], key=portion_key,
                            format_func=lambda p: p if p == GRAMS else f"{p} ({food.portion(p).grams:g} g)")
+    session.seed(PICK_AMOUNTS)
     if portion == GRAMS:
         amount_key = Key.PICK_GRAMS
-        amount = c2.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key=amount_key)
+        amount = c2.number_input("Grams", min_value=1.0, max_value=5000.0, step=10.0, key=amount_key)
     else:
         amount_key = Key.PICK_COUNT
-        amount = c2.number_input("How many", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=amount_key)
+        amount = c2.number_input("How many", min_value=0.25, max_value=50.0, step=0.5, key=amount_key)
     meal = c3.selectbox("Meal", meal_choices(actions.plan, session.day_index), key=Key.PICK_MEAL)
     grams = amount if portion == GRAMS else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
@@ -149,11 +162,13 @@ def add_button(label: str, actions: PageActions, food_key: str, portion_key: str
 def _add_picked(actions: PageActions, food_key: str, portion_key: str, amount_key: str) -> None:
     """The Add button's callback: reads the pick as submitted with the click, then reruns the figures."""
     session = actions.session
-    portion = session[portion_key]
+    portion, food = session[portion_key], session[food_key]
     before = actions.plan
-    actions.add_food(session[food_key], session[Key.PICK_MEAL], None if portion == GRAMS else portion,
-                     float(session[amount_key]))
-    after_add(before)
+    actions.add_food(food, session[Key.PICK_MEAL], None if portion == GRAMS else portion, float(session[amount_key]))
+    if actions.plan is not before:  # the next add starts afresh: one of it, at the meal that suits the food
+        session.reset(PICK_AMOUNTS | {Key.PICK_MEAL: suited_meal(food, CurrentDay.from_day(
+            actions.totals().days[session.day_index]))})
+    after_add(before, form=Key.PICK_ROW, refresh=True)
 
 
 def _open_label_form(actions: PageActions) -> None:
@@ -171,12 +186,13 @@ def _not_in_data_ui(actions: PageActions, client: FdcClient | None) -> None:
 
 
 def add_supplement_ui(actions: PageActions) -> None:
-    """A dose with the meal it is taken with; the form clears after each add."""
+    """A dose with the meal it is taken with; the form clears after each add. The dose has no bounds in
+    the browser, which would refuse a value silently: the add says why instead."""
+    actions.session.seed(SUPPLEMENT_DEFAULTS)
     with st.form("supplement_form", border=True):
         c1, c2, c3, c4 = st.columns([3, 1, 1, 2])
-        c1.text_input("Supplement", value="B12 (cyanocobalamin)", key=Key.SUPPLEMENT_NAME, max_chars=200)
-        c2.number_input("µg per dose", min_value=0.1, max_value=100000.0, value=10.0, step=5.0,
-                        key=Key.SUPPLEMENT_UG)
+        c1.text_input("Supplement", key=Key.SUPPLEMENT_NAME, max_chars=200)
+        c2.number_input("µg per dose", step=5.0, key=Key.SUPPLEMENT_UG)
         c3.selectbox("Every", ["day", "week"], key=Key.SUPPLEMENT_EVERY)
         c4.selectbox("Taken with", meal_choices(actions.plan, actions.session.day_index), key=Key.SUPPLEMENT_MEAL)
         st.form_submit_button("Add supplement", on_click=_add_supplement_from_form, args=(actions,))
@@ -189,7 +205,9 @@ def _add_supplement_from_form(actions: PageActions) -> None:
     before = actions.plan
     actions.add_supplement(session[Key.SUPPLEMENT_NAME], session[Key.SUPPLEMENT_UG], session[Key.SUPPLEMENT_EVERY],
                            session[Key.SUPPLEMENT_MEAL], SUPPLEMENT_FORM)
-    after_add(before, clear_form=SUPPLEMENT_FIELDS)
+    if actions.plan is not before:
+        session.reset(SUPPLEMENT_DEFAULTS)
+    after_add(before, refresh=True)
 
 
 def add_custom_food_ui(actions: PageActions) -> None:

@@ -9,7 +9,7 @@ name the keys made per item. Nothing else spells a session-state key.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, Generic, MutableMapping, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Callable, Generic, Mapping, MutableMapping, TypeVar, overload
 
 import streamlit as st
 
@@ -100,6 +100,17 @@ class Session:
     def get(self, key: Key | str, default: Any = None) -> Any:
         return self.state.get(key, default)
 
+    def reset(self, values: Mapping[Key, Any]) -> None:
+        """Set widgets' values, in a callback before they are drawn: the browser shows them too (a key
+        merely forgotten keeps what the browser last showed)."""
+        for key, value in values.items():
+            self.state[key] = value
+
+    def seed(self, values: Mapping[Key, Any]) -> None:
+        """Give widgets their first values, so they need no `value=` that would clash with `reset`."""
+        for key, value in values.items():
+            self.state.setdefault(key, value)
+
     def forget(self, *keys: Key | str) -> None:
         """Drop widget values, so the widgets start again from their defaults."""
         for key in keys:
@@ -151,6 +162,7 @@ class Key(StrEnum):
     SEARCH_QUERY = "search_query"
     SEARCH_DIET_ONLY = "search_diet_only"
     SEARCH_LEAVE_OUT = "search_leave_out"
+    PICK_ROW = "pick_row"  # a fragment: the picked food's portion, amount, meal and Add button
     PICK_MEAL = "pick_meal"
     PICK_COUNT = "pick_count"
     PICK_GRAMS = "pick_grams"
