@@ -87,7 +87,8 @@ def _search(actions: PageActions, index: SearchIndex, client: FdcClient | None, 
                                 diet=profile.diet if session[Key.SEARCH_DIET_ONLY] else None,
                                 leave_out=profile.exclude if session[Key.SEARCH_LEAVE_OUT] else (),
                                 data_types=data_types)
-    except QueryError as error:
+    except QueryError as error:  # nothing to search for: the last search's answer goes, not to be read as this one's
+        session.search_found = None
         say("warning", str(error), SEARCH)
         return
     status_changed = session.search_unavailable != searched.unavailable

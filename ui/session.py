@@ -81,6 +81,7 @@ class Session:
     search_found: Slot[FoodSearchResult | None] = Slot(lambda: None)  # the last search's answer
     search_unavailable: Slot[str | None] = Slot(lambda: None)  # why FoodData Central was not used
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
+    upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
     arrival: Slot[Arrival] = Slot()  # who is asking, decided once per session (ui.visitor)
     session_store: Slot[PlanStore] = Slot()  # a visitor's own store in memory
 
@@ -187,7 +188,6 @@ class Key(StrEnum):
     DETAIL_PANEL = "detail_panel"  # the shown panel's name
     EDIT_ITEMS = "edit_items"  # the day's items as an editable grid, not a table to read
     PLAN_ADD_ALL = "plan_add_all"
-    UPLOAD_PLAN = "upload_plan"
     # saving and saved plans
     CONFIRM_REPLACE = "confirm_replace"
     CANCEL_REPLACE = "cancel_replace"
@@ -218,6 +218,11 @@ def food_pick_key(search_count: int) -> str:
 
 def portion_pick_key(food_id: str) -> str:
     return f"pick_portion_{food_id}"
+
+
+def upload_key(upload_count: int) -> str:
+    """The plan-file uploader (a refused file gets a fresh one, so its file does not look accepted)."""
+    return f"upload_plan_{upload_count}"
 
 
 def items_editor_key(editor_version: int) -> str:
