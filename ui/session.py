@@ -9,7 +9,7 @@ name the keys made per item. Nothing else spells a session-state key.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, Generic, Mapping, MutableMapping, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Callable, Generic, MutableMapping, TypeVar, overload
 
 import streamlit as st
 
@@ -81,6 +81,8 @@ class Session:
     search_found: Slot[FoodSearchResult | None] = Slot(lambda: None)  # the last search's answer
     search_unavailable: Slot[str | None] = Slot(lambda: None)  # why FoodData Central was not used
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
+    pick_round: Slot[int] = Slot(lambda: 0)  # searched foods added so far: each add, a fresh pick row
+    supplement_round: Slot[int] = Slot(lambda: 0)  # supplements added so far: each add, a fresh form
     upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
     arrival: Slot[Arrival] = Slot()  # who is asking, decided once per session (ui.visitor)
     session_store: Slot[PlanStore] = Slot()  # a visitor's own store in memory
@@ -100,17 +102,6 @@ class Session:
 
     def get(self, key: Key | str, default: Any = None) -> Any:
         return self.state.get(key, default)
-
-    def reset(self, values: Mapping[Key, Any]) -> None:
-        """Set widgets' values, in a callback before they are drawn: the browser shows them too (a key
-        merely forgotten keeps what the browser last showed)."""
-        for key, value in values.items():
-            self.state[key] = value
-
-    def seed(self, values: Mapping[Key, Any]) -> None:
-        """Give widgets their first values, so they need no `value=` that would clash with `reset`."""
-        for key, value in values.items():
-            self.state.setdefault(key, value)
 
     def forget(self, *keys: Key | str) -> None:
         """Drop widget values, so the widgets start again from their defaults."""
@@ -219,6 +210,12 @@ def food_pick_key(search_count: int) -> str:
 
 def portion_pick_key(food_id: str) -> str:
     return f"pick_portion_{food_id}"
+
+
+def round_key(key: Key, round_: int) -> str:
+    """A form field as of one round: after an add the next round's widget starts from its default in the
+    browser too (a value set or forgotten in a callback stays on screen as the browser last had it)."""
+    return f"{key}_{round_}"
 
 
 def upload_key(upload_count: int) -> str:
