@@ -334,3 +334,16 @@ def test_the_forms_show_their_starting_values_after_an_add(app_url, page):
     wait_for_app(page)
     assert page.get_by_role("textbox", name="Supplement").input_value() == "B12 (cyanocobalamin)"
     assert float(page.get_by_role("spinbutton", name="µg per dose").input_value()) == 10.0
+
+
+def test_an_impossible_age_is_refused_in_words_when_entered(app_url, page):
+    """The browser applies the typed age (no bounds there to swallow it) and the page says why it is refused."""
+    page.goto(app_url)
+    wait_for_app(page)
+    target = metric_value(page, "Target")
+    age = page.get_by_role("spinbutton", name="Age (years)")
+    age.fill("999")
+    age.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("Age must be between 0 and 120 years (got 999).", exact=False).wait_for(timeout=30_000)
+    assert metric_value(page, "Target") == target
