@@ -108,7 +108,7 @@ st.caption("Plan a day, see the gap to the recommended amount, and find foods or
            "Educational planner: it does not diagnose.")
 arrival, signed_out = signout.checked_arrival(store, arrival)  # every run: a sign-out elsewhere holds here too
 signout.ended_ui(signed_out)
-account.where_plans_live_ui(arrival)
+account.where_plans_live_ui(actions, arrival)
 
 # The chosen view comes before the sidebar in the script, so its figures reach the browser first;
 # the sidebar's widgets keep their values in session state in between.

@@ -116,6 +116,12 @@ def _server_may_serve_local(visit: Visit) -> bool:
     return visit.server_address is not None and _loopback_name(visit.server_address)
 
 
+def listens_beyond_loopback(visit: Visit) -> bool:
+    """A server left to decide (no B12_PLANNER_MODE) that listens beyond loopback, e.g. `streamlit run app.py`
+    on a headless machine: it serves nobody as local, its own user included, so the page says how to be."""
+    return visit.mode is Mode.AUTO and not _server_may_serve_local(visit)
+
+
 def _straight_from_loopback(visit: Visit) -> bool:
     """The connection is the visitor's own, from this machine: no proxy in between, and the
     browser names this machine too (a same-host proxy that adds no header still passes on

@@ -128,6 +128,18 @@ class PlanFileError(PlannerError):
         return f"{head} ({len(self.problems)} problems): " + "; ".join(self.problems)
 
 
+class NotAPlanFile(PlanFileError):
+    """JSON that is no plan file at all (another app's): one plain sentence, not the format's per-path problems."""
+
+    REASON = "This file is not a B12 planner plan file: it has no version or profile."
+
+    def __init__(self) -> None:
+        super().__init__([f"$: {self.REASON}"])
+
+    def __str__(self) -> str:
+        return self.REASON
+
+
 class FdcError(PlannerError):
     """FoodData Central could not give an answer; the bundled data still works."""
 

@@ -153,6 +153,16 @@ def unknown_food(raw_id: str) -> str:
     return f"unknown food id {json.dumps(raw_id)}: not in the bundled data or this file's 'foods'"
 
 
+def supplement_problem(name: str, ug: float) -> str | None:
+    """Why a supplement typed into a form cannot be planned, in a sentence (the format's own limits), or None."""
+    if not name.strip():
+        return "Give the supplement a name, e.g. B12 (cyanocobalamin). Nothing was added."
+    if not 0 < ug <= MAX_SUPPLEMENT_UG:  # NaN fails this too
+        return (f"A dose must be more than 0 µg and at most {MAX_SUPPLEMENT_UG:,.0f} µg (you entered {ug:,g} µg). "
+                "Nothing was added.")
+    return None
+
+
 def plan_to_compact_json(plan: Plan) -> str:
     """The form the size limit is measured in."""
     return json.dumps(plan_json(plan), ensure_ascii=False, separators=(",", ":"), allow_nan=False)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from planner.errors import PlanFileError, ProfileError
+from planner.errors import NotAPlanFile, PlanFileError, ProfileError
 from planner.food import SR24_PREFIX, DietMode, Food, is_bundled_id
 from planner.jsonshapes import food_from_json, plan_json
 from planner.notes import Note, Sr24Retired, Sr24Upgraded, Sr24ValueChanged
@@ -352,6 +352,8 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
         raise PlanFileError(problems)
     if not isinstance(document, dict):
         raise PlanFileError([f"$: expected a plan object, got {json_type(document)}"])
+    if "version" not in document and "profile" not in document:  # another app's JSON: no per-path detail
+        raise NotAPlanFile()
 
     check = Checker()
     if document.get("version") != PLAN_VERSION:

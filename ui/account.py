@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import partial
 
 import streamlit as st
 
-from planner.access import VisitorKind
+from planner.access import MODE_VARIABLE, VisitorKind
+from planner.custom import slugify
 from planner.datarequest import data_zip
+from planner.export import EXPORT_MIME, ExportFormat, export_file
 from ui.actions import PageActions
 from ui.session import Key, sign_in_key
 from ui.visitor import Arrival
@@ -36,15 +39,26 @@ def account_ui(arrival: Arrival) -> None:
                         "come along, so download what you want to keep first.")
 
 
-def where_plans_live_ui(arrival: Arrival) -> None:
-    """A hosted visitor who is not signed in is told, on every view, that plans stay in the tab."""
+def where_plans_live_ui(actions: PageActions, arrival: Arrival) -> None:
+    """A visitor whose plans are not kept is told, on every view and first, that a reload empties the tab,
+    with the plan file one click away. "Not signed in" only where signing in is offered."""
     if arrival.problem:
         st.error(arrival.problem)
     if arrival.visitor.keeps_plans:
         return
-    sign_in = " or sign in" if arrival.providers else ""
-    st.info(f"You are not signed in: your plans stay in this tab and go when you close it. To keep a plan, "
-            f"download its plan file (under Save, export, open){sign_in}.")
+    if arrival.providers:
+        st.info("You are not signed in: your plans are kept in this browser tab only, and a reload or closing "
+                "the tab empties it. To keep a plan, download its plan file or sign in.")
+    else:
+        st.info("Your plans are kept in this browser tab only: a reload or closing the tab empties it. To keep "
+                "a plan, download its plan file.")
+    if arrival.beyond_loopback:
+        st.caption(f"Running it yourself? To keep your plans, open it at localhost on the machine it runs on, "
+                   f"started with `--server.address localhost` or with `{MODE_VARIABLE}=local` set.")
+    st.download_button("Download this plan (plan file)", partial(export_file, actions.plan, actions.catalog,
+                                                                 ExportFormat.JSON, 0),
+                       file_name=f"{slugify(actions.plan.name)}.json", mime=EXPORT_MIME[ExportFormat.JSON],
+                       on_click="ignore", key=Key.DOWNLOAD_TAB_PLAN)
 
 
 def my_data_ui(actions: PageActions, arrival: Arrival) -> None:

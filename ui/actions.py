@@ -19,7 +19,15 @@ import streamlit as st
 from planner.access import Visitor
 from planner.advice.dayplan import plan_with_additions, serving_item
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
-from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
+from planner.errors import (
+    NameTaken,
+    NotAPlanFile,
+    NotFound,
+    PlanChangedElsewhere,
+    PlanFileError,
+    PlannerError,
+    ProfileError,
+)
 from planner.food import DietMode, Food
 from planner.plan import (
     FoodItem,
@@ -32,7 +40,7 @@ from planner.plan import (
     new_plan,
     remove_day,
 )
-from planner.plancheck import check_plan, plain_problem
+from planner.plancheck import check_plan, plain_problem, supplement_problem
 from planner.planfile import parse_plan
 from planner.profile import Profile, Sex, Standard
 from planner.results import PlanAddition, PlanTotals, Serving
@@ -45,7 +53,7 @@ from planner.units import Every
 from planner.wording import food_amount, note_text, plural, supplement_amount
 from ui.messages import ADD, DAY, IMPORT, PAGE, SAVE, TABLE, clear, say
 from ui.profile import profile_from_widgets, sync_profile_widgets
-from ui.session import Key, Session, View
+from ui.session import Key, Session, View, upload_key
 from ui.table import RowRef, grid_edits
 
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
@@ -229,7 +237,12 @@ class PageActions:
                 say("success", f"{food.description} at {meal} is now {amount}: it was there already.")
 
     def add_supplement(self, name: str, ug: float, every: str, meal: str, place: str = ADD) -> None:
-        name = " ".join(name.split()) or "B12 supplement"
+        """Add a dose; a blank name or a dose outside the plan format's limits is refused in words."""
+        problem = supplement_problem(name, ug)
+        if problem:
+            say("error", problem, place)
+            return
+        name = " ".join(name.split())
         item = SupplementItem(name, float(ug), Every(every))
         if self.commit(add_item(self.plan, self.session.day_index, meal, item), place):
             say("success", f"Added {name}, {supplement_amount(ug, Every(every))}, to {meal}.")
@@ -362,18 +375,23 @@ class PageActions:
         """Load an uploaded plan file; a bad file leaves the current plan untouched, and the reasons
         show beside the uploader in plain words (the last file's reasons go with it)."""
         clear(IMPORT)
-        upload = self.session.get(Key.UPLOAD_PLAN)
+        session = self.session
+        upload = session.get(upload_key(session.upload_count))
         if upload is None:
             return
         try:
             plan = parse_plan(upload.getvalue(), self.catalog)
+        except NotAPlanFile as error:
+            session.upload_count += 1  # an empty uploader: the refused file does not look accepted
+            say("error", f"{upload.name} was not loaded: {error} Your current plan is unchanged.", IMPORT)
+            return
         except PlanFileError as error:
+            session.upload_count += 1
             shown = [plain_problem(problem) for problem in error.problems[:SHOWN_FILE_PROBLEMS]]
             more = len(error.problems) - SHOWN_FILE_PROBLEMS
             say("error", f"{upload.name} was not loaded; your current plan is unchanged. "
                          f"Problems: {'; '.join(shown)}{f' (and {more} more)' if more > 0 else ''}", IMPORT)
             return
-        session = self.session
         session.plan, session.plan_id, session.plan_version, session.day_index = plan, None, 0, 0
         session.editor_version += 1
         sync_profile_widgets(session, plan.profile)

@@ -3,7 +3,8 @@ that caused them (the uploader, the Add button, the table), never a banner off-s
 
 The toast is the app's own, not st.toast: Streamlit's toast is an ARIA alertdialog without a
 name (axe-core: serious), while this one is a status region, which screen readers announce
-politely without moving focus. It sits fixed at the top right and fades after a few seconds.
+politely without moving focus. It sits fixed at the bottom right, clear of the title and the first
+fields, lets clicks through and fades after a few seconds; nothing relies on it (the figures show the change).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ SUPPLEMENT_FORM, LABEL_FORM = "supplement_form", "label_form"
 PLAN_VIEW_PLACES = (SEARCH, ADD, SUPPLEMENT_FORM, LABEL_FORM, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
 TOAST_CLASS = "b12-toast"
 TOAST_STYLE = f"""<style>
-.{TOAST_CLASS} {{position: fixed; top: 4.5rem; right: 1.5rem; z-index: 1000; max-width: 24rem;
+.{TOAST_CLASS} {{position: fixed; bottom: 1rem; right: 1rem; z-index: 1000; max-width: min(24rem, 80vw);
+  pointer-events: none;
   padding: .6rem 1rem; background: #fff; color: #0e1117; border: 1px solid #116329;
   border-left: .4rem solid #116329; border-radius: .5rem; box-shadow: 0 4px 16px rgba(0, 0, 0, .15);
   animation: {TOAST_CLASS}-fade 6s forwards}}

@@ -30,7 +30,7 @@ from planner.wording import (
 from ui.actions import PageActions
 from ui.messages import IMPORT, SAVE, read_or_show, show
 from ui.reruns import whole_page
-from ui.session import Key, confirm_delete_client_key, confirm_delete_plan_key, download_key
+from ui.session import Key, confirm_delete_client_key, confirm_delete_plan_key, download_key, upload_key
 from ui.text import plain
 
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
@@ -210,7 +210,7 @@ DOWNLOADS = ((ExportFormat.JSON, "Plan file (JSON)", "Opens here again, and in `
 
 def export_import_ui(actions: PageActions, day_index: int) -> None:
     """Downloads of the plan on screen, and opening a plan file; a refused file's reasons show
-    right below the uploader."""
+    right above a fresh, empty uploader."""
     plan, catalog = actions.plan, actions.catalog
     slug = slugify(plan.name)
     # Files are built when a button is clicked, not on every rerun, by the function that
@@ -219,7 +219,7 @@ def export_import_ui(actions: PageActions, day_index: int) -> None:
         column.download_button(f"Download: {label}", partial(export_file, plan, catalog, kind, day_index),
                                file_name=f"{slug}.{kind.value}", mime=EXPORT_MIME[kind], on_click="ignore",
                                width="stretch", help=help_text, key=download_key(kind.value))
-    st.file_uploader("Open a plan file", type=["json"], key=Key.UPLOAD_PLAN, max_upload_size=1,
-                     on_change=whole_page, args=(actions.import_plan_file,),
+    show(IMPORT)  # above the uploader, where the eye is, not below the fold
+    st.file_uploader("Open a plan file", type=["json"], key=upload_key(actions.session.upload_count),
+                     max_upload_size=1, on_change=whole_page, args=(actions.import_plan_file,),
                      help="A bad file is refused with the reason; your current plan stays as it is.")
-    show(IMPORT)

@@ -67,10 +67,14 @@ def profile_ui(actions: PageActions, target: Target | None) -> None:
     sidebar.header("Profile")
     change: Callable[[], None] = actions.change_profile
     session = actions.session
-    sidebar.number_input("Age (years)", min_value=0, max_value=MAX_AGE_YEARS, step=1, key=Key.AGE,
-                         on_change=change, help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
+    # No bounds in the browser: it would keep an out-of-range age without a word ("Press Enter to apply");
+    # change_profile refuses it and says why, right below.
+    sidebar.number_input("Age (years)", step=1, key=Key.AGE, on_change=change,
+                         help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
     if session.get(Key.AGE) == 0:
-        sidebar.number_input("Age (months)", min_value=0, max_value=11, step=1, key=Key.MONTHS, on_change=change)
+        sidebar.number_input("Age (months)", step=1, key=Key.MONTHS, on_change=change)
+    if session.profile_error:
+        sidebar.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
     sidebar.radio("Sex", [s.value for s in Sex], key=Key.SEX, horizontal=True, on_change=change)
     if session.get(Key.SEX) == Sex.FEMALE.value and session.get(Key.AGE) in REPRODUCTIVE_AGES:
         sidebar.radio("Pregnant or breastfeeding?", STATES, key=Key.STATE, horizontal=True,
@@ -96,8 +100,6 @@ def profile_ui(actions: PageActions, target: Target | None) -> None:
     sidebar.checkbox("A weakened immune system", key=Key.IMMUNOCOMPROMISED, on_change=change,
                      help="From an illness or its treatment: the food-safety advice for people at higher risk "
                           "of food poisoning (no cold deli meats, soft cheeses or raw shellfish) applies.")
-    if session.profile_error:
-        sidebar.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
     if target is not None:
         sidebar.markdown(f"**Target: {target.target_ug:g} µg a day** ({target_kind_text(target)})  \n"
                          f"{target.life_stage} — {target.source}")

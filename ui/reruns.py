@@ -40,12 +40,14 @@ def whole_page(change: Callable[..., None], *args: object) -> None:
     st.rerun()
 
 
-def after_add(before: Plan, clear_form: Sequence[str] = ()) -> None:
-    """After an add from the add panel: the figures rerun when the plan changed; the panel itself only
-    when it has something to show (a refusal beside the button, a form cleared for the next entry)."""
+def after_add(before: Plan, clear_form: Sequence[str] = (), form: str = Key.ADD_PANEL,
+              refresh: bool = False) -> None:
+    """After an add from the add panel: the figures rerun when the plan changed; the form's fragment `form`
+    only when it has something to show (a refusal beside the button, a form cleared or `refresh`ed, its
+    values reset for the next entry)."""
     session = Session()
     changed = session.plan is not before
     if changed and clear_form:
         session.forget(*clear_form)  # back to the form's defaults: a second submit adds nothing twice
-    keys = (FIGURES if changed else []) + ([Key.ADD_PANEL] if clear_form or not changed else [])
+    keys = (FIGURES if changed else []) + ([form] if clear_form or refresh or not changed else [])
     st.rerun(keys)

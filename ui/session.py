@@ -81,6 +81,9 @@ class Session:
     search_found: Slot[FoodSearchResult | None] = Slot(lambda: None)  # the last search's answer
     search_unavailable: Slot[str | None] = Slot(lambda: None)  # why FoodData Central was not used
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
+    pick_round: Slot[int] = Slot(lambda: 0)  # searched foods added so far: each add, a fresh pick row
+    supplement_round: Slot[int] = Slot(lambda: 0)  # supplements added so far: each add, a fresh form
+    upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
     arrival: Slot[Arrival] = Slot()  # who is asking, decided once per session (ui.visitor)
     session_store: Slot[PlanStore] = Slot()  # a visitor's own store in memory
 
@@ -151,6 +154,7 @@ class Key(StrEnum):
     SEARCH_QUERY = "search_query"
     SEARCH_DIET_ONLY = "search_diet_only"
     SEARCH_LEAVE_OUT = "search_leave_out"
+    PICK_ROW = "pick_row"  # a fragment: the picked food's portion, amount, meal and Add button
     PICK_MEAL = "pick_meal"
     PICK_COUNT = "pick_count"
     PICK_GRAMS = "pick_grams"
@@ -175,7 +179,6 @@ class Key(StrEnum):
     DETAIL_PANEL = "detail_panel"  # the shown panel's name
     EDIT_ITEMS = "edit_items"  # the day's items as an editable grid, not a table to read
     PLAN_ADD_ALL = "plan_add_all"
-    UPLOAD_PLAN = "upload_plan"
     # saving and saved plans
     CONFIRM_REPLACE = "confirm_replace"
     CANCEL_REPLACE = "cancel_replace"
@@ -193,6 +196,7 @@ class Key(StrEnum):
     SIGN_OUT = "sign_out"
     SIGN_OUT_EVERYWHERE = "sign_out_everywhere"
     DOWNLOAD_MY_DATA = "download_my_data"
+    DOWNLOAD_TAB_PLAN = "download_tab_plan"  # the open plan's file, on the banner of a visitor whose plans are not kept
     CONFIRM_DELETE_ALL = "confirm_delete_all"
     DELETE_ALL = "delete_all"
 
@@ -206,6 +210,17 @@ def food_pick_key(search_count: int) -> str:
 
 def portion_pick_key(food_id: str) -> str:
     return f"pick_portion_{food_id}"
+
+
+def round_key(key: Key, round_: int) -> str:
+    """A form field as of one round: after an add the next round's widget starts from its default in the
+    browser too (a value set or forgotten in a callback stays on screen as the browser last had it)."""
+    return f"{key}_{round_}"
+
+
+def upload_key(upload_count: int) -> str:
+    """The plan-file uploader (a refused file gets a fresh one, so its file does not look accepted)."""
+    return f"upload_plan_{upload_count}"
 
 
 def items_editor_key(editor_version: int) -> str:

@@ -20,6 +20,7 @@ from planner.access import (
     Mode,
     Visit,
     Visitor,
+    listens_beyond_loopback,
     parse_mode,
     visitor_for,
     who_is_asking,
@@ -48,6 +49,7 @@ class Arrival:
     signed_in: bool  # signed in with the provider (even when the identity could not be used)
     shown_as: str | None  # a signed-in person's e-mail or name
     problem: str | None  # a setting or an identity that could not be used, in one sentence
+    beyond_loopback: bool = False  # no mode set, and the server listens beyond loopback (planner.access)
 
 
 def read_connection() -> Connection:
@@ -92,7 +94,8 @@ def _arrive() -> Arrival:
     except AccessError as error:
         problem, mode = str(error), Mode.HOSTED
     connection = read_connection()
-    access = who_is_asking(Visit(config.get_option("server.address"), mode, connection.peer, connection.headers))
+    visit = Visit(config.get_option("server.address"), mode, connection.peer, connection.headers)
+    access = who_is_asking(visit)
     providers = sign_in_providers() if access is Access.HOSTED else ()
     claims = _signed_in_claims() if providers else None
     try:
@@ -100,7 +103,7 @@ def _arrive() -> Arrival:
     except InvalidOwner as error:
         problem, visitor = f"{error} Plans stay in this tab.", visitor_for(access, None)
     shown_as = None if claims is None else str(claims.get("email") or claims.get("name") or "")
-    return Arrival(visitor, providers, claims is not None, shown_as or None, problem)
+    return Arrival(visitor, providers, claims is not None, shown_as or None, problem, listens_beyond_loopback(visit))
 
 
 def arrival() -> Arrival:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from planner.absorption import absorbed_ug, meal_absorbed_ug
-from planner.advice.eligibility import MAIN_MEALS
+from planner.advice.eligibility import MAIN_MEALS, meals_for
 from planner.advice.supplements import supplement_options, supplement_reason
-from planner.food import DietMode
+from planner.food import DietMode, Food
 from planner.notes import Note, SupplementIncluded, SupplementReason, VeganFortifiedMet, VeganFortifiedShort
 from planner.plan import DEFAULT_MEALS, FoodItem, Item, Plan, SupplementItem, add_or_merge
 from planner.profile import Absorption, Profile
@@ -80,6 +80,12 @@ def treatment_listed(supplements: Sequence[tuple[str, Micrograms, Every]]) -> fl
 def meals_by_b12(meal_ug: Mapping[str, Micrograms], meals: Sequence[str]) -> list[str]:
     """The meals with the least B12 first (ties in the given order): B12 spread is absorbed better."""
     return sorted(meals, key=lambda meal: (meal_ug.get(meal, 0.0), meals.index(meal)))
+
+
+def suited_meal(food: Food, current: CurrentDay) -> str:
+    """The meal a serving of this food is offered at, as the suggestions choose: of the meals it suits,
+    the one with the least B12 so far."""
+    return meals_by_b12(current.meal_ug, meals_for(food))[0]
 
 
 class _DayBuilder:

@@ -24,6 +24,7 @@ from tests.support.browser import (
     require,
     running_app,
     save_scenarios,
+    search,
     search_and_add,
     show_panel,
     wait_for_app,
@@ -310,3 +311,39 @@ def test_charts_read_on_a_phone(app_url, browser):
         assert food.startswith("MORNINGSTAR FARMS") and food.endswith(" µg")
     finally:
         context.close()
+
+
+def test_the_forms_show_their_starting_values_after_an_add(app_url, page):
+    """What the browser shows, not only what the server holds: a value merely forgotten on the server stays
+    on screen (issue 25, item 3)."""
+    page.goto(app_url)
+    wait_for_app(page)
+    search(page, "salmon")
+    how_many = page.get_by_role("spinbutton", name="How many")
+    how_many.fill("2")
+    how_many.press("Enter")
+    wait_for_app(page)
+    page.locator(f".{css_class(Key.ADD_FOOD)} button").click()
+    wait_for_app(page)
+    print('HOWMANY', how_many.input_value())
+    page.locator(f".{css_class(Key.SHOW_SUPPLEMENT)} label").first.click()
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Supplement").fill("Methyl B12 drops")
+    page.get_by_role("spinbutton", name="µg per dose").fill("2000")
+    page.get_by_role("button", name="Add supplement").click()
+    wait_for_app(page)
+    assert page.get_by_role("textbox", name="Supplement").input_value() == "B12 (cyanocobalamin)"
+    assert float(page.get_by_role("spinbutton", name="µg per dose").input_value()) == 10.0
+
+
+def test_an_impossible_age_is_refused_in_words_when_entered(app_url, page):
+    """The browser applies the typed age (no bounds there to swallow it) and the page says why it is refused."""
+    page.goto(app_url)
+    wait_for_app(page)
+    target = metric_value(page, "Target")
+    age = page.get_by_role("spinbutton", name="Age (years)")
+    age.fill("999")
+    age.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("Age must be between 0 and 120 years (got 999).", exact=False).wait_for(timeout=30_000)
+    assert metric_value(page, "Target") == target

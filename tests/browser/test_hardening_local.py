@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_login import IN_THE_TAB, save_plan
+from tests.browser.test_login import save_plan
 from tests.support.browser import wait_for_app
 from tests.support.streamlit_server import AppSpec, free_port, running_streamlit
 
 pytestmark = pytest.mark.browser
 
 HERE = "Plans are saved on this computer."
+IN_THE_TAB = "Your plans are kept in this browser tab only"  # no sign-in configured: not "not signed in"
 
 
 def app_env(tmp_path: Path, name: str, **changes: str) -> dict[str, str]:

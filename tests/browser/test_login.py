@@ -36,7 +36,7 @@ except ImportError:  # the test says why below (skip locally, fail under CI)
 pytestmark = [pytest.mark.login, pytest.mark.browser]
 
 NOT_FOUND = "Could not reopen the linked plan: That plan was not found: it may have been deleted, or the link is wrong."
-IN_THE_TAB = "You are not signed in: your plans stay in this tab and go when you close it."
+IN_THE_TAB = "your plans are kept in this browser tab only"  # either banner (get_by_text ignores case)
 
 
 def chromium_path() -> str:

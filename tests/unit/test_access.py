@@ -17,6 +17,7 @@ from planner.access import (
     Visit,
     Visitor,
     VisitorKind,
+    listens_beyond_loopback,
     parse_mode,
     visitor_for,
     who_is_asking,
@@ -47,6 +48,14 @@ def test_local_mode_serves_a_local_visitor_of_a_server_on_every_interface_as_loc
                                      "localhost.example.com", "unix:///run/planner.sock"])
 def test_a_server_on_other_addresses_serves_everyone_as_hosted(address):
     assert who_is_asking(visit(server_address=address)) is Access.HOSTED
+
+
+@pytest.mark.parametrize(("address", "mode", "beyond"), [
+    ("0.0.0.0", Mode.AUTO, True), (None, Mode.AUTO, True), ("localhost", Mode.AUTO, False),
+    ("0.0.0.0", Mode.LOCAL, False), ("0.0.0.0", Mode.HOSTED, False)],
+    ids=["every-interface", "unset", "loopback", "local-mode", "hosted-mode"])
+def test_only_a_server_left_to_decide_that_listens_beyond_loopback_is_told_how_to_keep_plans(address, mode, beyond):
+    assert listens_beyond_loopback(visit(server_address=address, mode=mode)) is beyond
 
 
 def test_hosted_mode_serves_even_a_loopback_visitor_of_a_loopback_server_as_hosted():

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.errors import PlanFileError
+from planner.errors import NotAPlanFile, PlanFileError
 from planner.food import DietMode, Food
 from planner.jsonshapes import food_from_json
 from planner.plan import Day, FoodItem, Meal, Plan, SupplementItem, add_item, new_plan
@@ -322,3 +322,16 @@ def test_every_real_problem_of_a_bad_file_reads_without_a_path(catalog):
                              profile={"age_years": 30, "sex": "robot"})
     for problem in problems_of(document, catalog):
         assert "$" not in plain_problem(problem) and "[" not in plain_problem(problem), problem
+
+
+def test_another_apps_json_is_not_a_plan_file_in_one_plain_sentence(catalog):
+    with pytest.raises(NotAPlanFile) as refused:
+        parse_plan(b'{"type": "FeatureCollection", "features": []}', catalog)
+    assert str(refused.value) == "This file is not a B12 planner plan file: it has no version or profile."
+
+
+def test_a_plan_file_with_a_version_keeps_its_problems_by_path(catalog):
+    with pytest.raises(PlanFileError) as refused:
+        parse_plan(b'{"version": 2}', catalog)
+    assert not isinstance(refused.value, NotAPlanFile)
+    assert any(problem.startswith("$.version: must be 1") for problem in refused.value.problems)
