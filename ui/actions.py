@@ -19,7 +19,15 @@ import streamlit as st
 from planner.access import Visitor
 from planner.advice.dayplan import plan_with_additions, serving_item
 from planner.custom import DailyValueBasis, LabelUnit, custom_food_from_label, slugify
-from planner.errors import NameTaken, NotFound, PlanChangedElsewhere, PlanFileError, PlannerError, ProfileError
+from planner.errors import (
+    NameTaken,
+    NotFound,
+    PlanChangedElsewhere,
+    PlanFileError,
+    PlannerError,
+    ProfileError,
+    StoreError,
+)
 from planner.food import DietMode, Food
 from planner.plan import (
     FoodItem,
@@ -383,6 +391,17 @@ class PageActions:
             say("info", note_text(notice), IMPORT)
 
     # ---- clients (dietitian mode) ------------------------------------------------------------------
+
+    def client_name(self) -> str | None:
+        """The name of the client the open plan is for (dietitian mode), or None: for oneself, or when
+        the store cannot say (a hand-out then simply names nobody)."""
+        client_id = self.session.client_id
+        if client_id is None:
+            return None
+        try:
+            return self.store.client(self.session.owner, client_id).name
+        except StoreError:
+            return None
 
     def choose_client(self) -> None:
         """Switching client starts a new plan from that client's saved profile."""

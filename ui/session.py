@@ -193,6 +193,7 @@ class Key(StrEnum):
     SIGN_OUT = "sign_out"
     SIGN_OUT_EVERYWHERE = "sign_out_everywhere"
     DOWNLOAD_MY_DATA = "download_my_data"
+    DOWNLOAD_COMPARISON = "download_comparison"
     CONFIRM_DELETE_ALL = "confirm_delete_all"
     DELETE_ALL = "delete_all"
 
