@@ -365,7 +365,7 @@ def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp
     search_and_add(app, "beef liver braised")
     show_panel(app, "Save, export, open")
     today = date.today().isoformat()  # each file is named for the day it is made
-    assert set(downloads) == {f"untitled-plan-{today}.json", f"untitled-plan-{today}.csv", f"untitled-plan-{today}.html"}
+    assert set(downloads) == {f"untitled-plan-{today}.{kind}" for kind in ("json", "csv", "html")}
     plan_bytes, mime = downloads[f"untitled-plan-{today}.json"]
     assert mime == "application/json"
     path = tmp_path / "plan.json"
