@@ -159,9 +159,12 @@ svg { max-width: 40rem; display: block; margin: .5rem 0; }
   h1 { font-size: 13pt; margin: 0 0 .1rem; } h2 { font-size: 10pt; margin: .45rem 0 .15rem; padding-bottom: 0; }
   p { margin: .15rem 0; } .muted { font-size: 7.5pt; }
   .disclaimer { padding: .2rem .4rem; font-size: 7.5pt; }
-  table { margin: .15rem 0; font-size: 8pt; } th, td { padding: .05rem .3rem; }
-  table.profile th, table.profile td { display: inline-block; border: 0; padding: 0 .5rem 0 0; }
-  svg { max-width: 24rem; max-height: 9rem; margin: .1rem 0; }
+  table { margin: .15rem 0; font-size: 7.5pt; } th, td { padding: 0 .25rem; }
+  table.profile, table.profile tbody { display: block; border: 0; }  /* the profile runs on as one paragraph */
+  table.profile tr { display: inline; } table.profile th, table.profile td { display: inline; border: 0; padding: 0; }
+  table.profile th::after { content: ": "; } table.profile td::after { content: ";  "; }
+  svg.sources { display: none; }  /* on paper the additions table says it; the chart stays on screen */
+  svg { max-width: 22rem; max-height: 6.5rem; margin: .1rem 0; }
   ul.notes { margin: .1rem 0; padding-left: 1rem; font-size: 7.5pt; }
   ul.notes li { margin: 0; }
   h1, h2 { break-after: avoid; page-break-before: auto; }
@@ -262,7 +265,8 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             out.append("</table>")
         if suggestions.sources:
             top = [(s.food.description, s.b12_ug_per_serving) for s in suggestions.sources[:8]]
-            out.append(bar_chart_svg(top, "Top sources, µg per typical serving"))
+            chart = bar_chart_svg(top, "Top sources, µg per typical serving")
+            out.append(chart.replace("<svg ", '<svg class="sources" ', 1))
     out.append('<h2>Notes</h2><ul class="notes">')
     out += [f"<li>{html.escape(note_text(note))}</li>" for note in totals.notes]
     if suggestions is not None:
