@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import unicodedata
 from datetime import date
 from enum import Enum
@@ -15,7 +16,10 @@ from typing import Iterable, Sequence
 from planner.advice.dayplan import CurrentDay
 from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
+from planner.handout import handout_title, stamp_csv
+from planner.jsonshapes import plan_json
 from planner.plan import Plan
+from planner.plancheck import MAX_FILE_BYTES
 from planner.planfile import plan_to_json
 from planner.results import PlanTotals, Suggestions
 from planner.snapshot import SR_CITATION, FoodCatalog
@@ -106,13 +110,15 @@ def _distinct_labels(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, unit: str = "µg", width: int = 640) -> str:
-    """Horizontal bars, each labelled in full on the line above it, with values. No target line: the
-    day's target across a meal's bar read as that meal meeting the day."""
+def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, marker: float | None = None,
+                  marker_label: str = "", unit: str = "µg", width: int = 640) -> str:
+    """Horizontal bars, each labelled in full on the line above it, with values; an optional dashed
+    marker line, only where each bar is a whole day (the daily target across a meal's bar read as that
+    meal meeting the day)."""
     label_h, bar_h, gap, right = 14, 14, 8, 80
     row_h = label_h + bar_h + gap
     height = 28 + len(rows) * row_h + 18
-    top = max([v for _, v in rows] + [1e-9])
+    top = max([v for _, v in rows] + [marker or 0.0, 1e-9])
     scale = (width - right) / top
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" viewBox="0 0 {width} {height}" '
              f'preserveAspectRatio="xMinYMin meet" aria-label="{html.escape(title)}">',
@@ -124,6 +130,12 @@ def bar_chart_svg(rows: Sequence[tuple[str, float]], title: str, unit: str = "µ
                      'fill="#2f6b8a"/>')
         parts.append(f'<text x="{value * scale + 4:.1f}" y="{y + label_h + 11}" font-size="11">'
                      f'{value:,.2f} {unit}</text>')
+    if marker is not None:
+        x = marker * scale
+        parts.append(f'<line x1="{x:.1f}" y1="24" x2="{x:.1f}" y2="{height - 16}" stroke="#a4322a" '
+                     'stroke-dasharray="4 3"/>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#a4322a" text-anchor="middle">'
+                     f'{html.escape(marker_label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -142,10 +154,23 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .muted { color: #555; font-size: .85rem; }
 .status { font-weight: 600; }
 svg { max-width: 40rem; display: block; margin: .5rem 0; }
-@page { margin: 16mm; }
+@page { size: auto; margin: 10mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; }
-  h1, h2 { break-after: avoid; }
+  /* One printed page (A4 or Letter) for a day of up to 8 items: small type, tight tables, small
+     charts, notes run on as one compact list; nothing forces a page break. */
+  body { margin: 0; max-width: none; font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 13pt; margin: 0 0 .1rem; } h2 { font-size: 10pt; margin: .45rem 0 .15rem; padding-bottom: 0; }
+  p { margin: .15rem 0; } .muted { font-size: 7.5pt; }
+  .disclaimer { padding: .2rem .4rem; font-size: 7.5pt; }
+  table { margin: .15rem 0; font-size: 7.5pt; } th, td { padding: 0 .25rem; }
+  table.profile, table.profile tbody { display: block; border: 0; }  /* the profile runs on as one paragraph */
+  table.profile tr { display: inline; } table.profile th, table.profile td { display: inline; border: 0; padding: 0; }
+  table.profile th::after { content: ": "; } table.profile td::after { content: ";  "; }
+  svg.sources { display: none; }  /* on paper the additions table says it; the chart stays on screen */
+  svg { max-width: 22rem; max-height: 6.5rem; margin: .1rem 0; }
+  ul.notes { margin: .1rem 0; padding-left: 1rem; font-size: 7.5pt; }
+  ul.notes li { margin: 0; }
+  h1, h2 { break-after: avoid; page-break-before: auto; }
   tr, li, svg, .disclaimer { break-inside: avoid; }  /* tables may break between rows: no half-empty pages */
   thead { display: table-header-group; }
 }
@@ -171,18 +196,26 @@ def _profile_rows(plan: Plan) -> Iterable[tuple[str, str]]:
     yield "Supplements allowed", "yes" if profile.supplements_allowed else "no"
 
 
+def has_gap(suggestions: Suggestions | None) -> bool:
+    """Whether the report has additions to suggest: none when the day already meets the target and
+    the absorption goal ("Nothing to add")."""
+    return suggestions is not None and bool(suggestions.plan)
+
+
 def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None = None,
-                generated: date | None = None) -> str:
-    """A printable report with profile, target, every item with its USDA source, totals and charts."""
+                generated: date | None = None, client: str | None = None) -> str:
+    """A printable report with profile, target, every item with its USDA source, totals and charts;
+    titled with the client's name (when there is one) and the day it is made."""
     target = totals.target
     generated = generated or date.today()
+    title = handout_title(plan.name, client, generated)
     out: list[str] = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>B12 plan — {html.escape(plan.name)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
-        f"<header><h1>Vitamin B12 plan: {html.escape(plan.name)}</h1>",
+        f"<title>{html.escape(title)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
+        f"<header><h1>{html.escape(title)}</h1>",
         f'<p class="muted">Prepared {generated.isoformat()} with the B12 intake planner.</p>',
         f'<p class="disclaimer">{html.escape(REPORT_DISCLAIMER)}</p></header><main>',
-        "<h2>Profile</h2><table>",
+        '<h2>Profile</h2><table class="profile">',
         *(f"<tr><th>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
         "<h2>Target</h2><table>",
         f"<tr><th>Life stage</th>{_cell(target.life_stage)}</tr>",
@@ -227,7 +260,7 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         out.append(f"<tr><th></th><th>{DAY_TOTAL_LABEL}</th><th></th>"
                    f"{_cell(intake_amount(day.total_ug, day.unknown_items), True)}<th></th></tr>")
         out.append("</tbody></table>")
-    if suggestions is not None and (suggestions.plan or suggestions.sources):
+    if suggestions is not None and has_gap(suggestions):
         out.append("<h2>Suggested additions</h2>")
         if suggestions.plan:
             out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
@@ -237,8 +270,9 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             out.append("</table>")
         if suggestions.sources:
             top = [(s.food.description, s.b12_ug_per_serving) for s in suggestions.sources[:8]]
-            out.append(bar_chart_svg(top, "Top sources, µg per typical serving"))
-    out.append("<h2>Notes</h2><ul>")
+            chart = bar_chart_svg(top, "Top sources, µg per typical serving")
+            out.append(chart.replace("<svg ", '<svg class="sources" ', 1))
+    out.append('<h2>Notes</h2><ul class="notes">')
     out += [f"<li>{html.escape(note_text(note))}</li>" for note in totals.notes]
     if suggestions is not None:
         out += [f"<li>{html.escape(note_text(note))}</li>" for note in suggestions.notes if note not in totals.notes]
@@ -258,18 +292,32 @@ class ExportFormat(str, Enum):
 EXPORT_MIME = {ExportFormat.JSON: "application/json", ExportFormat.CSV: "text/csv", ExportFormat.HTML: "text/html"}
 
 
+def plan_file_for(plan: Plan, client: str | None) -> str:
+    """The plan file, with the client's name as an optional top-level "client" when there is one
+    (readers of version 1 ignore it; plancheck checks it is text)."""
+    if not client:
+        return plan_to_json(plan)
+    document = plan_json(plan)
+    document = {"version": document["version"], "name": document["name"], "client": client,
+                **{k: v for k, v in document.items() if k not in ("version", "name")}}
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text if len(text.encode("utf-8")) <= MAX_FILE_BYTES else plan_to_json(plan)
+
+
 def export_file(plan: Plan, catalog: FoodCatalog, kind: ExportFormat, day_index: int = 0,
-                generated: date | None = None) -> bytes:
+                generated: date | None = None, client: str | None = None) -> bytes:
     """One download as UTF-8 bytes: the same for the app's buttons and `python -m planner export`.
 
     The report's suggestions are for the day at `day_index` (the day the app shows), drawn from
-    the bundled foods, as the app's "What to add" panel draws them.
+    the bundled foods, as the app's "What to add" panel draws them. The client's name (when there
+    is one) and the day (`generated`; the caller passes date.today()) name the hand-out.
     """
+    generated = generated or date.today()
     if kind is ExportFormat.JSON:
-        return plan_to_json(plan).encode("utf-8")
+        return plan_file_for(plan, client).encode("utf-8")
     totals = plan_totals(plan, catalog)
     if kind is ExportFormat.CSV:
-        return plan_csv(totals).encode("utf-8")
+        return stamp_csv(plan_csv(totals), str(neutralise(client or "")), generated).encode("utf-8")
     suggestions = suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[day_index]),
                           bundled_search_index())
-    return report_html(plan, totals, suggestions, generated).encode("utf-8")
+    return report_html(plan, totals, suggestions, generated, client).encode("utf-8")

@@ -360,6 +360,8 @@ def parse_plan(data: bytes | str, catalog: FoodCatalog) -> Plan:
         check.fail("$.version", f"must be {PLAN_VERSION} (got {json.dumps(document.get('version'))})")
     name = document.get("name", "Untitled plan")
     check.expect(name, str, "$.name", "text")
+    if "client" in document and check.expect(document["client"], str, "$.client", "text"):
+        check.text(document["client"], "$.client")  # optional: the client a hand-out was made for
     profile = _parse_profile(check, document.get("profile"))
     foods: dict[str, Food] = {}
     raw_foods = document.get("foods", {})

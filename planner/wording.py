@@ -483,3 +483,10 @@ def search_message(result: SearchResult) -> str | None:
 def fallback_text(unavailable: str, bundled: str) -> str:
     """Why a search shows the bundled data: FoodData Central's failure, then what is shown instead."""
     return f"{unavailable} Showing the bundled {bundled} data instead."
+
+
+def difference_text(difference_ug: Micrograms, first_name: str) -> str:
+    """A scenario's day total against the first scenario's: "+1.20 µg vs current diet"."""
+    if round(difference_ug, 2) == 0:
+        return f"same as {first_name}"
+    return f"{difference_ug:+.2f} µg vs {first_name}"

@@ -44,8 +44,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("advice", "totals, servings, and what to add", ("planner.totals", "planner.serving", "planner.advice",
                                                           "planner.advice.*")),
     Layer("outputs", "exports, the command line, who is asking, data requests",
-          ("planner.export", "planner.cli", "planner.cliprofile", "planner.datacli", "planner.datarequest",
-           "planner.access", "planner.__main__")),
+          ("planner.export", "planner.handout", "planner.comparison", "planner.cli", "planner.cliprofile",
+           "planner.datacli", "planner.datarequest", "planner.access", "planner.__main__")),
     Layer("shell", "the Streamlit page: session state, callbacks, views", ("ui", "ui.*", "app")),
 )
 

@@ -27,6 +27,7 @@ from planner.errors import (
     PlanFileError,
     PlannerError,
     ProfileError,
+    StoreError,
 )
 from planner.food import DietMode, Food
 from planner.plan import (
@@ -401,6 +402,17 @@ class PageActions:
             say("info", note_text(notice), IMPORT)
 
     # ---- clients (dietitian mode) ------------------------------------------------------------------
+
+    def client_name(self) -> str | None:
+        """The name of the client the open plan is for (dietitian mode), or None: for oneself, or when
+        the store cannot say (a hand-out then simply names nobody)."""
+        client_id = self.session.client_id
+        if client_id is None:
+            return None
+        try:
+            return self.store.client(self.session.owner, client_id).name
+        except StoreError:
+            return None
 
     def choose_client(self) -> None:
         """Switching client starts a new plan from that client's saved profile."""

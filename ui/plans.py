@@ -3,14 +3,16 @@ plan file in and out. Each reads plain values and calls PageActions; nothing edi
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Callable, Literal
 
 import pandas as pd
 import streamlit as st
 
-from planner.custom import slugify
+from planner.comparison import MAX_SCENARIOS, comparison_report_html
 from planner.export import EXPORT_MIME, ExportFormat, export_file
+from planner.handout import comparison_file_name, download_name
 from planner.plan import Plan
 from planner.results import Clinical, PlanTotals, Status
 from planner.store import PlanRecord
@@ -176,11 +178,33 @@ def compare_ui(actions: PageActions, totals_of: Callable[[Plan], PlanTotals]) ->
     if len(chosen) < 2:
         st.info("Pick two or more scenarios.")
         return
+    scenarios: list[tuple[Plan, PlanTotals]] = []
     for column, plan_id in zip(st.columns(len(chosen)), chosen, strict=True):
         stored = read_or_show(partial(store.load, session.owner, plan_id), column.error)
         if stored is not None:
+            scenarios.append((stored.plan, totals_of(stored.plan)))
             with column:
-                _scenario_ui(stored.plan, totals_of(stored.plan))
+                _scenario_ui(*scenarios[-1])
+    comparison_download_ui(actions, scenarios)
+
+
+def _comparison_bytes(scenarios: list[tuple[Plan, PlanTotals]], today: date, client: str | None) -> bytes:
+    return comparison_report_html(scenarios, today, client).encode("utf-8")
+
+
+def comparison_download_ui(actions: PageActions, scenarios: list[tuple[Plan, PlanTotals]]) -> None:
+    """One printable hand-out of the scenarios on screen (2–4), named for the client and the day."""
+    if len(scenarios) > MAX_SCENARIOS:
+        st.caption(f"The printable comparison takes up to {MAX_SCENARIOS} scenarios: pick fewer to download it.")
+        return
+    if len(scenarios) < 2:
+        return
+    today, client = date.today(), actions.client_name()
+    st.download_button("Download: printable comparison (HTML)",
+                       partial(_comparison_bytes, scenarios, today, client),
+                       file_name=comparison_file_name(client, today), mime=EXPORT_MIME[ExportFormat.HTML],
+                       on_click="ignore", key=Key.DOWNLOAD_COMPARISON,
+                       help="Each scenario's B12 a day, its verdict and the difference from the first, on one page.")
 
 
 def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
@@ -212,12 +236,15 @@ def export_import_ui(actions: PageActions, day_index: int) -> None:
     """Downloads of the plan on screen, and opening a plan file; a refused file's reasons show
     right above a fresh, empty uploader."""
     plan, catalog = actions.plan, actions.catalog
-    slug = slugify(plan.name)
+    today, client = date.today(), actions.client_name()
     # Files are built when a button is clicked, not on every rerun, by the function that
-    # `python -m planner export` uses too: the same bytes either way.
+    # `python -m planner export` uses too: the same bytes either way. Each names the client (when
+    # there is one) and the day.
     for column, (kind, label, help_text) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True):
-        column.download_button(f"Download: {label}", partial(export_file, plan, catalog, kind, day_index),
-                               file_name=f"{slug}.{kind.value}", mime=EXPORT_MIME[kind], on_click="ignore",
+        build = partial(export_file, plan, catalog, kind, day_index, today, client)
+        column.download_button(f"Download: {label}", build,
+                               file_name=download_name(plan.name, client, today, kind.value), mime=EXPORT_MIME[kind],
+                               on_click="ignore",
                                width="stretch", help=help_text, key=download_key(kind.value))
     show(IMPORT)  # above the uploader, where the eye is, not below the fold
     st.file_uploader("Open a plan file", type=["json"], key=upload_key(actions.session.upload_count),

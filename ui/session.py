@@ -197,6 +197,7 @@ class Key(StrEnum):
     SIGN_OUT_EVERYWHERE = "sign_out_everywhere"
     DOWNLOAD_MY_DATA = "download_my_data"
     DOWNLOAD_TAB_PLAN = "download_tab_plan"  # the open plan's file, on the banner of a visitor whose plans are not kept
+    DOWNLOAD_COMPARISON = "download_comparison"
     CONFIRM_DELETE_ALL = "confirm_delete_all"
     DELETE_ALL = "delete_all"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -363,14 +364,15 @@ def test_the_apps_downloads_are_the_bytes_of_the_export_command(monkeypatch, tmp
     app = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     search_and_add(app, "beef liver braised")
     show_panel(app, "Save, export, open")
-    assert set(downloads) == {"untitled-plan.json", "untitled-plan.csv", "untitled-plan.html"}
-    plan_bytes, mime = downloads["untitled-plan.json"]
+    today = date.today().isoformat()  # each file is named for the day it is made
+    assert set(downloads) == {f"untitled-plan-{today}.{kind}" for kind in ("json", "csv", "html")}
+    plan_bytes, mime = downloads[f"untitled-plan-{today}.json"]
     assert mime == "application/json"
     path = tmp_path / "plan.json"
     path.write_bytes(plan_bytes())
     capsysbinary.readouterr()
     for kind in ("json", "csv", "html"):
-        data, _ = downloads[f"untitled-plan.{kind}"]
+        data, _ = downloads[f"untitled-plan-{today}.{kind}"]
         assert main(["export", str(path), "--format", kind]) == 0
         assert capsysbinary.readouterr().out == data(), kind
 

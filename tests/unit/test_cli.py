@@ -284,7 +284,7 @@ def test_export_to_a_file_writes_the_same_bytes(tmp_path, catalog, capsys):
     assert main(["export", str(path), "--format", "csv", "--out", str(out)]) == 0
     assert capsys.readouterr().out == ""
     assert out.read_bytes() == export_file(load_plan(path, catalog), catalog, ExportFormat.CSV)
-    header = b"day,meal,item,amount,grams,b12_ug,counted_ug,absorbed_ug,verdict,source,note\r\n"
+    header = b"day,meal,item,amount,grams,b12_ug,counted_ug,absorbed_ug,verdict,source,note,client,prepared\r\n"
     assert out.read_bytes().startswith(header)
 
 

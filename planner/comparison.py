@@ -1,0 +1,72 @@
+"""A printable comparison of 2–4 scenarios for one person: each scenario's day total (or average
+over its days), its verdict, and the difference against the first scenario in µg. Pure: numbers
+from the typed totals, words from wording, the day passed in."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Sequence
+
+from planner.export import FDC_CITATION, REPORT_CSS, bar_chart_svg
+from planner.handout import comparison_title
+from planner.plan import Plan
+from planner.results import PlanTotals
+from planner.wording import (
+    REPORT_DISCLAIMER,
+    day_verdict_text,
+    difference_text,
+    intake_text,
+    item_amount,
+    micrograms,
+)
+
+MIN_SCENARIOS, MAX_SCENARIOS = 2, 4
+
+
+def _cell(value: object, numeric: bool = False) -> str:
+    return f'<td class="num">{html.escape(str(value))}</td>' if numeric else f"<td>{html.escape(str(value))}</td>"
+
+
+def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: date,
+                           client: str | None = None) -> str:
+    """The hand-out of scenarios side by side: one summary table with the difference line, then
+    each scenario's items in brief."""
+    if not MIN_SCENARIOS <= len(scenarios) <= MAX_SCENARIOS:
+        raise ValueError(f"a comparison takes {MIN_SCENARIOS} to {MAX_SCENARIOS} scenarios, not {len(scenarios)}")
+    title = comparison_title(client, today)
+    first_plan, first_totals = scenarios[0]
+    target = first_totals.target
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{html.escape(title)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
+           f"<header><h1>{html.escape(title)}</h1>",
+           f'<p class="muted">Prepared {today.isoformat()} with the B12 intake planner. Target '
+           f'{target.target_ug:g} µg/day ({html.escape(target.kind.value)}, {html.escape(target.life_stage)}).</p>',
+           f'<p class="disclaimer">{html.escape(REPORT_DISCLAIMER)}</p></header><main>',
+           "<h2>Scenarios</h2><table><thead><tr><th>Scenario</th><th class='num'>B12 a day</th>"
+           "<th class='num'>Absorbed (estimate)</th><th>Status</th><th class='num'>Difference</th></tr></thead><tbody>"]
+    for index, (plan, totals) in enumerate(scenarios):
+        average = totals.average
+        label = plan.name if len(totals.days) == 1 else f"{plan.name} (average of {len(totals.days)} days)"
+        verdict = day_verdict_text(average, totals.target, totals.absorption_goal_ug)
+        difference = "—" if index == 0 else difference_text(average.total_ug - first_totals.average.total_ug,
+                                                             first_plan.name)
+        out.append(f"<tr>{_cell(label)}{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
+                   f"{_cell(micrograms(average.absorbed_ug), True)}"
+                   f'<td class="status">{html.escape(verdict)}</td>{_cell(difference, True)}</tr>')
+    out.append("</tbody></table>")
+    out.append(bar_chart_svg([(plan.name, totals.average.total_ug) for plan, totals in scenarios],
+                             "B12 a day, by scenario", marker=target.target_ug,
+                             marker_label=f"target {target.target_ug:g} µg"))
+    for plan, totals in scenarios:
+        out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr><th>Day</th><th>Meal</th><th>Item</th>"
+                   "<th>Amount</th><th class='num'>B12 counted</th></tr></thead><tbody>")
+        for day in totals.days:
+            for meal in day.meals:
+                for item in meal.items:
+                    b12 = "unknown" if item.b12_ug is None else micrograms(item.counted_ug)
+                    out.append(f"<tr>{_cell(day.label)}{_cell(meal.name)}{_cell(item.description)}"
+                               f"{_cell(item_amount(item))}{_cell(b12, True)}</tr>")
+        out.append("</tbody></table>")
+    out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
+    return "\n".join(out) + "\n"
