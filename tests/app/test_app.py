@@ -28,6 +28,7 @@ from tests.support.apptest import (
     shown,
     source_rows,
     text_input,
+    two_scenarios,
     whole_page,
 )
 from tests.support.rendered import rendered
@@ -204,16 +205,7 @@ def test_learn_panel_and_disclaimer(at):
 
 
 def test_dietitian_mode_compares_scenarios(at):
-    at.toggle(key=Key.DIETITIAN).set_value(True).run()
-    new_client = next(t for t in at.sidebar.text_input if t.label == "New client")
-    new_client.input("Client B")
-    next(b for b in at.sidebar.button if b.label == "Add client").click().run()
-    search_and_add(at, "cheddar cheese")
-    text_input(whole_page(at), "Plan name").input("current diet")
-    button(at, "Save this plan").click().run()
-    text_input(at, "Plan name").input("with fortified soy milk")
-    button(at, "Save a copy under this name").click().run()  # the copy is now the open plan
-    search_and_add(at, "soymilk silk plain")
+    two_scenarios(at, "Client B")
     whole_page(at).radio(key=Key.VIEW).set_value("Compare scenarios").run()
     assert not at.exception
     headers = [h.value for h in at.subheader]

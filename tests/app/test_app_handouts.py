@@ -12,11 +12,8 @@ from streamlit.testing.v1 import AppTest
 from tests.support.apptest import (
     APP,
     TIMEOUT,
-    add_client,
-    button,
-    search_and_add,
     show_panel,
-    text_input,
+    two_scenarios,
     whole_page,
 )
 from ui.session import Key, View
@@ -37,17 +34,7 @@ def downloads(monkeypatch) -> dict[str, object]:
 
 
 def two_scenarios_of_client_a() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    at.toggle(key=Key.DIETITIAN).set_value(True).run()
-    add_client(at, "Client A")
-    search_and_add(at, "cheddar cheese")
-    text_input(whole_page(at), "Plan name").input("current diet")
-    button(at, "Save this plan").click().run()
-    text_input(at, "Plan name").input("with fortified soy milk")
-    button(at, "Save a copy under this name").click().run()  # the copy is now the open plan
-    search_and_add(at, "soymilk silk plain")
-    assert not at.exception
-    return at
+    return two_scenarios(AppTest.from_file(APP, default_timeout=TIMEOUT).run(), "Client A")
 
 
 def test_compare_offers_one_printable_comparison_named_for_the_client_and_the_day(downloads):

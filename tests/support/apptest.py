@@ -114,6 +114,20 @@ def add_client(at: AppTest, name: str) -> None:
     assert not at.exception
 
 
+def two_scenarios(at: AppTest, client: str) -> AppTest:
+    """A client with two saved scenarios: "current diet" (cheddar) and "with fortified soy milk" (open)."""
+    at.toggle(key=Key.DIETITIAN).set_value(True).run()
+    add_client(at, client)
+    search_and_add(at, "cheddar cheese")
+    text_input(whole_page(at), "Plan name").input("current diet")
+    button(at, "Save this plan").click().run()
+    text_input(at, "Plan name").input("with fortified soy milk")
+    button(at, "Save a copy under this name").click().run()  # the copy is now the open plan
+    search_and_add(at, "soymilk silk plain")
+    assert not at.exception
+    return at
+
+
 def show(at: AppTest, view: str) -> None:
     whole_page(at).radio(key=Key.VIEW).set_value(view).run()
     assert not at.exception
