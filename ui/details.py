@@ -151,12 +151,12 @@ def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -
 
 
 def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
+    """The answer first (the clinician's note where there is one, the plan, the sources), then the rules
+    and notes behind it, folded: 3–7 boxes before the answer hid it."""
     st.caption(REPORT_DISCLAIMER)
-    for note in result.notes:  # the clinician's note comes first where there is one
+    for note in result.notes:
         if isinstance(note, ClinicianNeeded):
             st.error(plain(note_text(note)), icon="🩺")
-        elif not isinstance(note, AdviceDisclaimer):
-            st.info(plain(note_text(note)))
     if result.plan:
         st.subheader("A plan for the rest of the day")
         st.markdown(plain(f"These bring {day.label} to {micrograms(result.total_after_ug)} "
@@ -172,6 +172,11 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))
+    rules = [note for note in result.notes if not isinstance(note, (ClinicianNeeded, AdviceDisclaimer))]
+    if rules:
+        with st.expander(f"Why these, and what is left out for this person ({len(rules)})"):
+            for note in rules:
+                st.info(plain(note_text(note)))
 
 
 @st.fragment

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from planner.profile import Absorption
 from planner.results import Clinical
 from planner.wording import CLINICAL_SHORT, CLINICAL_VERDICTS
-from tests.support.apptest import every_panel_text, rendered_text, search_and_add, whole_page
+from tests.support.apptest import every_panel_text, rendered_text, search_and_add, show_panel, whole_page
+from ui.details import DETAIL_PANELS
 from ui.session import Key, Session
 from ui.text import plain
 
@@ -42,3 +43,18 @@ def test_without_intrinsic_factor_the_page_never_says_meets(at):
     assert target.proto.delta == CLINICAL_SHORT[Clinical.NEEDS_CLINICIAN]
     assert [e.value for e in page.error] == [plain(CLINICAL_VERDICTS[Clinical.NEEDS_CLINICIAN])]
     assert "Meets the" not in _page_text(at)
+
+
+def test_what_to_add_gives_the_answer_first_and_folds_the_rules(at):
+    """A two-year-old vegan has several rules ("Not offered", the Vegan Society's ways): they sit in one
+    expander below the plan and the sources, not in boxes before them."""
+    at.session_state[Key.DIETITIAN] = False
+    whole_page(at).number_input(key=Key.AGE).set_value(2).run()
+    whole_page(at).selectbox(key=Key.DIET).set_value("vegan").run()
+    search_and_add(at, "apple")  # a day with something in it: no "nothing planned" box
+    show_panel(at, DETAIL_PANELS[2])
+    (expander,) = [e for e in at.expander if e.label.startswith("Why these")]
+    folded = [box.value for box in expander.info]
+    assert len(folded) >= 2 and any("Not offered" in text for text in folded)
+    assert [box.value for box in at.info if box.value not in folded] == []  # no rule left above the answer
+    assert at.subheader[0].value in ("A plan for the rest of the day", "Everyday sources for this diet")
