@@ -8,7 +8,7 @@ import html
 from datetime import date
 from typing import Sequence
 
-from planner.export import FDC_CITATION, REPORT_CSS, bar_chart_svg
+from planner.export import FDC_CITATION, REPORT_CSS, bar_chart_svg, cell_html
 from planner.handout import comparison_title
 from planner.plan import Plan
 from planner.results import PlanTotals
@@ -22,10 +22,6 @@ from planner.wording import (
 )
 
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 4
-
-
-def _cell(value: object, numeric: bool = False) -> str:
-    return f'<td class="num">{html.escape(str(value))}</td>' if numeric else f"<td>{html.escape(str(value))}</td>"
 
 
 def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: date,
@@ -51,9 +47,9 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
         verdict = day_verdict_text(average, totals.target, totals.absorption_goal_ug)
         difference = "—" if index == 0 else difference_text(average.total_ug - first_totals.average.total_ug,
                                                              first_plan.name)
-        out.append(f"<tr>{_cell(label)}{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
-                   f"{_cell(micrograms(average.absorbed_ug), True)}"
-                   f'<td class="status">{html.escape(verdict)}</td>{_cell(difference, True)}</tr>')
+        out.append(f"<tr>{cell_html(label)}{cell_html(intake_text(average.total_ug, average.unknown_items), True)}"
+                   f"{cell_html(micrograms(average.absorbed_ug), True)}"
+                   f'<td class="status">{html.escape(verdict)}</td>{cell_html(difference, True)}</tr>')
     out.append("</tbody></table>")
     out.append(bar_chart_svg([(plan.name, totals.average.total_ug) for plan, totals in scenarios],
                              "B12 a day, by scenario", marker=target.target_ug,
@@ -65,8 +61,8 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
             for meal in day.meals:
                 for item in meal.items:
                     b12 = "unknown" if item.b12_ug is None else micrograms(item.counted_ug)
-                    out.append(f"<tr>{_cell(day.label)}{_cell(meal.name)}{_cell(item.description)}"
-                               f"{_cell(item_amount(item))}{_cell(b12, True)}</tr>")
+                    out.append(f"<tr>{cell_html(day.label)}{cell_html(meal.name)}{cell_html(item.description)}"
+                               f"{cell_html(item_amount(item))}{cell_html(b12, True)}</tr>")
         out.append("</tbody></table>")
     out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from planner.advice.dayplan import CurrentDay
 from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
-from planner.handout import handout_title, stamp_csv
+from planner.handout import handout_title
 from planner.jsonshapes import plan_json
 from planner.plan import Plan
 from planner.plancheck import MAX_FILE_BYTES
@@ -47,6 +47,7 @@ FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. 
                 f"{SR_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
 CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "absorbed_ug", "verdict", "source",
                "note"]
+HANDOUT_COLUMNS = ("client", "prepared")  # a hand-out's CSV: after the plan's columns, on every row
 DAY_TOTAL = "day total"  # the meal column of each day's total row
 
 
@@ -69,15 +70,18 @@ def neutralise(cell: object) -> object:
     return cell
 
 
-def plan_csv(totals: PlanTotals) -> str:
+def plan_csv(totals: PlanTotals, client: str | None = None, prepared: date | None = None) -> str:
     """One row per item, then one total row per day, each value in its own column; µg throughout,
-    with each number's source."""
+    with each number's source. A hand-out (`prepared` given) appends "client" and "prepared" to every
+    row, after the plan's columns: a spreadsheet still reads one table, a script reading columns by
+    position still works, and several clients' files pasted together can be filtered by client."""
     out = io.StringIO()
     # RFC 4180 line ends: the csv module quotes a field holding any character of the line
     # terminator, so with "\r\n" a lone CR is quoted too (with "\n" it was not, and a spreadsheet
     # read a new row there).
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
+    stamp = () if prepared is None else (neutralise(client or ""), prepared.isoformat())
+    writer.writerow([*CSV_COLUMNS, *(HANDOUT_COLUMNS if stamp else ())])
     goal = totals.absorption_goal_ug
     for day in totals.days:
         for meal in day.meals:
@@ -86,11 +90,11 @@ def plan_csv(totals: PlanTotals) -> str:
                     day.label, meal.name, item.description, item_amount(item),
                     "" if item.grams is None else round(item.grams, 1),
                     "" if item.b12_ug is None else round(item.b12_ug, 3),
-                    round(item.counted_ug, 3), "", "", item.source, item_notes(item))])
+                    round(item.counted_ug, 3), "", "", item.source, item_notes(item))] + [*stamp])
         writer.writerow([neutralise(v) for v in (
             day.label, DAY_TOTAL, "", "", "", "", round(day.total_ug, 3), round(day.absorbed_ug, 3),
             day_verdict_text(day, totals.target, goal), "",
-            unknown_items_text(day.unknown_items))])
+            unknown_items_text(day.unknown_items))] + [*stamp])
     return out.getvalue()
 
 
@@ -177,7 +181,7 @@ svg { max-width: 40rem; display: block; margin: .5rem 0; }
 """
 
 
-def _cell(value: object, numeric: bool = False) -> str:
+def cell_html(value: object, numeric: bool = False) -> str:
     return f'<td class="num">{html.escape(str(value))}</td>' if numeric else f"<td>{html.escape(str(value))}</td>"
 
 
@@ -216,13 +220,13 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
         f'<p class="muted">Prepared {generated.isoformat()} with the B12 intake planner.</p>',
         f'<p class="disclaimer">{html.escape(REPORT_DISCLAIMER)}</p></header><main>',
         '<h2>Profile</h2><table class="profile">',
-        *(f"<tr><th>{html.escape(k)}</th>{_cell(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
+        *(f"<tr><th>{html.escape(k)}</th>{cell_html(v)}</tr>" for k, v in _profile_rows(plan)), "</table>",
         "<h2>Target</h2><table>",
-        f"<tr><th>Life stage</th>{_cell(target.life_stage)}</tr>",
-        f"<tr><th>Target</th>{_cell(f'{target.target_ug:g} µg/day ({target.kind.value})')}</tr>",
+        f"<tr><th>Life stage</th>{cell_html(target.life_stage)}</tr>",
+        f"<tr><th>Target</th>{cell_html(f'{target.target_ug:g} µg/day ({target.kind.value})')}</tr>",
         f"<tr><th>Average requirement (EAR)</th>"
-        f"{_cell('—' if target.ear_ug is None else f'{target.ear_ug:g} µg/day')}</tr>",
-        f"<tr><th>Source</th>{_cell(target.source)}</tr>", "</table>",
+        f"{cell_html('—' if target.ear_ug is None else f'{target.ear_ug:g} µg/day')}</tr>",
+        f"<tr><th>Source</th>{cell_html(target.source)}</tr>", "</table>",
     ]
     average = totals.average
     out += ["<h2>Summary</h2><table>",
@@ -230,12 +234,12 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
     goal = totals.absorption_goal_ug
     for day in totals.days:
         verdict = day_verdict_text(day, target, goal)
-        out.append(f"<tr>{_cell(day.label)}{_cell(intake_text(day.total_ug, day.unknown_items), True)}"
-                   f"{_cell(micrograms(day.absorbed_ug), True)}"
+        out.append(f"<tr>{cell_html(day.label)}{cell_html(intake_text(day.total_ug, day.unknown_items), True)}"
+                   f"{cell_html(micrograms(day.absorbed_ug), True)}"
                    f'<td class="status">{html.escape(verdict)}</td></tr>')
     verdict = day_verdict_text(average, target, goal)
-    out.append(f"<tr><th>Average</th>{_cell(intake_text(average.total_ug, average.unknown_items), True)}"
-               f"{_cell(micrograms(average.absorbed_ug), True)}"
+    out.append(f"<tr><th>Average</th>{cell_html(intake_text(average.total_ug, average.unknown_items), True)}"
+               f"{cell_html(micrograms(average.absorbed_ug), True)}"
                f'<td class="status">{html.escape(verdict)}</td></tr></table>')
     out.append(f'<p class="muted">{html.escape(sentence(goal_basis_text(totals.goal)))}</p>')
     warnings = [note_text(w) for day in totals.days for w in day.warnings]
@@ -255,18 +259,18 @@ def report_html(plan: Plan, totals: PlanTotals, suggestions: Suggestions | None 
             for item in meal.items:
                 b12 = "unknown" if item.b12_ug is None else micrograms(item.counted_ug)
                 notes = item_notes(item)
-                out.append(f"<tr>{_cell(meal.name)}{_cell(item.description + (f' ({notes})' if notes else ''))}"
-                           f"{_cell(item_amount(item))}{_cell(b12, True)}{_cell(item.source)}</tr>")
+                out.append(f"<tr>{cell_html(meal.name)}{cell_html(item.description + (f' ({notes})' if notes else ''))}"
+                           f"{cell_html(item_amount(item))}{cell_html(b12, True)}{cell_html(item.source)}</tr>")
         out.append(f"<tr><th></th><th>{DAY_TOTAL_LABEL}</th><th></th>"
-                   f"{_cell(intake_amount(day.total_ug, day.unknown_items), True)}<th></th></tr>")
+                   f"{cell_html(intake_amount(day.total_ug, day.unknown_items), True)}<th></th></tr>")
         out.append("</tbody></table>")
     if suggestions is not None and has_gap(suggestions):
         out.append("<h2>Suggested additions</h2>")
         if suggestions.plan:
             out.append("<table><tr><th>Meal</th><th>Addition</th><th class='num'>B12</th></tr>")
             for addition in suggestions.plan:
-                out.append(f"<tr>{_cell(addition.meal)}{_cell(addition_text(addition))}"
-                           f"{_cell(micrograms(addition.b12_ug), True)}</tr>")
+                out.append(f"<tr>{cell_html(addition.meal)}{cell_html(addition_text(addition))}"
+                           f"{cell_html(micrograms(addition.b12_ug), True)}</tr>")
             out.append("</table>")
         if suggestions.sources:
             top = [(s.food.description, s.b12_ug_per_serving) for s in suggestions.sources[:8]]
@@ -317,7 +321,7 @@ def export_file(plan: Plan, catalog: FoodCatalog, kind: ExportFormat, day_index:
         return plan_file_for(plan, client).encode("utf-8")
     totals = plan_totals(plan, catalog)
     if kind is ExportFormat.CSV:
-        return stamp_csv(plan_csv(totals), str(neutralise(client or "")), generated).encode("utf-8")
+        return plan_csv(totals, client, generated).encode("utf-8")
     suggestions = suggest(plan.profile, catalog.values(), CurrentDay.from_day(totals.days[day_index]),
                           bundled_search_index())
     return report_html(plan, totals, suggestions, generated, client).encode("utf-8")

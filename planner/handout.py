@@ -1,11 +1,9 @@
 """What names a dietitian's hand-out: the title and the file name carry the client (when there is
-one) and the day the hand-out is made, and the CSV carries both on every row. Pure: the day is
+one) and the day the hand-out is made (planner.export puts both in the CSV). Pure: the day is
 passed in (the app passes date.today()), so the same inputs give the same names."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from datetime import date
@@ -14,7 +12,6 @@ from planner.store.names import name_key
 
 FALLBACK_SLUG = "plan"
 SLUG_CHARS = 80
-CSV_EXTRA_COLUMNS = ("client", "prepared")  # appended after the plan's columns, on every row
 
 
 def file_slug(text: str) -> str:
@@ -59,16 +56,3 @@ def comparison_title(client: str | None, today: date) -> str:
 def comparison_file_name(client: str | None, today: date) -> str:
     lead = f"{file_slug(client)}-" if client else ""
     return f"{lead}scenarios-{today.isoformat()}.html"
-
-
-def stamp_csv(text: str, client: str | None, today: date) -> str:  # client: a cell already neutralised
-    """The plan's CSV with a "client" and a "prepared" column appended to every row. The header
-    stays the first row and every earlier column keeps its place, so a spreadsheet still reads it
-    as a table, a script reading columns by position still works, and files of several clients
-    pasted together can be filtered by client."""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    for index, row in enumerate(rows):
-        writer.writerow([*row, *(CSV_EXTRA_COLUMNS if index == 0 else (client or "", today.isoformat()))])
-    return out.getvalue()
