@@ -170,7 +170,7 @@ def _with_amount(item: Item, amount: object) -> Item:
     except (TypeError, ValueError):
         raise PlannerError("Amounts must be numbers.") from None
     if not value > 0:
-        raise PlannerError("Amounts must be above 0; tick 'Remove' to drop an item.")
+        raise PlannerError("Amounts must be above 0 (to drop an item, use its Remove button).")
     if isinstance(item, SupplementItem):
         return replace(item, ug=value)
     if item.portion is not None:

@@ -32,6 +32,7 @@ from planner.errors import (
 from planner.food import DietMode, Food
 from planner.plan import (
     FoodItem,
+    ItemEdit,
     Plan,
     SupplementItem,
     add_day,
@@ -60,6 +61,16 @@ from ui.table import RowRef, grid_edits
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
 UNTITLED = "Untitled plan"
 SHOWN_FILE_PROBLEMS = 8
+
+
+@dataclass(frozen=True)
+class Removal:
+    """An item a row's Remove took out: Undo puts the plan back as it was, while nothing else changed since."""
+
+    before: Plan
+    after: Plan
+    description: str
+    meal: str
 
 
 @dataclass(frozen=True)
@@ -277,6 +288,19 @@ class PageActions:
         # changes keep the editor: it holds no edits then, and the browser updates its grid in place
         # instead of building a new one (bench/browser.py).
         self.session.editor_version += 1
+
+    def remove_item(self, ref: RowRef, description: str) -> None:
+        """One item out of the day, by its row's Remove button; the plan before it is kept for Undo."""
+        before, session = self.plan, self.session
+        if self.commit(edit_items(before, session.day_index, [ItemEdit(ref.meal, ref.index, remove=True)], ()), TABLE):
+            session.last_removal = Removal(before, self.plan, description, ref.meal)
+
+    def undo_removal(self) -> None:
+        """The last removal undone, if the plan is still as that removal left it."""
+        removal = self.session.last_removal
+        del self.session.last_removal
+        if removal is not None and removal.after is self.plan and self.commit(removal.before, TABLE):
+            say("success", f"Put {removal.description} back at {removal.meal}.")
 
     def pick_day(self) -> None:
         self.session.day_index = self.session[Key.DAY_PICK]

@@ -171,7 +171,7 @@ def _add_picked(actions: PageActions, food_key: str, portion_key: str, amount_ke
         session.pick_round += 1
         session[round_key(Key.PICK_MEAL, session.pick_round)] = suited_meal(
             food, CurrentDay.from_day(actions.totals().days[session.day_index]))
-    after_add(before, form=Key.PICK_ROW, refresh=True)
+    after_add(before, form=Key.PICK_ROW)
 
 
 def _open_label_form(actions: PageActions) -> None:
@@ -213,31 +213,37 @@ def _add_supplement_from_form(actions: PageActions) -> None:
     if actions.plan is not before:  # a fresh round of the form: its defaults, in the browser too
         session.forget(*fields)
         session.supplement_round += 1
-    after_add(before, refresh=True)
+    after_add(before)
 
 
 def add_custom_food_ui(actions: PageActions) -> None:
     """A food from its label, for products not in the USDA data; the form clears after each add."""
+    key = {field: round_key(widget, actions.session.label_round) for field, widget in LABEL_FIELDS.items()}
     with st.form("custom_food_form"):
         st.markdown("**A food from its label** — for products not in the USDA data.")
         c1, c2 = st.columns([3, 1])
-        c1.text_input("Name on the label", placeholder="e.g. Oat drink, fortified", key=Key.LABEL_NAME, max_chars=200)
-        c2.number_input("Serving size (g or ml)", min_value=1.0, max_value=5000.0, value=250.0, key=Key.LABEL_SERVING)
+        c1.text_input("Name on the label", placeholder="e.g. Oat drink, fortified", key=key["name"], max_chars=200)
+        c2.number_input("Serving size (g or ml)", min_value=1.0, max_value=5000.0, value=250.0, key=key["serving_g"])
         c3, c4, c5 = st.columns([1, 1, 2])
-        c3.number_input("B12 per serving", min_value=0.0, max_value=100000.0, value=0.0, step=0.1, key=Key.LABEL_B12)
-        c4.selectbox("as", list(LABEL_UNITS), format_func=LABEL_UNITS.__getitem__, key=Key.LABEL_UNIT)
-        c5.selectbox("Label's Daily Value for B12", list(DV_BASES), key=Key.LABEL_BASIS,
+        c3.number_input("B12 per serving", min_value=0.0, max_value=100000.0, value=0.0, step=0.1, key=key["b12"])
+        c4.selectbox("as", list(LABEL_UNITS), format_func=LABEL_UNITS.__getitem__, key=key["unit"])
+        c5.selectbox("Label's Daily Value for B12", list(DV_BASES), key=key["basis"],
                      format_func=lambda v: f"{v:g} µg ({DV_BASES[v]})")
         c6, c7, c8, c9 = st.columns([2, 1, 1, 2])
-        c6.selectbox("Suits", [m.value for m in DietMode], help="The most inclusive diet it fits.", key=Key.LABEL_DIET)
-        c7.checkbox("Fortified", value=True, key=Key.LABEL_FORTIFIED)
-        c8.number_input("Servings", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=Key.LABEL_COUNT)
-        c9.selectbox("Meal", meal_choices(actions.plan, actions.session.day_index), key=Key.LABEL_MEAL)
-        st.form_submit_button("Add food from label", on_click=_add_custom_from_form, args=(actions,))
+        c6.selectbox("Suits", [m.value for m in DietMode], help="The most inclusive diet it fits.", key=key["diet"])
+        c7.checkbox("Fortified", value=True, key=key["fortified"])
+        c8.number_input("Servings", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=key["count"])
+        c9.selectbox("Meal", meal_choices(actions.plan, actions.session.day_index), key=key["meal"])
+        st.form_submit_button("Add food from label", on_click=_add_custom_from_form, args=(actions, key))
     show(LABEL_FORM)
 
 
-def _add_custom_from_form(actions: PageActions) -> None:
+def _add_custom_from_form(actions: PageActions, key: dict[str, str]) -> None:
+    """Adds the food; the form starts a fresh round once it is in the plan, and keeps what was typed if refused."""
+    session = actions.session
     before = actions.plan
-    actions.add_custom_food({field: actions.session[key] for field, key in LABEL_FIELDS.items()}, LABEL_FORM)
-    after_add(before, clear_form=list(LABEL_FIELDS.values()))
+    actions.add_custom_food({field: session[widget] for field, widget in key.items()}, LABEL_FORM)
+    if actions.plan is not before:
+        session.forget(*key.values())
+        session.label_round += 1
+    after_add(before)

@@ -2,26 +2,25 @@
 where the B12 comes from (charts), what to add (the day's suggestions), and the plan's files.
 
 Only the panel shown is computed and drawn, so an add redraws the summary and one panel, not
-four. Buttons that change the plan sit in small fragments of their own (items_editor,
-plan_buttons, source_buttons): a click first redraws only them, then the figures.
+four. Buttons that change the plan sit in small fragments of their own (item_lines, items_editor,
+plan_buttons, source_lines): a click first redraws only them, then the figures.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from planner.notes import AdviceDisclaimer, ClinicianNeeded
-from planner.results import DayTotal, PlanAddition, PlanTotals, Source, Suggestions
+from planner.results import DayTotal, PlanAddition, PlanTotals, Suggestions
 from planner.wording import (
     GUIDANCE,
     REPORT_DISCLAIMER,
     absorption_progress_text,
     addition_text,
-    caveats_text,
+    day_verdict_text,
     gap_text,
     goal_basis_text,
     item_amount,
@@ -34,13 +33,30 @@ from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import TABLE, show
 from ui.plans import export_import_ui
 from ui.reruns import figures_after
-from ui.session import Key, items_editor_key, plan_add_key, source_add_key
+from ui.session import Key, items_editor_key, plan_add_key, remove_item_key, source_add_key
 from ui.suggestions import day_suggestions
-from ui.table import COLUMNS, RowRef, day_rows, editable_rows, items_table_html, table_html
+from ui.table import (
+    AMOUNT_WORDS,
+    COLUMNS,
+    HEAD_ROW,
+    ITEM_HEAD,
+    ITEMS_ROW_CLASS,
+    SOURCE_HEAD,
+    SOURCES_ROW_CLASS,
+    TOTAL_ROW,
+    RowRef,
+    day_rows,
+    editable_rows,
+    item_cells,
+    line_html,
+    source_cells,
+    total_cells,
+)
 from ui.text import plain
 
 DETAIL_PANELS = ("What is planned", "Where the B12 comes from", "What to add", "Save, export, open")
-SOURCES_TABLE_CLASS = "b12-sources"
+UG_CELLS = {ITEM_HEAD.index("B12 counted")}
+SOURCE_NUMBERS = {SOURCE_HEAD.index("B12"), SOURCE_HEAD.index("Of the target")}
 
 
 @st.fragment(key=Key.DETAILS)
@@ -68,20 +84,49 @@ def day_details(actions: PageActions) -> None:
 # ---- the day's items -------------------------------------------------------------------------------
 
 def items_table_ui(actions: PageActions, totals: PlanTotals, day_index: int) -> None:
-    """The day's items as a table to read, or, with "Edit the items" on, as an editable grid. The
-    grid redraws far slower after every add (bench/browser.py), so it is there when asked for."""
+    """The day's items to read, each line with its Remove button and the day's total below them; or, with
+    "Change amounts or meals" on, an editable grid. The grid redraws far slower after every add
+    (bench/browser.py), so it is there when asked for."""
     plan = actions.plan
     day = totals.days[day_index]
     rows, refs = day_rows(day)
+    undo_ui(actions)
     if not rows:
         st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
         show(TABLE)
         return
-    if st.toggle("Edit the items", key=Key.EDIT_ITEMS, help="Change amounts or meals, or tick Remove, in the table."):
+    if st.toggle("Change amounts or meals", key=Key.EDIT_ITEMS, help="Type new amounts or move items in a grid."):
         items_editor(actions, *editable_rows(rows, refs), meal_choices(plan, day_index))
     else:
-        st.html(items_table_html(rows, day))
+        item_lines(actions, rows, refs, day)
     show(TABLE)
+
+
+def undo_ui(actions: PageActions) -> None:
+    """Undo for the last removal, while the plan is as that removal left it."""
+    removal = actions.session.last_removal
+    if removal is None or removal.after is not actions.plan:
+        return
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.markdown(plain(f"Removed {removal.description} from {removal.meal}."))
+    right.button("Undo the removal", key=Key.UNDO_REMOVAL, on_click=figures_after, args=(actions.undo_removal,),
+                 width="stretch")
+
+
+@st.fragment
+def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowRef | None], day: DayTotal) -> None:
+    """One line per item with its own Remove button, then the day's total (see the module's note on small
+    fragments). A weekly supplement listed from another day is removed on its own day."""
+    spec = [5, 1]
+    st.columns(spec)[0].html(line_html(ITEMS_ROW_CLASS, ITEM_HEAD, UG_CELLS, HEAD_ROW))
+    for position, (row, ref) in enumerate(zip(rows, refs, strict=True)):
+        line, remove = st.columns(spec, vertical_alignment="center")
+        line.html(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
+        if ref is not None:
+            said = f"{row['Item']} ({row[AMOUNT_WORDS]})"
+            remove.button(plain(f"Remove {short_label(row['Item'])}"), key=remove_item_key(position),
+                          on_click=figures_after, args=(actions.remove_item, ref, said), width="stretch")
+    st.columns(spec)[0].html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
 
 
 @st.fragment
@@ -89,14 +134,14 @@ def items_editor(actions: PageActions, rows: list[dict[str, Any]], refs: list[Ro
     """The day's table, editable (see the module's note on small fragments)."""
     key = items_editor_key(actions.session.editor_version)
     st.data_editor(
-        pd.DataFrame(rows, columns=COLUMNS), key=key, hide_index=True, num_rows="fixed",
-        disabled=["Item", "Unit", "B12 (µg)", "Source"],
+        pd.DataFrame(rows, columns=COLUMNS), key=key, hide_index=True, num_rows="fixed", width="stretch",
+        disabled=["Item", "Unit", "B12 (µg)"],
         column_config={
-            "Meal": st.column_config.SelectboxColumn("Meal", options=meals, required=True),
-            "Amount": st.column_config.NumberColumn("Amount", min_value=0.0, help="Servings, grams or µg (see Unit)"),
-            "B12 (µg)": st.column_config.NumberColumn("B12 (µg)", format="%.2f µg"),
-            "Source": st.column_config.TextColumn("Source (dataset and id)", width="medium"),
-            "Remove": st.column_config.CheckboxColumn("Remove"),
+            "Meal": st.column_config.SelectboxColumn("Meal", options=meals, required=True, width="small"),
+            "Item": st.column_config.TextColumn("Item", width="large"),
+            "Amount": st.column_config.NumberColumn("Amount", min_value=0.0, help="Servings, grams or µg (see Unit)",
+                                                    width="small"),
+            "B12 (µg)": st.column_config.NumberColumn("B12 (µg)", format="%.2f µg", width="small"),
         },
         on_change=figures_after, args=(actions.apply_table_edits, key, refs, meals))
 
@@ -132,28 +177,11 @@ def sources_ui(totals: PlanTotals, day_index: int) -> None:
 
 # ---- what to add: suggestions --------------------------------------------------------------------------------
 
-@lru_cache(maxsize=256)
-def sources_table_html(sources: tuple[Source, ...], shares: tuple[float, ...]) -> str:
-    """Each source's serving, µg, share of the target (%) and its USDA origin."""
-    rows = []
-    for source, share in zip(sources, shares, strict=True):
-        flags = [word for word, on in (("fortified", source.food.fortified),
-                                       ("check the label", source.food.check_label)) if on]
-        notes = ", ".join(flags + ([f"+{source.more_like_this} more like this"] if source.more_like_this else []))
-        kcal = "" if source.kcal_per_serving is None else f", {source.kcal_per_serving:.0f} kcal"
-        caveat = caveats_text(source.caveats)
-        rows.append([f"{source.food.description}{f' ({notes})' if notes else ''}", f"{source.serving.label}{kcal}",
-                     micrograms(source.b12_ug_per_serving), f"{share:.0f} %",
-                     f"{source.food.b12_ug_per_100g:g} µg/100 g, {source.food.source}"
-                     + (f"; {caveat}" if caveat else "")])
-    return table_html(SOURCES_TABLE_CLASS, ["Food", "Serving", "B12", "Of the target", "USDA value and source"],
-                      rows, numeric={2, 3})
-
-
 def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
-    """The answer first (the clinician's note where there is one, the plan, the sources), then the rules
-    and notes behind it, folded: 3–7 boxes before the answer hid it."""
-    st.caption(REPORT_DISCLAIMER)
+    """The answer first (the day's verdict, the clinician's note where there is one, the plan, the sources,
+    each with its Add button), then the disclaimer and the rules and notes behind it, folded: 3–7 boxes
+    before the answer hid it."""
+    st.markdown(plain(day_verdict_text(day, result.target, result.absorption_goal_ug)))
     for note in result.notes:
         if isinstance(note, ClinicianNeeded):
             st.error(plain(note_text(note)), icon="🩺")
@@ -167,11 +195,11 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
         st.subheader("Everyday sources for this diet")
         gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
-        st.html(sources_table_html(result.sources, tuple(map(result.share_of_target, result.sources))))
-        source_buttons(actions, list(zip(result.sources, result.source_meals, strict=True)))
+        source_lines(actions, result)
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))
+    st.caption(REPORT_DISCLAIMER)
     rules = [note for note in result.notes if not isinstance(note, (ClinicianNeeded, AdviceDisclaimer))]
     if rules:
         with st.expander(f"Why these, and what is left out for this person ({len(rules)})"):
@@ -192,10 +220,14 @@ def plan_buttons(actions: PageActions, additions: Sequence[PlanAddition]) -> Non
 
 
 @st.fragment
-def source_buttons(actions: PageActions, sources_and_meals: Sequence[tuple[Source, str]]) -> None:
-    """One Add per everyday source, to the meal with the least B12 among those the food suits."""
-    with st.container(horizontal=True):
-        for position, (source, meal) in enumerate(sources_and_meals):
-            st.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
-                      key=source_add_key(position), on_click=figures_after,
-                      args=(actions.add_source, source.food, source.serving, meal))
+def source_lines(actions: PageActions, result: Suggestions) -> None:
+    """Each everyday source on a line with its Add button, to the meal with the least B12 among those the
+    food suits (see the module's note on small fragments)."""
+    spec = [3, 1]
+    st.columns(spec)[0].html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
+    for position, (source, meal) in enumerate(zip(result.sources, result.source_meals, strict=True)):
+        line, add = st.columns(spec, vertical_alignment="center")
+        line.html(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
+        add.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
+                   key=source_add_key(position), on_click=figures_after, width="stretch",
+                   args=(actions.add_source, source.food, source.serving, meal))

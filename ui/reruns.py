@@ -9,7 +9,7 @@ reruns the whole page, since the sidebar shows the plan's profile.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable
 
 import streamlit as st
 
@@ -40,14 +40,8 @@ def whole_page(change: Callable[..., None], *args: object) -> None:
     st.rerun()
 
 
-def after_add(before: Plan, clear_form: Sequence[str] = (), form: str = Key.ADD_PANEL,
-              refresh: bool = False) -> None:
-    """After an add from the add panel: the figures rerun when the plan changed; the form's fragment `form`
-    only when it has something to show (a refusal beside the button, a form cleared or `refresh`ed, its
-    values reset for the next entry)."""
-    session = Session()
-    changed = session.plan is not before
-    if changed and clear_form:
-        session.forget(*clear_form)  # back to the form's defaults: a second submit adds nothing twice
-    keys = (FIGURES if changed else []) + ([form] if clear_form or refresh or not changed else [])
-    st.rerun(keys)
+def after_add(before: Plan, form: str = Key.ADD_PANEL) -> None:
+    """After an add from the add panel: the figures rerun when the plan changed, and the form's fragment
+    `form` always (a fresh round of it for the next entry, or a refusal beside its button)."""
+    changed = Session().plan is not before
+    st.rerun((FIGURES if changed else []) + [form])

@@ -19,7 +19,7 @@ from planner.sources import FoodSearchResult
 from planner.store import PlanStore
 
 if TYPE_CHECKING:  # these modules keep their values here
-    from ui.actions import PendingReplace
+    from ui.actions import PendingReplace, Removal
     from ui.messages import Message
     from ui.visitor import Arrival
 
@@ -83,7 +83,9 @@ class Session:
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
     pick_round: Slot[int] = Slot(lambda: 0)  # searched foods added so far: each add, a fresh pick row
     supplement_round: Slot[int] = Slot(lambda: 0)  # supplements added so far: each add, a fresh form
+    label_round: Slot[int] = Slot(lambda: 0)  # foods added from a label so far: each add, a fresh form
     upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
+    last_removal: Slot[Removal | None] = Slot(lambda: None)  # the item a row's Remove took out, for Undo
     arrival: Slot[Arrival] = Slot()  # who is asking, decided once per session (ui.visitor)
     session_store: Slot[PlanStore] = Slot()  # a visitor's own store in memory
 
@@ -150,6 +152,7 @@ class Key(StrEnum):
     # the plan's header
     DAY_PICK = "day_pick"
     REMOVE_DAY = "remove_day"
+    UNDO_REMOVAL = "undo_removal"
     # adding foods
     SEARCH_QUERY = "search_query"
     SEARCH_DIET_ONLY = "search_diet_only"
@@ -230,6 +233,10 @@ def items_editor_key(editor_version: int) -> str:
 
 def plan_add_key(position: int) -> str:
     return f"plan_add_{position}"
+
+
+def remove_item_key(position: int) -> str:
+    return f"remove_item_{position}"
 
 
 def source_add_key(position: int) -> str:

@@ -9,8 +9,6 @@ Table edits and removals are made in the browser (tests/test_browser.py), where 
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter
 
 import pandas as pd
@@ -30,6 +28,8 @@ from tests.support.apptest import (
     chart_data,
     cited_food_id,
     confirmations,
+    item_lines,
+    item_lines_html,
     label_of,
     metric_of,
     search_and_add,
@@ -39,7 +39,6 @@ from tests.support.apptest import (
 )
 from ui.details import DETAIL_PANELS
 from ui.session import Key, Session
-from ui.table import ITEMS_TABLE_CLASS
 
 PLANNED, SOURCES, ADVICE, FILES = DETAIL_PANELS
 EDITING = "What is planned, as the editable grid"
@@ -75,9 +74,7 @@ def table_rows(at: AppTest) -> list[tuple[str, float | None]]:
         return [(meal, None if pd.isna(ug) else float(ug))
                 for meal, ug in zip(grid.value["Meal"], grid.value["B12 (µg)"], strict=True)]
     assert not at.get("dataframe")
-    (table,) = [e.value for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
-    rows = [[html.unescape(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-            for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1])]
+    rows = item_lines(at)
     return [(row[0], None if row[3] == "unknown" else float(row[3].removeprefix("at least ").removesuffix(" µg")
                                                            .replace(",", ""))) for row in rows]
 
@@ -108,7 +105,7 @@ def assert_figures_agree(at: AppTest) -> None:
                 shown = shown[:-1]
             assert shown == lines
         else:
-            assert not at.get("dataframe") and not [e for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
+            assert not at.get("dataframe") and not item_lines_html(at)
     elif panel == SOURCES:
         assert_charts_agree(at, day)
     elif panel == ADVICE:
@@ -177,7 +174,7 @@ def test_only_the_shown_panel_is_drawn(at):
     for panel in DETAIL_PANELS:
         show_panel(at, panel)
         assert panel_choices(at) == list(DETAIL_PANELS)
-        drawn = {PLANNED: any(ITEMS_TABLE_CLASS in e.value for e in at.get("html")), SOURCES: bool(chart_data(at)),
+        drawn = {PLANNED: bool(item_lines_html(at)), SOURCES: bool(chart_data(at)),
                  ADVICE: any((b.key or "").startswith("source_add_") for b in at.button),
                  FILES: bool(at.get("download_button"))}
         assert drawn == {label: label == panel for label in DETAIL_PANELS}

@@ -18,6 +18,7 @@ from tests.support.apptest import (
     button,
     chart_data,
     confirmations,
+    item_lines_html,
     label_of,
     metric_of,
     plan,
@@ -126,15 +127,13 @@ def test_the_label_form_clears_after_an_add(at):
 
 def test_the_days_items_read_as_text_each_with_its_whole_source(at):
     """The table to read escapes every name (a label's name is the person's text) and cuts no source."""
-    from ui.table import ITEMS_TABLE_CLASS
-
     search_and_add(at, "whole milk")
     whole_page(at).toggle(key=Key.SHOW_CUSTOM).set_value(True).run()
     text_input(at, "Name on the label").input("<b>Oat</b> drink [x](http://x)")
     number_input(at, "B12 per serving").set_value(1.0)
     button(at, "Add food from label").click().run()
     assert not at.exception
-    (table,) = [rendered(e.value) for e in at.get("html") if ITEMS_TABLE_CLASS in e.value]
+    table = rendered("".join(item_lines_html(at)))
     assert "<b>Oat</b> drink [x](http://x)" in table.as_read  # as typed: no bold, no link
     assert "b" not in table.tags and "a" not in table.tags
     assert "USDA FNDDS 2021–2023, food code 11111000" in table.as_read  # "whole milk" finds FNDDS's

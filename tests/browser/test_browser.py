@@ -32,7 +32,8 @@ from tests.support.browser import (
 from tests.support.paths import ROOT
 from tests.support.streamlit_server import free_port
 from ui.details import DETAIL_PANELS
-from ui.session import Key, css_class
+from ui.session import Key, css_class, remove_item_key
+from ui.table import COLUMNS
 from ui.text import WORD_JOINER
 
 try:
@@ -139,7 +140,9 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     page.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     header = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
-    assert header[:3] == ["Meal", "Item", "Amount"] and header[5] == "Remove"
+    assert header == COLUMNS  # every column in view: no sideways scroll to reach B12
+    assert page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]"
+                         ".every(s => s.scrollWidth <= s.clientWidth + 1)")
     milk = bundled_foods().get_food(WHOLE_MILK)
     milk_ug = milk.b12_ug(milk.portion("1 cup").grams) or 0.0
     liver = bundled_foods().get_food("sr:13326")
@@ -151,10 +154,22 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     edited = downloaded_plan(page, tmp_path)
     assert [item.count for meal in edited.days[0].meals for item in meal.items] == [2, 1]
     assert_page_agrees_with(page, edited)
-    edit_first_row(page, 5)  # tick "Remove" on the first row: the liver goes
-    page.wait_for_function(
-        "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
-        f".some(e => e.innerText === '{milk_ug:.2f} µg')", timeout=30_000)
+    show_panel(page, "What is planned")
+    page.locator(f".{css_class(Key.EDIT_ITEMS)} label").first.click()  # back to the lines to read
+    wait_for_app(page)
+    both = f"{two_slices + milk_ug:.2f} µg"
+    for then in ("Undo the removal", None):  # removed, put back, removed again
+        page.locator(f".{css_class(remove_item_key(0))} button").click()  # the liver's line: it goes
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+            f".some(e => e.innerText === '{milk_ug:.2f} µg')", timeout=30_000)
+        wait_for_app(page)
+        if then:
+            page.get_by_role("button", name=then).click()
+            page.wait_for_function(
+                "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
+                f".some(e => e.innerText === '{both}')", timeout=30_000)
+            wait_for_app(page)
     removed = downloaded_plan(page, tmp_path)
     assert [item.food for meal in removed.days[0].meals for item in meal.items] == [WHOLE_MILK]
     assert_page_agrees_with(page, removed)

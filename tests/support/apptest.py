@@ -167,9 +167,23 @@ def cited_food_id(text: str) -> str:
 
 
 def source_rows(at: AppTest) -> list[str]:
-    """The rows of the suggested sources' table, in order, as text."""
-    from ui.details import SOURCES_TABLE_CLASS
+    """The suggested sources' lines below their header, in order, as text (cells between " | ")."""
+    from ui.table import LINE_CLASS, SOURCES_ROW_CLASS
 
-    table = next(e.value for e in at.get("html") if SOURCES_TABLE_CLASS in e.value)
-    body = table.split("<tbody>", 1)[1]
-    return [html.unescape(re.sub(r"<[^>]+>", " | ", row)) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+    lines = [e.value.split("<style>", 1)[0] for e in at.get("html")
+             if f'class="{LINE_CLASS} {SOURCES_ROW_CLASS} ' in e.value][1:]
+    return [html.unescape(re.sub(r"<[^>]+>", " | ", line)) for line in lines]
+
+
+def item_lines_html(at: AppTest) -> list[str]:
+    """The day's items as drawn to read: one HTML line per item, the header first and the total last."""
+    from ui.table import ITEMS_ROW_CLASS, LINE_CLASS
+
+    return [e.value.split("<style>", 1)[0] for e in at.get("html")
+            if f'class="{LINE_CLASS} {ITEMS_ROW_CLASS} ' in e.value]
+
+
+def item_lines(at: AppTest) -> list[list[str]]:
+    """The cells of each item line below the header, as text (the last line: the day's total)."""
+    return [[html.unescape(cell) for cell in re.findall(r"<div(?: class=\"num\")?>(.*?)</div>", line)]
+            for line in item_lines_html(at)[1:]]

@@ -78,9 +78,9 @@ def show_panel(page, label: str) -> None:
 
 
 def edit_items(page) -> None:
-    """Show the day's items as the editable grid: the panel "What is planned", "Edit the items" on."""
+    """Show the day's items as the editable grid: the panel "What is planned", "Change amounts or meals" on."""
     show_panel(page, "What is planned")
-    if not page.get_by_role("switch", name="Edit the items").is_checked():
+    if not page.get_by_role("switch", name="Change amounts or meals").is_checked():
         page.locator(f".{css_class(Key.EDIT_ITEMS)} label").first.click()
         wait_for_app(page)
 

@@ -20,7 +20,7 @@ from planner.totals import plan_totals
 from planner.wording import DAY_TOTAL_LABEL, intake_amount, notes_text
 from tests.support.plans import plan_document
 from ui.charts import food_bars, meal_bars
-from ui.table import day_rows, items_table_html
+from ui.table import day_rows, item_cells, total_cells
 
 WEEKLY_UG = 2000.0
 ITEMS = {
@@ -50,8 +50,7 @@ def test_the_table_counts_what_the_total_counts_and_ends_with_it(planned):
     assert shown["Cyanocobalamin"] == pytest.approx(WEEKLY_UG / 7, abs=0.005)  # its daily share, not 2,000
     assert shown["Tempeh"] == 0.0  # counted as 0, as the total counts it
     assert shown["KRAFT CHEEZ WHIZ Pasteurized Process Cheese Sauce"] is None
-    cells = [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-             for row in re.findall(r"<tr>(.*?)</tr>", items_table_html(rows, day).split("<tbody>", 1)[1])]
+    cells = [item_cells(row) for row in rows] + [total_cells(day)]
     assert cells[-1][1] == DAY_TOTAL_LABEL and cells[-1][3] == intake_amount(day.total_ug, day.unknown_items)
     assert cells[-1][3].startswith("at least ")  # one item has no value
     row_sum = sum(_ug(c[3]) for c in cells[:-1] if c[3] != "unknown")

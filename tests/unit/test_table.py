@@ -7,7 +7,7 @@ import json
 import pytest
 
 from planner.errors import PlanFileError, PlannerError
-from planner.plan import edit_items
+from planner.plan import ItemEdit, edit_items
 from planner.plancheck import check_plan
 from planner.planfile import parse_plan
 from planner.totals import plan_totals
@@ -44,14 +44,23 @@ def test_rows_show_amounts_micrograms_and_sources(plan, catalog):
     assert [(r.meal, r.index) for r in refs] == [("breakfast", 0), ("breakfast", 1), ("lunch", 0)]
 
 
-def test_edit_amount_move_and_remove(plan, catalog):
+def test_edit_amount_and_move(plan, catalog):
     _, refs = rows_of(plan, catalog)
-    edited = apply_edits(plan, refs, {0: {"Amount": 60}, 1: {"Meal": "dinner"}, 2: {"Remove": True}})
+    edited = apply_edits(plan, refs, {0: {"Amount": 60}, 1: {"Meal": "dinner"}})
     meals = {m.name: m.items for m in edited.days[0].meals}
     assert meals["breakfast"][0].grams == 60
-    assert meals["lunch"] == ()
     assert meals["dinner"][0].food == "sr:01077"
+    assert len(meals["lunch"]) == 1  # untouched
     assert plan.days[0].meals[0].items[0].grams == 30  # the old plan is untouched
+
+
+def test_a_rows_remove_drops_that_item_only(plan, catalog):
+    """A row's Remove button is an edit of that item alone (ui.actions.remove_item)."""
+    _, refs = rows_of(plan, catalog)
+    edited = edit_items(plan, 0, [ItemEdit(refs[2].meal, refs[2].index, remove=True)], ())
+    meals = {m.name: m.items for m in edited.days[0].meals}
+    assert meals["lunch"] == () and len(meals["breakfast"]) == 2
+    assert len(plan.days[0].meals[1].items) == 1  # the old plan is untouched
 
 
 @pytest.mark.parametrize("edit", [{"Amount": 0}, {"Amount": -3}, {"Amount": "lots"}, {"Amount": None},
