@@ -32,6 +32,20 @@ from ui.session import Key, View
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
+# Less room above the title, and on a phone smaller headings and figures, so the person, the day's
+# verdict and the search box are on the first screen (1280×800, and 390×844).
+FIRST_SCREEN_STYLE = """<style>
+[data-testid=stMainBlockContainer] {padding-top: 2.5rem}
+@media (max-width: 640px) {
+  [data-testid=stMainBlockContainer] {padding-top: 3.5rem}
+  h1 {font-size: 1.6rem !important; padding-bottom: .25rem !important}
+  h2 {font-size: 1.3rem !important; padding: .5rem 0 .25rem !important}
+  [data-testid=stMetricValue] {font-size: 1.2rem !important}
+  .st-key-day_figures [data-testid=stColumn] {min-width: 0 !important}
+  .st-key-day_figures [data-testid=stMetric] * {white-space: normal !important; text-overflow: clip !important;
+    overflow: visible !important; height: auto !important}
+}
+</style>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -103,6 +117,7 @@ except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
 
+st.html(FIRST_SCREEN_STYLE)
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")
@@ -116,6 +131,8 @@ dietitian = bool(actions.session.get(Key.DIETITIAN, False))
 views = [View.PLAN_A_DAY, View.MY_PLANS] + ([View.COMPARE] if dietitian else []) + [View.LEARN]
 view = st.radio("View", views, horizontal=True, label_visibility="collapsed", key=Key.VIEW)
 plan_view = view == View.PLAN_A_DAY and target is not None
+# The person in one line at the top of the day; their profile form there too while they edit it.
+profile_on_page = profile.person_line(actions, target) if plan_view and target is not None else None
 if plan_view:
     show(PAGE)
 else:
@@ -134,7 +151,7 @@ elif plan_view:
 
 signout.signed_in_ui(store, arrival)
 account.account_ui(arrival)
-profile.profile_ui(actions, target)
+profile.profile_ui(actions, target, profile_on_page)
 st.sidebar.toggle("Dietitian mode", key=Key.DIETITIAN, on_change=actions.sync_link,
                   help="Named clients, scenarios side by side, exports for a client.")
 if dietitian:

@@ -23,8 +23,8 @@ the floor here, about 50 ms for a click, is lower than a time taken from Python)
   then Enter) → the results caption or the Food pick list; the search panel's Add button
   ("Add to plan" as the issue calls it; "Add <food> — <amount> to <meal>" on the page) → the
   "B12 eaten" metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
-  committed with Enter, "What is planned" shown and "Change amounts or meals" on) → that value; a suggestion's Add (the first
-  button under "What to add") → that value; choosing a panel of the day's details ("What to
+  committed with Enter, "What is planned" shown and "Change amounts or meals" on) → that value; a
+  suggestion's Add (the first button under "What to add") → that value; choosing a panel of the day's details ("What to
   add" and "Where the B12 comes from" in turn) → the shown panel's text, once drawn (only the
   panel chosen is drawn, so a switch is a rerun); the reference app's click → its number.
 - "settled" is the first moment after that at which the app's script is not running and no

@@ -13,7 +13,7 @@ from planner import notes as n
 from planner.absorption import FOOD_BOUND_BASIS
 from planner.caveats import food_caveats
 from planner.food import Food
-from planner.profile import Standard
+from planner.profile import Absorption, Profile, Standard
 from planner.results import (
     AbsorptionStatus,
     AverageTotal,
@@ -49,7 +49,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 DAY_TOTAL_LABEL = "Day total"  # the last row of a day's items: the day's total, as its summary shows it
 FRACTIONS = {0.25: "¼", 0.33: "⅓", 0.5: "½", 0.67: "⅔", 0.75: "¾", 1.5: "1½"}
-SUPPLEMENT_SOURCE = "supplement label"
 
 
 def fraction(count: float) -> str:
@@ -144,7 +143,6 @@ def addition_text(addition: PlanAddition, name: Callable[[str], str] = str) -> s
 
 MEASURES = {TargetKind.RDA: "recommended amount (RDA)", TargetKind.AI: "adequate intake (AI)",
             TargetKind.RNI: "recommended nutrient intake (RNI)"}
-
 
 CLINICAL_VERDICTS = {
     Clinical.NEEDS_CLINICIAN: ("Without intrinsic factor food cannot meet the need, whatever the total: see a "
@@ -254,14 +252,15 @@ def absorption_basis(goal: AbsorptionGoal) -> str:
     return _absorption_basis(goal.standard, goal.assumed_by)
 
 
+ABSORPTION_SHORT = {Absorption.FOOD_BOUND: "absorbs poorly from food",
+                    Absorption.NO_INTRINSIC_FACTOR: "no intrinsic factor"}
 ABSORPTION_ASSUMPTIONS = {Standard.IOM: "the IOM RDA assumes about half of food B12 is absorbed"}
 
 
 def _absorption_basis(standard: Standard, assumed_by: Standard) -> str:
     basis = ABSORPTION_ASSUMPTIONS[assumed_by]
-    if standard is assumed_by:
-        return basis
-    return f"{standard.name} states no absorption assumption here, so IOM's applies: {basis}"
+    return basis if standard is assumed_by else (
+        f"{standard.name} states no absorption assumption here, so IOM's applies: {basis}")
 
 
 def goal_basis_text(goal: AbsorptionGoal) -> str:
@@ -273,6 +272,15 @@ def target_kind_text(target: Target) -> str:
     """"RDA, EAR 2 µg", "AI": the kind of target, with its average requirement where there is one."""
     ear = f", EAR {target.ear_ug:g} µg" if target.ear_ug is not None else ""
     return f"{target.kind.value}{ear}"
+
+
+def person_text(profile: Profile, target: Target) -> str:
+    """The person in one line, as the first screen shows them: "Pregnant, 34, vegetarian · IOM 2.6 µg/day"."""
+    parts = ["Pregnant" if profile.pregnant else "Breastfeeding" if profile.lactating else profile.sex.value.title(),
+             f"{profile.age_months} months" if profile.infant else str(profile.age_years), profile.diet.value,
+             *([ABSORPTION_SHORT[profile.absorption]] if profile.absorption in ABSORPTION_SHORT else []),
+             *([f"leaves out {', '.join(profile.exclude)}"] if profile.exclude else [])]
+    return f"{', '.join(parts)} · {profile.standard.name} {target.target_ug:g} µg/day"
 
 
 def sentence(text: str) -> str:

@@ -1,5 +1,5 @@
-"""The "Plan a day" view, as four fragments: the plan's header, the day's summary, the add panel
-(ui/adding.py) and the day's details (ui/details.py). Each reruns alone where it can
+"""The "Plan a day" view, as four fragments: the day's summary, the add panel (ui/adding.py), the
+plan's name and days, and the day's details (ui/details.py). Each reruns alone where it can
 (ui/reruns.py); the summary comes first, so the new total is what the browser draws first.
 """
 
@@ -34,11 +34,12 @@ from ui.text import plain
 
 def plan_view(actions: PageActions, index: SearchIndex, client: FdcClient | None,
               data_types: tuple[str, ...]) -> None:
-    """"Plan a day": the header, the day's summary, the add panel and the day's details, each a
-    fragment, so a change redraws only the parts it changes (ui/reruns.py)."""
-    plan_header(actions)
+    """"Plan a day": the day's summary and the add panel first (on the first screen at 1280×800), then
+    the plan's name and days, and the day's details; each a fragment, so a change redraws only the parts
+    it changes (ui/reruns.py)."""
     day_summary(actions)
     add_panel(actions, index, client, data_types)
+    plan_header(actions)
     day_details(actions)
 
 
@@ -58,6 +59,7 @@ def plan_header(actions: PageActions) -> None:
     """The plan's name and its days. Its own fragment: an add or an edit does not redraw it."""
     session = actions.session
     plan = actions.plan
+    st.header("The plan: its name and days")
     saved = session.plan_id is not None
     left, right = st.columns([3, 2])
     with left:
@@ -93,7 +95,8 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     show(DAY)
     target = totals.target
     day = totals.days[day_index]
-    c1, c2, c3 = st.columns(3)
+    # Side by side on a phone too (app.py's style lets them shrink), so the verdict stays on the first screen.
+    c1, c2, c3 = st.container(key=Key.DAY_FIGURES).columns(3, wrap=False)
     c1.metric("B12 eaten", intake_amount(day.total_ug, day.unknown_items),
               help=unknown_items_text(day.unknown_items) or "From the USDA values of the planned items.")
     with c2:

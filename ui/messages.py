@@ -4,7 +4,8 @@ that caused them (the uploader, the Add button, the table), never a banner off-s
 The toast is the app's own, not st.toast: Streamlit's toast is an ARIA alertdialog without a
 name (axe-core: serious), while this one is a status region, which screen readers announce
 politely without moving focus. It sits fixed at the bottom right, clear of the title and the first
-fields, lets clicks through and fades after a few seconds; nothing relies on it (the figures show the change).
+fields (on a phone, in the strip at the top beside the sidebar's button, clear of the fields), lets
+clicks through and fades after a few seconds; nothing relies on it (the figures show the change).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ SUPPLEMENT_FORM, LABEL_FORM = "supplement_form", "label_form"
 PLAN_VIEW_PLACES = (SEARCH, ADD, SUPPLEMENT_FORM, LABEL_FORM, TABLE, IMPORT, SAVE, DAY)  # shown inside "Plan a day"
 TOAST_CLASS = "b12-toast"
 TOAST_STYLE = f"""<style>
-.{TOAST_CLASS} {{position: fixed; bottom: 1rem; right: 1rem; z-index: 1000; max-width: min(24rem, 80vw);
+.{TOAST_CLASS} {{position: fixed; bottom: 1rem; right: 1rem; z-index: 1000001; max-width: min(24rem, 80vw);
   pointer-events: none;
   padding: .6rem 1rem; background: #fff; color: #0e1117; border: 1px solid #116329;
   border-left: .4rem solid #116329; border-radius: .5rem; box-shadow: 0 4px 16px rgba(0, 0, 0, .15);
   animation: {TOAST_CLASS}-fade 6s forwards}}
 .{TOAST_CLASS} p {{margin: .2rem 0}}
+@media (max-width: 640px) {{.{TOAST_CLASS} {{top: .5rem; bottom: auto; left: 3.5rem; right: .5rem; max-width: none;
+  padding: .3rem .6rem; font-size: .85rem}}}}
 @keyframes {TOAST_CLASS}-fade {{0%, 85% {{opacity: 1}} 100% {{opacity: 0; visibility: hidden}}}}
 </style>"""
 

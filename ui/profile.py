@@ -1,4 +1,6 @@
-"""The sidebar: the person's profile (only the choices that apply to them) and the food data source."""
+"""The person: in one line above the day, and their profile form (only the choices that apply to them),
+in the sidebar or, after "Edit the person", on the page (a phone folds the sidebar away); and the food
+data source in the sidebar."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from planner.errors import FdcRateLimited
 from planner.fdc.client import FdcClient
@@ -14,7 +17,7 @@ from planner.food import DietMode
 from planner.profile import MAX_AGE_YEARS, REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
 from planner.snapshot import SR_RELEASE_NAME
 from planner.targets import Target, applicable_standards
-from planner.wording import target_kind_text
+from planner.wording import person_text, target_kind_text
 from ui.session import Key, Session
 from ui.text import plain
 
@@ -61,48 +64,67 @@ def profile_from_widgets(session: Session) -> Profile:
                    metformin=bool(session.get(Key.METFORMIN, False)))
 
 
-def profile_ui(actions: PageActions, target: Target | None) -> None:
-    """The profile form; each change is checked and applied by PageActions.change_profile."""
-    sidebar = st.sidebar
-    sidebar.header("Profile")
+def person_line(actions: PageActions, target: Target) -> DeltaGenerator | None:
+    """The person and their target in one line, with a button that brings the profile form onto the page
+    (and back); returns the form's place there while it is on the page (profile_ui fills it later)."""
+    session = actions.session
+    words, edit = st.columns([5, 1], vertical_alignment="center", wrap=False)  # one line on a phone too
+    words.markdown("**Planning for:** " + plain(person_text(actions.plan.profile, target)))
+    edit.button("Done" if session.editing_person else "Edit", key=Key.EDIT_PERSON, width="stretch",
+                on_click=_toggle_editing, args=(session,),
+                help="The person's age, sex, pregnancy, diet, leave-out words and reference standard")
+    return st.container() if session.editing_person else None
+
+
+def _toggle_editing(session: Session) -> None:
+    session.editing_person = not session.editing_person
+
+
+def profile_ui(actions: PageActions, target: Target | None, on_page: DeltaGenerator | None = None) -> None:
+    """The profile form, in the sidebar or `on_page`; each change is checked and applied by
+    PageActions.change_profile."""
+    st.sidebar.header("Profile")
+    if on_page is not None:
+        st.sidebar.caption("Being edited on the page, below the person's line.")
+    place = on_page.container(border=True) if on_page is not None else st.sidebar
     change: Callable[[], None] = actions.change_profile
     session = actions.session
     # No bounds in the browser: it would keep an out-of-range age without a word ("Press Enter to apply");
     # change_profile refuses it and says why, right below.
-    sidebar.number_input("Age (years)", step=1, key=Key.AGE, on_change=change,
-                         help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
+    place.number_input("Age (years)", step=1, key=Key.AGE, on_change=change,
+                       help=f"0 for a baby under 1 year; at most {MAX_AGE_YEARS}")
     if session.get(Key.AGE) == 0:
-        sidebar.number_input("Age (months)", step=1, key=Key.MONTHS, on_change=change)
+        place.number_input("Age (months)", step=1, key=Key.MONTHS, on_change=change)
     if session.profile_error:
-        sidebar.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
-    sidebar.radio("Sex", [s.value for s in Sex], key=Key.SEX, horizontal=True, on_change=change)
+        place.error(plain(f"{session.profile_error} The plan keeps the previous profile."))
+    place.radio("Sex", [s.value for s in Sex], key=Key.SEX, horizontal=True, on_change=change)
     if session.get(Key.SEX) == Sex.FEMALE.value and session.get(Key.AGE) in REPRODUCTIVE_AGES:
-        sidebar.radio("Pregnant or breastfeeding?", STATES, key=Key.STATE, horizontal=True,
-                      format_func=STATE_WORDS.__getitem__, on_change=change)
-    sidebar.selectbox("Diet", [m.value for m in DietMode], key=Key.DIET, on_change=change)
+        place.radio("Pregnant or breastfeeding?", STATES, key=Key.STATE, horizontal=True,
+                    format_func=STATE_WORDS.__getitem__, on_change=change)
+    place.selectbox("Diet", [m.value for m in DietMode], key=Key.DIET, on_change=change)
     plan_profile = actions.plan.profile
     offered = [s.value for s in applicable_standards(plan_profile)]
     if session.get(Key.STANDARD) not in offered:  # only standards with an amount for this person
         session[Key.STANDARD] = plan_profile.standard.value
-    sidebar.selectbox("Reference standard", offered, key=Key.STANDARD,
-                      format_func=lambda v: STANDARD_NAMES[Standard(v)], on_change=change,
-                      help="Only the standards that set an amount for this age are offered.")
-    sidebar.text_input("Leave out foods with these words", key=Key.EXCLUDE, on_change=change,
-                       placeholder="e.g. soy, milk, pork",
-                       help="Comma-separated. Allergen words (milk, egg, fish, shellfish, soy, wheat, peanut, "
-                            "tree nuts, sesame) also leave out foods whose ingredients are unknown.")
-    sidebar.checkbox("Supplements are fine", key=Key.SUPPLEMENTS, on_change=change)
-    sidebar.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=Key.ABSORPTION,
-                      format_func=ABSORPTION_WORDS.__getitem__, on_change=change)
-    sidebar.checkbox("Takes metformin", key=Key.METFORMIN, on_change=change,
-                     help="Long-term metformin lowers B12 absorption: it calls for periodic B12 checks "
-                          "(American Diabetes Association), not different foods.")
-    sidebar.checkbox("A weakened immune system", key=Key.IMMUNOCOMPROMISED, on_change=change,
-                     help="From an illness or its treatment: the food-safety advice for people at higher risk "
-                          "of food poisoning (no cold deli meats, soft cheeses or raw shellfish) applies.")
+    place.selectbox("Reference standard", offered, key=Key.STANDARD,
+                    format_func=lambda v: STANDARD_NAMES[Standard(v)], on_change=change,
+                    help="Only the standards that set an amount for this age are offered.")
+    place.text_input("Leave out foods with these words", key=Key.EXCLUDE, on_change=change,
+                     placeholder="e.g. soy, milk, pork",
+                     help="Comma-separated. Allergen words (milk, egg, fish, shellfish, soy, wheat, peanut, "
+                          "tree nuts, sesame) also leave out foods whose ingredients are unknown.")
+    place.checkbox("Supplements are fine", key=Key.SUPPLEMENTS, on_change=change)
+    place.selectbox("How B12 is absorbed", [a.value for a in Absorption], key=Key.ABSORPTION,
+                    format_func=ABSORPTION_WORDS.__getitem__, on_change=change)
+    place.checkbox("Takes metformin", key=Key.METFORMIN, on_change=change,
+                   help="Long-term metformin lowers B12 absorption: it calls for periodic B12 checks "
+                        "(American Diabetes Association), not different foods.")
+    place.checkbox("A weakened immune system", key=Key.IMMUNOCOMPROMISED, on_change=change,
+                   help="From an illness or its treatment: the food-safety advice for people at higher risk "
+                        "of food poisoning (no cold deli meats, soft cheeses or raw shellfish) applies.")
     if target is not None:
-        sidebar.markdown(f"**Target: {target.target_ug:g} µg a day** ({target_kind_text(target)})  \n"
-                         f"{target.life_stage} — {target.source}")
+        place.markdown(f"**Target: {target.target_ug:g} µg a day** ({target_kind_text(target)})  \n"
+                       f"{target.life_stage} — {target.source}")
 
 
 def fdc_search_types(client: FdcClient | None) -> tuple[str, ...] | None:

@@ -83,6 +83,7 @@ class Session:
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
     pick_round: Slot[int] = Slot(lambda: 0)  # searched foods added so far: each add, a fresh pick row
     supplement_round: Slot[int] = Slot(lambda: 0)  # supplements added so far: each add, a fresh form
+    editing_person: Slot[bool] = Slot(lambda: False)  # the profile form shown on the page, not in the sidebar
     label_round: Slot[int] = Slot(lambda: 0)  # foods added from a label so far: each add, a fresh form
     upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
     last_removal: Slot[Removal | None] = Slot(lambda: None)  # the item a row's Remove took out, for Undo
@@ -153,6 +154,8 @@ class Key(StrEnum):
     DAY_PICK = "day_pick"
     REMOVE_DAY = "remove_day"
     UNDO_REMOVAL = "undo_removal"
+    EDIT_PERSON = "edit_person"
+    DAY_FIGURES = "day_figures"  # the summary's three figures (CSS class st-key-day_figures: one row on a phone)
     # adding foods
     SEARCH_QUERY = "search_query"
     SEARCH_DIET_ONLY = "search_diet_only"
