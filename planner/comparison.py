@@ -22,6 +22,23 @@ from planner.wording import (
 )
 
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 4
+SCENARIO_COLUMNS = ("Day", "Meal", "Item", "Amount", "B12 counted", "Source")
+
+
+def differences_from_first(scenarios: Sequence[tuple[Plan, PlanTotals]]) -> list[str | None]:
+    """Each scenario's B12 a day (its average over its days) against the first's, in words; None for
+    the first itself. The page and the printable comparison both say these."""
+    return [None if index == 0 else difference_text(totals.average.total_ug - scenarios[0][1].average.total_ug,
+                                                    scenarios[0][0].name)
+            for index, (_, totals) in enumerate(scenarios)]
+
+
+def scenario_rows(totals: PlanTotals) -> list[tuple[str, str, str, str, str, str]]:
+    """A scenario's items as text, in SCENARIO_COLUMNS: the µg each counts ("unknown" without a value)
+    and its source."""
+    return [(day.label, meal.name, item.description, item_amount(item),
+             "unknown" if item.b12_ug is None else micrograms(item.counted_ug), item.source)
+            for day in totals.days for meal in day.meals for item in meal.items]
 
 
 def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: date,
@@ -31,8 +48,8 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
     if not MIN_SCENARIOS <= len(scenarios) <= MAX_SCENARIOS:
         raise ValueError(f"a comparison takes {MIN_SCENARIOS} to {MAX_SCENARIOS} scenarios, not {len(scenarios)}")
     title = comparison_title(client, today)
-    first_plan, first_totals = scenarios[0]
-    target = first_totals.target
+    target = scenarios[0][1].target
+    differences = differences_from_first(scenarios)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{html.escape(title)}</title>", f"<style>{REPORT_CSS}</style></head><body>",
            f"<header><h1>{html.escape(title)}</h1>",
@@ -41,15 +58,13 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
            f'<p class="disclaimer">{html.escape(REPORT_DISCLAIMER)}</p></header><main>',
            "<h2>Scenarios</h2><table><thead><tr><th>Scenario</th><th class='num'>B12 a day</th>"
            "<th class='num'>Absorbed (estimate)</th><th>Status</th><th class='num'>Difference</th></tr></thead><tbody>"]
-    for index, (plan, totals) in enumerate(scenarios):
+    for (plan, totals), difference in zip(scenarios, differences, strict=True):
         average = totals.average
         label = plan.name if len(totals.days) == 1 else f"{plan.name} (average of {len(totals.days)} days)"
         verdict = day_verdict_text(average, totals.target, totals.absorption_goal_ug)
-        difference = "—" if index == 0 else difference_text(average.total_ug - first_totals.average.total_ug,
-                                                             first_plan.name)
         out.append(f"<tr>{cell_html(label)}{cell_html(intake_text(average.total_ug, average.unknown_items), True)}"
                    f"{cell_html(micrograms(average.absorbed_ug), True)}"
-                   f'<td class="status">{html.escape(verdict)}</td>{cell_html(difference, True)}</tr>')
+                   f'<td class="status">{html.escape(verdict)}</td>{cell_html(difference or "—", True)}</tr>')
     out.append("</tbody></table>")
     out.append(bar_chart_svg([(plan.name, totals.average.total_ug) for plan, totals in scenarios],
                              "B12 a day, by scenario", marker=target.target_ug,
@@ -57,12 +72,9 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
     for plan, totals in scenarios:
         out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr><th>Day</th><th>Meal</th><th>Item</th>"
                    "<th>Amount</th><th class='num'>B12 counted</th></tr></thead><tbody>")
-        for day in totals.days:
-            for meal in day.meals:
-                for item in meal.items:
-                    b12 = "unknown" if item.b12_ug is None else micrograms(item.counted_ug)
-                    out.append(f"<tr>{cell_html(day.label)}{cell_html(meal.name)}{cell_html(item.description)}"
-                               f"{cell_html(item_amount(item))}{cell_html(b12, True)}</tr>")
+        for day, meal, item, amount, b12, _source in scenario_rows(totals):
+            out.append(f"<tr>{cell_html(day)}{cell_html(meal)}{cell_html(item)}{cell_html(amount)}"
+                       f"{cell_html(b12, True)}</tr>")
         out.append("</tbody></table>")
     out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"

@@ -7,10 +7,15 @@ from datetime import date
 from functools import partial
 from typing import Callable, Literal
 
-import pandas as pd
 import streamlit as st
 
-from planner.comparison import MAX_SCENARIOS, comparison_report_html
+from planner.comparison import (
+    MAX_SCENARIOS,
+    SCENARIO_COLUMNS,
+    comparison_report_html,
+    differences_from_first,
+    scenario_rows,
+)
 from planner.export import EXPORT_MIME, ExportFormat, export_file
 from planner.handout import comparison_file_name, download_name
 from planner.plan import Plan
@@ -25,15 +30,24 @@ from planner.wording import (
     gap_text,
     intake_amount,
     micrograms,
-    said_amount,
     status_text,
     target_kind_text,
 )
 from ui.actions import PageActions
 from ui.messages import IMPORT, SAVE, read_or_show, show
 from ui.reruns import whole_page
-from ui.session import Key, confirm_delete_client_key, confirm_delete_plan_key, download_key, upload_key
+from ui.session import (
+    Key,
+    confirm_delete_client_key,
+    confirm_delete_plan_key,
+    download_key,
+    open_saved_key,
+    upload_key,
+)
+from ui.table import table_html
 from ui.text import plain
+
+COMPARE_TABLE_CLASS = "b12-compare"  # each scenario's items on the Compare view
 
 STATUS_BOX = {Status.MEETS_TARGET: st.success, Status.BELOW_TARGET: st.warning, Status.BELOW_EAR: st.error}
 CLINICAL_BOX = {Clinical.NEEDS_CLINICIAN: st.error, Clinical.TREATMENT_IN_PLACE: st.info}
@@ -118,7 +132,8 @@ def _saved_label(record: PlanRecord) -> str:
 
 
 def my_plans_ui(actions: PageActions) -> None:
-    """Every saved plan of this person: open, rename, duplicate, delete (with a confirmation)."""
+    """Every saved plan of this person, each opened by a click on its name; then rename, duplicate or
+    delete (with a confirmation) one chosen below."""
     st.header("My plans")
     records = read_or_show(lambda: actions.store.plans(actions.session.owner))
     if records is None:
@@ -126,15 +141,17 @@ def my_plans_ui(actions: PageActions) -> None:
     if not records:
         st.info("No saved plans yet. Name a plan under “Plan a day” to keep it here.")
         return
-    st.dataframe(pd.DataFrame([{"Plan": r.name, "For": r.client_name or "Myself",
-                                "Last saved": r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")}
-                               for r in records]), hide_index=True, width="stretch")
+    st.caption("Click a plan's name to open it under “Plan a day”.")
+    for record in records:
+        name_column, about_column = st.columns([3, 2], vertical_alignment="center")
+        name_column.button(plain(record.name), key=open_saved_key(record.id), on_click=actions.open_saved,
+                           args=(record.id,))
+        saved_at = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        about_column.caption(plain(f"{record.client_name or 'Myself'} · last saved {saved_at}"))
     by_id = {record.id: record for record in records}
-    plan_id = st.selectbox("Saved plan", list(by_id), format_func=lambda i: _saved_label(by_id[i]),
+    plan_id = st.selectbox("Rename, duplicate or delete", list(by_id), format_func=lambda i: _saved_label(by_id[i]),
                            key=Key.MY_PLAN_ID)
     chosen = by_id[plan_id]
-    st.button(f"Open '{plain(chosen.name)}'", key=Key.MY_OPEN, type="primary", on_click=actions.open_saved,
-              args=(plan_id,))
     c1, c2 = st.columns(2)
     with c1.form(f"rename_{plan_id}", border=False):
         new_name = st.text_input("New name", value=chosen.name, max_chars=200)
@@ -178,13 +195,16 @@ def compare_ui(actions: PageActions, totals_of: Callable[[Plan], PlanTotals]) ->
     if len(chosen) < 2:
         st.info("Pick two or more scenarios.")
         return
-    scenarios: list[tuple[Plan, PlanTotals]] = []
-    for column, plan_id in zip(st.columns(len(chosen)), chosen, strict=True):
-        stored = read_or_show(partial(store.load, session.owner, plan_id), column.error)
-        if stored is not None:
-            scenarios.append((stored.plan, totals_of(stored.plan)))
-            with column:
-                _scenario_ui(*scenarios[-1])
+    loaded = [(column, read_or_show(partial(store.load, session.owner, plan_id), column.error))
+              for column, plan_id in zip(st.columns(len(chosen)), chosen, strict=True)]
+    placed = [(column, (stored.plan, totals_of(stored.plan))) for column, stored in loaded if stored is not None]
+    scenarios = [scenario for _, scenario in placed]
+    for (column, scenario), difference in zip(placed, differences_from_first(scenarios), strict=True):
+        with column:
+            _scenario_ui(*scenario, difference)
+    for plan, totals in scenarios:  # full width: every column, B12 and source too, without sideways scrolling
+        st.subheader(plain(f"Items in {plan.name}"))
+        st.html(table_html(COMPARE_TABLE_CLASS, SCENARIO_COLUMNS, scenario_rows(totals), numeric={4}))
     comparison_download_ui(actions, scenarios)
 
 
@@ -207,22 +227,23 @@ def comparison_download_ui(actions: PageActions, scenarios: list[tuple[Plan, Pla
                        help="Each scenario's B12 a day, its verdict and the difference from the first, on one page.")
 
 
-def _scenario_ui(plan: Plan, totals: PlanTotals) -> None:
+def _scenario_ui(plan: Plan, totals: PlanTotals, difference: str | None) -> None:
+    """One scenario's figures in its column: the difference from the first in words, as the printable
+    comparison says it (None: this is the first)."""
     average = totals.average
     profile = plan.profile
     st.subheader(plain(plan.name))
     st.caption(plain(f"{profile.age_years} y, {profile.sex.value}, {profile.diet.value}; {totals.target.life_stage}"))
     st.metric("Average intake" if len(totals.days) > 1 else "B12 eaten",
               intake_amount(average.total_ug, average.unknown_items))
+    if difference is None:
+        st.markdown("**Difference:** none, the others are compared with this one")
+    else:
+        st.markdown(f"**Difference:** {plain(difference)}")
     target_metric(totals.target, average.total_ug, clinical=average.clinical)
     absorbed_metric(average.absorbed_ug, totals.goal)
     status_box(average.status, average.clinical)(plain(status_text(average.status, totals.target, average.clinical,
                                                                    average.mostly_food_bound)))
-    frame = pd.DataFrame([{"Day": d.label, "Meal": m.name, "Item": i.description, "Amount": said_amount(i),
-                           "B12 counted (µg)": None if i.b12_ug is None else as_shown(i.counted_ug),
-                           "Source": i.source}
-                          for d in totals.days for m in d.meals for i in m.items])
-    st.dataframe(frame, hide_index=True, width="stretch")
 
 
 # ---- the plan file in and out -----------------------------------------------------------------------

@@ -189,8 +189,8 @@ class Key(StrEnum):
     CONFIRM_REPLACE = "confirm_replace"
     CANCEL_REPLACE = "cancel_replace"
     RELOAD_SAVED = "reload_saved"
-    MY_PLAN_ID = "my_plan_id"
-    MY_OPEN = "my_open"
+    MY_PLAN_ID = "my_plan_id"  # the plan to rename, duplicate or delete
+    MY_OPEN = "my_open"  # each listed plan's button opens it: see open_saved_key
     MY_DELETE = "my_delete"
     # clients (dietitian mode)
     CLIENT_PICK = "client_pick"
@@ -248,6 +248,11 @@ def source_add_key(position: int) -> str:
 
 def download_key(kind: str) -> str:
     return f"download_{kind}"
+
+
+def open_saved_key(plan_id: str) -> str:
+    """A listed plan's own button under My plans (a click opens it)."""
+    return f"{Key.MY_OPEN}_{plan_id}"
 
 
 def confirm_delete_plan_key(plan_id: str) -> str:

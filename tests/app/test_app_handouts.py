@@ -13,6 +13,7 @@ from tests.support.apptest import (
     APP,
     TIMEOUT,
     show_panel,
+    texts,
     two_scenarios,
     whole_page,
 )
@@ -47,6 +48,8 @@ def test_compare_offers_one_printable_comparison_named_for_the_client_and_the_da
     page = downloads[name]().decode("utf-8")
     assert f"<h1>Vitamin B12 scenarios for Client A — {date.today().isoformat()}</h1>" in page
     assert "current diet" in page and "µg vs current diet" in page
+    (on_screen,) = [m.removeprefix("Difference: ") for m in texts(at, "markdown") if "µg vs" in m]
+    assert f'<td class="num">{on_screen}</td>' in page  # the same figure on the page and on paper
 
 
 def test_every_download_of_a_clients_plan_names_the_client_and_the_day(downloads):

@@ -44,19 +44,42 @@ def test_my_plans_lists_every_saved_plan_by_its_name(at):
     assert sorted(listed_plans(at)) == sorted(["Мой план", "我的计划", "!!!"])
 
 
-def test_my_plans_opens_a_plan(at):
+def test_a_click_on_a_listed_plan_opens_it(at):
+    save_as(at, "Plain day")
+    plain_id = Session(at.session_state).plan_id
+    save_as(at, "Cheese day")  # a copy, now the open plan
     search_and_add(at, "cheddar cheese")
-    save_as(at, "Cheese day")
-    save_as(at, "Second")
+    cheese_id = Session(at.session_state).plan_id
     show(at, "My plans")
-    picker = at.selectbox(key=Key.MY_PLAN_ID)
-    picker.select_index(picker.options.index("Cheese day")).run()
-    chosen_id = at.session_state[Key.MY_PLAN_ID]
-    button(at, "Open 'Cheese day'").click().run()
+    assert any(c == "Click a plan's name to open it under “Plan a day”." for c in texts(at, "caption"))
+    button(at, "Plain day").click().run()
     assert not at.exception
     assert at.radio(key=Key.VIEW).value == "Plan a day"
-    assert plan(at).name == "Cheese day" and at.query_params["plan"] == Session(at.session_state).plan_id == chosen_id
+    assert plan(at).name == "Plain day" and at.query_params["plan"] == Session(at.session_state).plan_id == plain_id
+    assert not [i for m in plan(at).days[0].meals for i in m.items]
+    assert "Opened 'Plain day'." in confirmations(at)
+    show(at, "My plans")
+    button(at, "Cheese day").click().run()
+    assert not at.exception
+    assert at.radio(key=Key.VIEW).value == "Plan a day"
+    assert plan(at).name == "Cheese day" and at.query_params["plan"] == Session(at.session_state).plan_id == cheese_id
     assert [i.food for m in plan(at).days[0].meals for i in m.items] == [CHEDDAR_FOUND]
+
+
+def test_an_opened_plan_is_not_opened_again_on_later_reruns(at):
+    save_as(at, "Plain day")
+    save_as(at, "Other day")
+    show(at, "My plans")
+    button(at, "Plain day").click().run()
+    opened = Session(at.session_state).plan_id
+    show(at, "My plans")  # unrelated reruns: back to the list, a choice below it, a plain rerun
+    picker = at.selectbox(key=Key.MY_PLAN_ID)
+    picker.select_index(1 - picker.index).run()  # the other of the two
+    at.run()
+    assert not at.exception
+    assert at.radio(key=Key.VIEW).value == "My plans"  # still here: the click is not replayed
+    assert Session(at.session_state).plan_id == opened and plan(at).name == "Plain day"
+    assert "Opened 'Plain day'." not in confirmations(at)
 
 
 def test_my_plans_renames_a_plan(at):

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from planner.comparison import SCENARIO_COLUMNS
 from planner.snapshot import bundled_foods
 from tests.support.browser import (
+    LISTED_PLAN,
+    LISTED_ROW,
     choose_view,
     downloaded_report,
     edit_items,
@@ -32,6 +35,7 @@ from tests.support.browser import (
 from tests.support.paths import ROOT
 from tests.support.streamlit_server import free_port
 from ui.details import DETAIL_PANELS
+from ui.plans import COMPARE_TABLE_CLASS
 from ui.session import Key, css_class, remove_item_key
 from ui.table import COLUMNS
 from ui.text import WORD_JOINER
@@ -324,6 +328,49 @@ def test_charts_read_on_a_phone(app_url, browser):
         assert [text.split(" — ")[0] for text in meals] == ["breakfast", "lunch", "dinner", "snacks"]
         food = page.locator('ul[aria-label="B12 per food"] li[data-meal]').first.inner_text()
         assert food.startswith("MORNINGSTAR FARMS") and food.endswith(" µg")
+    finally:
+        context.close()
+
+
+NO_SIDEWAYS_SCROLL = """e => { const main = document.querySelector('[data-testid=stMain]');
+  for (let node = e; node && node !== main.parentElement; node = node.parentElement)
+    if (node.scrollWidth > node.clientWidth) return false;
+  return document.documentElement.scrollWidth <= document.documentElement.clientWidth; }"""
+
+
+def test_compare_fits_1280_and_my_plans_rows_open_on_a_click(app_url, browser):
+    """At 1280×800 with the sidebar open each scenario's items show every column, B12 and source too,
+    and nothing scrolls sideways; a click on a plan's row under My plans opens it (issue 25, item 6)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(app_url)
+        wait_for_app(page)
+        search_and_add(page, "soymilk silk plain")
+        save_scenarios(page)
+        sidebar = page.get_by_test_id("stSidebar").bounding_box()
+        assert sidebar is not None and sidebar["x"] >= 0 and sidebar["width"] > 200  # open
+        choose_view(page, "Compare scenarios")
+        tables = page.locator(f"table.{COMPARE_TABLE_CLASS}")
+        tables.first.wait_for(timeout=30_000)
+        assert tables.count() == 2
+        for table in tables.all():
+            table.scroll_into_view_if_needed()
+            assert table.locator("th").all_inner_texts() == list(SCENARIO_COLUMNS)
+            for cell in [*table.locator("th").all(), *table.locator("td").all()]:
+                box = cell.bounding_box()
+                assert box is not None, cell
+                assert sidebar["x"] + sidebar["width"] <= box["x"] and box["x"] + box["width"] <= 1280, box
+            assert table.evaluate(NO_SIDEWAYS_SCROLL)
+        assert page.get_by_text("Difference: ", exact=False).count() == 2
+        choose_view(page, "My plans")
+        for row in page.locator(LISTED_ROW).all():
+            assert row.evaluate(NO_SIDEWAYS_SCROLL)
+        page.locator(LISTED_PLAN).get_by_role("button", name="Current diet", exact=True).click()
+        wait_for_app(page)
+        page.get_by_text("Opened 'Current diet'.").wait_for(timeout=30_000)
+        assert page.get_by_role("radio", name="Plan a day").is_checked()
+        assert page.get_by_role("textbox", name="Plan name").input_value() == "Current diet"
     finally:
         context.close()
 

@@ -20,7 +20,15 @@ from typing import Iterator
 
 import pytest
 
-from tests.support.browser import CHROMIUM_ARGS, require, running_app, sync_playwright, wait_for_app
+from tests.support.browser import (
+    CHROMIUM_ARGS,
+    LISTED_PLAN,
+    LISTED_ROW,
+    require,
+    running_app,
+    sync_playwright,
+    wait_for_app,
+)
 from tests.support.streamlit_server import free_port
 
 try:
@@ -108,16 +116,19 @@ def add_client(page, name: str) -> None:
 
 
 def listed_plans(page) -> list[str]:
-    """The rows of My plans, "plan — for whom", read from the table's cells."""
+    """The rows of My plans, "plan — for whom", read from each row's button and caption."""
     page.get_by_text("My plans", exact=True).click()
     page.get_by_role("heading", name="Your data").wait_for()  # the view is drawn
     wait_for_app(page)
     if page.get_by_text("No saved plans yet", exact=False).count():
         return []
-    cell = page.get_by_test_id("stDataFrame").first.locator('[role="gridcell"]')
-    cell.first.wait_for(state="attached")  # the grid draws on a canvas; its cells are for screen readers
-    cells = cell.all_inner_texts()
-    return [f"{cells[i]} — {cells[i + 1]}" for i in range(0, len(cells), 3)]
+    rows = page.locator(LISTED_ROW)
+    rows.first.wait_for(state="attached")
+    listed = []
+    for row in rows.all():
+        whom = row.get_by_test_id("stCaptionContainer").inner_text().split(" · ")[0]
+        listed.append(f"{row.locator(LISTED_PLAN).inner_text().strip()} — {whom}")
+    return listed
 
 
 def test_each_signed_in_person_sees_only_their_own_and_can_take_it_all_away(hosted, issuer, tmp_path):

@@ -133,8 +133,13 @@ def show(at: AppTest, view: str) -> None:
     assert not at.exception
 
 
+def plan_buttons(at: AppTest) -> list:
+    """My plans' list: each saved plan's own button, named with the plan's name (a click opens it)."""
+    return [b for b in at.button if b.key and b.key.startswith(f"{Key.MY_OPEN}_")]
+
+
 def listed_plans(at: AppTest) -> list[str]:
-    return list(at.dataframe[0].value["Plan"])
+    return [label_of(b) for b in plan_buttons(at)]
 
 
 def texts(at: AppTest, kind: str) -> list[str]:

@@ -20,6 +20,10 @@ except ImportError:  # the test says why below (skip locally, fail under CI)
     sync_playwright = None
 
 
+LISTED_PLAN = f'[class*="{css_class(Key.MY_OPEN)}_"]'  # a saved plan's own button under My plans
+LISTED_ROW = f'[data-testid="stHorizontalBlock"]:has({LISTED_PLAN})'  # its row: the button, for whom, when
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
 
