@@ -24,23 +24,25 @@ the floor here, about 50 ms for a click, is lower than a time taken from Python)
   ("Add to plan" as the issue calls it; "Add <food> — <amount> to <meal>" on the page) → the
   "B12 eaten" metric's value; a table edit (the first row's Amount in the day's data_editor, typed and
   committed with Enter, "What is planned" shown and "Change amounts or meals" on) → that value; a
-  suggestion's Add (the first button under "What to add") → that value; choosing a panel of the day's details ("What to
-  add" and "Where the B12 comes from" in turn) → the shown panel's text, once drawn (only the
-  panel chosen is drawn, so a switch is a rerun); the reference app's click → its number.
+  suggestion's Add (the first button under "What to add") → that value; a line's Remove (the first
+  line of "What is planned", in a day of three foods; each run then undoes it, untimed) → that
+  value; choosing a panel of the day's details ("What to add" and "Where the B12 comes from" in
+  turn) → the shown panel's text, once drawn (only the panel chosen is drawn, so a switch is a
+  rerun); the reference app's click → its number.
 - "settled" is the first moment after that at which the app's script is not running and no
   skeletons are left (what `wait_for_app` waits for): the whole page is done.
 Each measure is the median of --repeats runs after --warmup runs that are dropped (the reference
-click, short and the divisor of five ratios, runs three times as often), each run from a
+click, short and the divisor of six ratios, runs three times as often), each run from a
 settled page. Searches alternate queries and table edits alternate amounts, so each changes
 something; adds grow one plan; each kind of interaction has its own new session.
 Ratios: an interaction against the reference click → number; a load against the reference's
-load of the same kind; issue 16's goals beside them. The table goes to stdout, progress to
+load of the same kind; issue 25's goals beside them. The table goes to stdout, progress to
 stderr; --json also writes every sample.
 
 Hooks on the page: Streamlit's test ids (stMetric, stCaptionContainer, stSelectbox,
 stDataFrame, stApp's data-test-script-state), accessible names ("Search foods"; the detail panels'
 choice "Show" and its options: a page without it, as before it, is measured as it is) and the
-`st-key-add_food`, `st-key-source_add_*` and `plan_add_*` classes.
+`st-key-add_food`, `st-key-source_add_*`, `plan_add_*` and `remove_item_*` classes.
 A measure whose hook is gone prints "failed" and why, the others still run, and the exit
 status is 1.
 """
@@ -76,7 +78,7 @@ from tests.support.browser import (
 )
 from tests.support.paths import ROOT
 from tests.support.streamlit_server import free_port
-from ui.session import Key, css_class
+from ui.session import Key, css_class, remove_item_key
 
 REFERENCE_APP = Path(__file__).resolve().parent / "one_button_app.py"
 VIEWPORT = {"width": 1400, "height": 1800}
@@ -84,7 +86,7 @@ SEARCHES = ("cheddar cheese", "beef liver braised", "whole milk")
 PANELS = ("What to add", "Where the B12 comes from")  # shown in turn by the panel measure
 TABLE_AMOUNTS = ("2", "3")
 WAIT_MS = 60_000
-REFERENCE_CLICKS = 3  # times --repeats: the floor is short (a few frames) and divides five ratios
+REFERENCE_CLICKS = 3  # times --repeats: the floor is short (a few frames) and divides six ratios
 
 # In every page of a context, before the app's scripts: the probes (each returns the watched
 # text, '' while absent or not laid out) and `window.__bench`, which times one change.
@@ -185,7 +187,7 @@ class Sample:
 
 @dataclass(frozen=True)
 class Measure:
-    """One row of the report: what was timed, against which reference row, and issue 16's goal."""
+    """One row of the report: what was timed, against which reference row, and issue 25's goal."""
     key: str
     title: str
     reference: str | None = None
@@ -197,12 +199,13 @@ MEASURES = (
     Measure("ref_warm_load", "reference: warm reload → button"),
     Measure("ref_click", "reference: click → number"),
     Measure("cold_load", "planner: cold load → gap", "ref_cold_load"),
-    Measure("warm_load", "planner: warm reload → gap", "ref_warm_load", goal=3.0),
-    Measure("search", "planner: search + Enter → results", "ref_click", goal=2.0),
+    Measure("warm_load", "planner: warm reload → gap", "ref_warm_load", goal=2.0),
+    Measure("search", "planner: search + Enter → results", "ref_click", goal=1.5),
     Measure("add_to_plan", "planner: Add to plan → total", "ref_click", goal=1.5),
     Measure("table_edit", "planner: table edit → total", "ref_click"),
-    Measure("suggestion_add", "planner: suggestion Add → total", "ref_click"),
-    Measure("panel_switch", "planner: show a panel → drawn", "ref_click"),
+    Measure("suggestion_add", "planner: suggestion Add → total", "ref_click", goal=1.5),
+    Measure("panel_switch", "planner: show a panel → drawn", "ref_click", goal=1.5),
+    Measure("row_remove", "planner: a line's Remove → total", "ref_click", goal=1.5),
 )
 
 
@@ -357,6 +360,11 @@ def suggestion_button(page: Page):
     raise LookupError('no Add button under "What to add"')
 
 
+def remove_button(page: Page):
+    """The Remove button on the first line of "What is planned"."""
+    return first_present(page, "a line's Remove button", page.locator(f".{css_class(remove_item_key(0))} button"))
+
+
 def search(page: Page, query: str) -> None:
     box = search_box(page)
     box.fill(query)
@@ -433,8 +441,21 @@ def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Cal
                 return timed(page, "panel", "click", choice.click)
             return repeat(runs, switch)
 
+    def removals() -> list[Sample]:
+        with open_app(browser, url) as page:
+            for query in SEARCHES:  # a day of three foods; each run removes the first and undoes it
+                add_first_match(page, query)
+            show_detail_panel(page, "What is planned")
+
+            def remove(_: int) -> Sample:
+                sample = timed(page, "total", "click", lambda: remove_button(page).click())
+                page.get_by_role("button", name="Undo the removal").click()
+                wait_for_app(page)
+                return sample
+            return repeat(runs, remove)
+
     return {"search": searches, "add_to_plan": adds, "table_edit": edits, "suggestion_add": suggestion_adds,
-            "panel_switch": panel_switches}
+            "panel_switch": panel_switches, "row_remove": removals}
 
 
 def reference_clicks(browser: Browser, url: str, runs: int) -> list[Sample]:

@@ -1,6 +1,7 @@
 """The README's pictures, taken in Debian's Chromium from the app as a person uses it: a vegan's
-planned day with "What to add" shown (docs/screenshot.png) and the printed report
-(docs/report.png). The browser tests walk the same steps (tests/support/browser.py), so the
+planned day with "What to add" shown (docs/screenshot.png), its items with their Remove buttons
+and an Undo (docs/planned.png), the first screen of a phone (docs/phone.png) and the printed
+report (docs/report.png). The browser tests walk the same steps (tests/support/browser.py), so the
 pictures show what the tests check; the test run itself changes no tracked file.
 
     python -m scripts.readme_pictures
@@ -22,13 +23,18 @@ from tests.support.browser import (
     plan_a_vegan_day,
     running_app,
     save_scenarios,
+    search_and_add,
+    show_panel,
     wait_for_app,
 )
 from tests.support.paths import ROOT
 from tests.support.streamlit_server import free_port
+from ui.session import Key, css_class, remove_item_key
 
 PICTURES = ROOT / "docs"
 VIEWPORT = {"width": 1400, "height": 1800}
+PHONE = {"width": 390, "height": 844}
+PICTURE_NAMES = ("screenshot.png", "planned.png", "phone.png", "report.png")
 
 
 def main() -> int:
@@ -46,13 +52,28 @@ def main() -> int:
         page.get_by_role("heading", level=1).scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         page.screenshot(path=str(PICTURES / "screenshot.png"))
+        show_panel(page, "What is planned")
+        page.locator(f".{css_class(remove_item_key(0))} button").click()
+        page.get_by_role("button", name="Undo the removal").wait_for()
+        wait_for_app(page)
+        page.locator(f".{css_class(Key.SHOWN_PANEL)}").screenshot(path=str(PICTURES / "planned.png"))
+        page.get_by_role("button", name="Undo the removal").click()
+        wait_for_app(page)
+        phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+        phone.goto(url)
+        wait_for_app(phone)
+        search_and_add(phone, "whole milk")
+        phone.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
+        phone.wait_for_timeout(7000)  # the confirmation has faded
+        phone.screenshot(path=str(PICTURES / "phone.png"))
+        phone.context.close()
         save_scenarios(page)
         choose_view(page, "Plan a day")
         page.goto(downloaded_report(page, Path(folder)).as_uri())
         page.emulate_media(media="print")
         page.screenshot(path=str(PICTURES / "report.png"), full_page=True)
         browser.close()
-    for picture in ("screenshot.png", "report.png"):
+    for picture in PICTURE_NAMES:
         print(f"{PICTURES / picture}: {(PICTURES / picture).stat().st_size:,} bytes")
     return 0
 
