@@ -32,8 +32,9 @@ from tests.support.streamlit_server import free_port
 from ui.session import Key, css_class, remove_item_key
 
 PICTURES = ROOT / "docs"
-VIEWPORT = {"width": 1400, "height": 1800}
+VIEWPORT = {"width": 1400, "height": 2400}  # down to "What to add", now below the search
 PHONE = {"width": 390, "height": 844}
+TOAST_FADE_MS = 7000  # the last confirmation has faded (ui.messages: after 6 s)
 PICTURE_NAMES = ("screenshot.png", "planned.png", "phone.png", "report.png")
 
 
@@ -50,7 +51,7 @@ def main() -> int:
         wait_for_app(page)
         plan_a_vegan_day(page)
         page.get_by_role("heading", level=1).scroll_into_view_if_needed()
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(TOAST_FADE_MS)
         page.screenshot(path=str(PICTURES / "screenshot.png"))
         show_panel(page, "What is planned")
         page.locator(f".{css_class(remove_item_key(0))} button").click()
@@ -64,7 +65,7 @@ def main() -> int:
         wait_for_app(phone)
         search_and_add(phone, "whole milk")
         phone.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
-        phone.wait_for_timeout(7000)  # the confirmation has faded
+        phone.wait_for_timeout(TOAST_FADE_MS)
         phone.screenshot(path=str(PICTURES / "phone.png"))
         phone.context.close()
         save_scenarios(page)

@@ -125,7 +125,7 @@ def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowR
         if ref is not None:
             said = f"{row['Item']} ({row[AMOUNT_WORDS]})"
             remove.button(plain(f"Remove {short_label(row['Item'])}"), key=remove_item_key(position),
-                          on_click=figures_after, args=(actions.remove_item, ref, said), width="stretch")
+                          on_click=figures_after, args=(actions.remove_item, ref, said), width="stretch", wrap=True)
     st.columns(spec)[0].html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
 
 
@@ -229,5 +229,5 @@ def source_lines(actions: PageActions, result: Suggestions) -> None:
         line, add = st.columns(spec, vertical_alignment="center")
         line.html(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
         add.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
-                   key=source_add_key(position), on_click=figures_after, width="stretch",
+                   key=source_add_key(position), on_click=figures_after, width="stretch", wrap=True,
                    args=(actions.add_source, source.food, source.serving, meal))

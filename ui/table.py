@@ -35,7 +35,8 @@ TABLE_STYLE = f"""<style>
 .{TABLE_CLASS} td.num {{text-align: right; white-space: nowrap}}
 </style>"""
 LINES_STYLE = f"""<style>
-.{LINE_CLASS} {{display: grid; gap: .2rem .75rem; font-size: .9rem; color: #0e1117}}
+.{LINE_CLASS} {{display: grid; gap: .2rem .75rem; font-size: .9rem; color: #0e1117;
+  border-bottom: 1px solid #d5d7de; padding-bottom: .35rem}}
 .{ITEMS_ROW_CLASS} {{grid-template-columns: 5.5rem minmax(0, 2fr) minmax(0, 1.3fr) 6.5rem minmax(0, 2fr)}}
 .{SOURCES_ROW_CLASS} {{grid-template-columns: minmax(0, 2fr) minmax(0, 1.3fr) 5.5rem 4.5rem minmax(0, 2fr)}}
 .{LINE_CLASS} > div {{overflow-wrap: anywhere}}
