@@ -2,6 +2,7 @@
 
     python -m bench.browser                       # 9 runs per measure after 2 warm-ups, 2–3 min
     python -m bench.browser --repeats 15 --json bench/out/before.json
+    python -m bench.browser --only add_to_plan suggestion_add   # these, and the reference click
 
 Starts two servers on free ports of 127.0.0.1 (headless, usage stats off, cwd a temporary
 folder so no `.streamlit/secrets.toml` is read): the planner (`streamlit run app.py` on the
@@ -464,9 +465,17 @@ def reference_clicks(browser: Browser, url: str, runs: int) -> list[Sample]:
         return repeat(runs, lambda _: timed(page, "count", "click", button.click))
 
 
-def measure_all(browser: Browser, reference: str, planner: str, runs: int,
-                warmup: int) -> dict[str, list[Sample] | str]:
-    """Every measure's kept samples (warm-ups dropped), or why it failed."""
+def chosen_measures(only: list[str] | None) -> tuple[Measure, ...]:
+    """The measures asked for (all by default), with the reference rows their ratios divide by."""
+    if not only:
+        return MEASURES
+    wanted = set(only) | {m.reference for m in MEASURES if m.key in only and m.reference}
+    return tuple(m for m in MEASURES if m.key in wanted)
+
+
+def measure_all(browser: Browser, reference: str, planner: str, runs: int, warmup: int,
+                measures: tuple[Measure, ...] = MEASURES) -> dict[str, list[Sample] | str]:
+    """Each measure's kept samples (warm-ups dropped), or why it failed."""
     plan: dict[str, Callable[[], list[Sample]]] = {
         "ref_cold_load": lambda: cold_loads(browser, reference, "button", warmup + runs),
         "ref_warm_load": lambda: warm_loads(browser, reference, "button", warmup + runs),
@@ -476,7 +485,7 @@ def measure_all(browser: Browser, reference: str, planner: str, runs: int,
         **planner_interactions(browser, planner, warmup + runs),
     }
     results: dict[str, list[Sample] | str] = {}
-    for measure in MEASURES:
+    for measure in measures:
         started = time.monotonic()
         try:
             results[measure.key] = plan[measure.key]()[warmup:]
@@ -490,7 +499,7 @@ def measure_all(browser: Browser, reference: str, planner: str, runs: int,
 
 def summary(results: dict[str, list[Sample] | str]) -> list[dict]:
     rows = []
-    for measure in MEASURES:
+    for measure in (m for m in MEASURES if m.key in results):
         samples = results[measure.key]
         if isinstance(samples, str):
             rows.append({"key": measure.key, "title": measure.title, "failed": samples})
@@ -524,7 +533,7 @@ def print_table(rows: list[dict], runs: int, warmup: int, versions: dict[str, st
         print(f"{row['title']:<36} {row['median_ms']:9.0f} {spread:>12} {ratio:>7} {goal:>7} "
               f"{row['settled_median_ms']:11.0f}")
     print("ratio: against the reference's click → number (interactions) or its load of the same kind (loads); "
-          "goal: issue 16's")
+          "goal: issue 25's")
 
 
 def versions(browser: Browser) -> dict[str, str]:
@@ -541,6 +550,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=9, help="runs kept per measure (median of these)")
     parser.add_argument("--warmup", type=int, default=2, help="runs dropped first, per measure")
+    parser.add_argument("--only", nargs="+", choices=[m.key for m in MEASURES if m.reference], metavar="MEASURE",
+                        help="only these measures (and their references), e.g. add_to_plan row_remove")
     parser.add_argument("--json", type=Path,
                         help="also write the rows and every sample here (e.g. bench/out/before.json)")
     args = parser.parse_args()
@@ -558,7 +569,7 @@ def main() -> int:
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         stack.callback(browser.close)
-        results = measure_all(browser, reference, planner, args.repeats, args.warmup)
+        results = measure_all(browser, reference, planner, args.repeats, args.warmup, chosen_measures(args.only))
         about = versions(browser)
     rows = summary(results)
     print_table(rows, args.repeats, args.warmup, about)

@@ -41,6 +41,7 @@ from ui.table import (
     HEAD_ROW,
     ITEM_HEAD,
     ITEMS_ROW_CLASS,
+    LISTED_ON,
     SOURCE_HEAD,
     SOURCES_ROW_CLASS,
     TOTAL_ROW,
@@ -122,7 +123,9 @@ def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowR
     for position, (row, ref) in enumerate(zip(rows, refs, strict=True)):
         line, remove = st.columns(spec, vertical_alignment="center")
         line.html(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
-        if ref is not None:
+        if ref is None:
+            remove.caption(plain(f"Remove it on {row[LISTED_ON]}, where it is listed."))
+        else:
             said = f"{row['Item']} ({row[AMOUNT_WORDS]})"
             remove.button(plain(f"Remove {short_label(row['Item'])}"), key=remove_item_key(position),
                           on_click=figures_after, args=(actions.remove_item, ref, said), width="stretch", wrap=True)

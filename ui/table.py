@@ -23,6 +23,7 @@ from planner.wording import (
 
 COLUMNS = ["Meal", "Item", "Amount", "Unit", "B12 (µg)"]  # the grid's: amounts and meals, read at a glance
 AMOUNT_WORDS = "Amount in words"  # for the table to read; not one of the grid's COLUMNS
+LISTED_ON = "Listed on"  # the day a weekly dose shown here is listed (and removed) on; None for the day's own
 TABLE_CLASS = "b12-table"
 LINE_CLASS, ITEMS_ROW_CLASS, SOURCES_ROW_CLASS = "b12-line", "b12-items", "b12-sources"
 ITEM_HEAD = ["Meal", "Item", "Amount", "B12 counted", "Source (dataset and id)"]
@@ -76,7 +77,7 @@ def day_rows(day: DayTotal) -> tuple[list[dict[str, Any]], list[RowRef | None]]:
             rows.append({
                 "Meal": meal.name, "Item": item.description, "Amount": amount, "Unit": unit,
                 AMOUNT_WORDS: said_amount(item), "B12 (µg)": None if item.b12_ug is None else as_shown(item.counted_ug),
-                "Source": item.source + (f" — {caveat}" if caveat else ""),
+                "Source": item.source + (f" — {caveat}" if caveat else ""), LISTED_ON: item.listed_on,
             })
             refs.append(None if item.listed_on else RowRef(meal.name, index))
     return rows, refs

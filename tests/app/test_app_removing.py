@@ -95,4 +95,5 @@ def test_a_weekly_supplement_listed_from_another_day_has_no_remove_button_there(
     assert not at.exception
     lines = item_lines(whole_page(at))
     assert any("weekly" in line[2] for line in lines[:-1])  # listed on Day 2, counted there too
-    assert remove_buttons(at) == []  # it is removed on its own day
+    assert remove_buttons(at) == []  # it is removed on its own day, as its line says
+    assert "Remove it on Day 1, where it is listed." in shown(at.caption)

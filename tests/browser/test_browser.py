@@ -35,6 +35,7 @@ from tests.support.browser import (
 from tests.support.paths import ROOT
 from tests.support.streamlit_server import free_port
 from ui.details import DETAIL_PANELS
+from ui.messages import TOAST_CLASS
 from ui.plans import COMPARE_TABLE_CLASS
 from ui.session import Key, css_class, remove_item_key
 from ui.table import COLUMNS
@@ -387,13 +388,19 @@ def test_compare_fits_1280_and_my_plans_rows_open_on_a_click(app_url, browser):
         context.close()
 
 
+def overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
 FIRST_SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.mark.parametrize("screen", FIRST_SCREENS)
 def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, browser, screen):
     """At 1280×800 and 390×844, without opening the sidebar: the person's line, the day's verdict and the
-    search box are on the first screen; on the phone "Edit" brings the profile onto the page; axe is clean;
+    search box are on the first screen, and the add's confirmation covers none of them; on the phone "Edit"
+    brings the profile onto the page; axe is clean;
     the day's lines and What to add do not scroll sideways (issue 25, items 5 and 6)."""
     viewport = FIRST_SCREENS[screen]
     context = browser.new_context(viewport=viewport, is_mobile=screen == "phone", has_touch=screen == "phone")
@@ -407,10 +414,13 @@ def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, b
         person = page.get_by_text("Planning for:", exact=False).first
         verdict = page.locator("[data-testid=stAlert]").first  # the day's verdict: the page's first box
         search_box = page.get_by_role("textbox", name="Search foods")
+        boxes = {}
         for what, element in (("person", person), ("verdict", verdict), ("search", search_box)):
-            box = element.bounding_box()
+            box = boxes[what] = element.bounding_box()
             assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], (what, box)
             assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (what, box)
+        toast = page.locator(f".{TOAST_CLASS}").last.bounding_box()  # the add's confirmation, still shown
+        assert toast is not None and not [what for what, box in boxes.items() if overlap(toast, box)], toast
         problems = accessibility_problems(page)
         if screen == "phone":
             page.get_by_role("button", name="Edit", exact=True).click()
