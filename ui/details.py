@@ -2,16 +2,17 @@
 where the B12 comes from (charts), what to add (the day's suggestions), and the plan's files.
 
 Only the panel shown is computed and drawn, so an add redraws the summary and one panel, not
-four. Buttons that change the plan sit in small fragments of their own (item_lines, items_editor,
-plan_buttons, source_lines): a click first redraws only them, then the figures.
+four. Buttons that change the plan sit in small fragments of their own (line_button, items_editor,
+plan_buttons): a click first redraws only them, then the figures.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from planner.notes import AdviceDisclaimer, ClinicianNeeded
 from planner.results import DayTotal, PlanAddition, PlanTotals, Suggestions
@@ -41,6 +42,7 @@ from ui.table import (
     HEAD_ROW,
     ITEM_HEAD,
     ITEMS_ROW_CLASS,
+    LINE_BUTTON_PX,
     LISTED_ON,
     SOURCE_HEAD,
     SOURCES_ROW_CLASS,
@@ -114,22 +116,34 @@ def undo_ui(actions: PageActions) -> None:
                  width="stretch")
 
 
-@st.fragment
 def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowRef | None], day: DayTotal) -> None:
-    """One line per item with its own Remove button, then the day's total (see the module's note on small
-    fragments). A weekly supplement listed from another day is removed on its own day."""
-    spec = [5, 1]
-    st.columns(spec)[0].html(line_html(ITEMS_ROW_CLASS, ITEM_HEAD, UG_CELLS, HEAD_ROW))
+    """One line per item with its own Remove button, then the day's total. A weekly supplement listed from
+    another day is removed on its own day."""
+    st.html(line_html(ITEMS_ROW_CLASS, ITEM_HEAD, UG_CELLS, HEAD_ROW))
     for position, (row, ref) in enumerate(zip(rows, refs, strict=True)):
-        line, remove = st.columns(spec, vertical_alignment="center")
-        line.html(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
+        line = _line(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
         if ref is None:
-            remove.caption(plain(f"Remove it on {row[LISTED_ON]}, where it is listed."))
+            line.caption(plain(f"Remove it on {row[LISTED_ON]}, where it is listed."), width=LINE_BUTTON_PX)
         else:
-            said = f"{row['Item']} ({row[AMOUNT_WORDS]})"
-            remove.button(plain(f"Remove {short_label(row['Item'])}"), key=remove_item_key(position),
-                          on_click=figures_after, args=(actions.remove_item, ref, said), width="stretch", wrap=True)
-    st.columns(spec)[0].html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
+            with line:
+                line_button(plain(f"Remove {short_label(row['Item'])}"), remove_item_key(position),
+                            actions.remove_item, ref, f"{row['Item']} ({row[AMOUNT_WORDS]})")
+    st.html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
+
+
+def _line(html: str) -> DeltaGenerator:
+    """A line of a list, beside it (on the right) the place for its button: one flex row, lighter to draw
+    than columns."""
+    line = st.container(horizontal=True, vertical_alignment="center", wrap=False)
+    line.html(html)
+    return line
+
+
+@st.fragment
+def line_button(label: str, key: str, change: Callable[..., None], *args: object) -> None:
+    """A line's button, a fragment of its own (see the module's note on small fragments): a click redraws
+    this button, not the whole list, before the figures."""
+    st.button(label, key=key, on_click=figures_after, args=(change, *args), width=LINE_BUTTON_PX, wrap=True)
 
 
 @st.fragment
@@ -222,15 +236,12 @@ def plan_buttons(actions: PageActions, additions: Sequence[PlanAddition]) -> Non
               args=(actions.add_plan_additions, list(additions)))
 
 
-@st.fragment
 def source_lines(actions: PageActions, result: Suggestions) -> None:
     """Each everyday source on a line with its Add button, to the meal with the least B12 among those the
-    food suits (see the module's note on small fragments)."""
-    spec = [3, 1]
-    st.columns(spec)[0].html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
+    food suits."""
+    st.html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
     for position, (source, meal) in enumerate(zip(result.sources, result.source_meals, strict=True)):
-        line, add = st.columns(spec, vertical_alignment="center")
-        line.html(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
-        add.button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
-                   key=source_add_key(position), on_click=figures_after, width="stretch", wrap=True,
-                   args=(actions.add_source, source.food, source.serving, meal))
+        line = _line(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
+        with line:
+            line_button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
+                        source_add_key(position), actions.add_source, source.food, source.serving, meal)

@@ -29,6 +29,7 @@ LINE_CLASS, ITEMS_ROW_CLASS, SOURCES_ROW_CLASS = "b12-line", "b12-items", "b12-s
 ITEM_HEAD = ["Meal", "Item", "Amount", "B12 counted", "Source (dataset and id)"]
 SOURCE_HEAD = ["Food", "Serving", "B12", "Of the target", "USDA value and source"]
 HEAD_ROW, TOTAL_ROW = "head", "total"
+LINE_BUTTON_PX = 176  # a line's button, beside it: the header and total lines leave its room (and the gap)
 TABLE_STYLE = f"""<style>
 .{TABLE_CLASS} {{border-collapse: collapse; width: 100%; font-size: .9rem; color: #0e1117}}
 .{TABLE_CLASS} th, .{TABLE_CLASS} td {{border-bottom: 1px solid #d5d7de; padding: .35rem .5rem;
@@ -42,8 +43,9 @@ LINES_STYLE = f"""<style>
 .{SOURCES_ROW_CLASS} {{grid-template-columns: minmax(0, 2fr) minmax(0, 1.3fr) 5.5rem 4.5rem minmax(0, 2fr)}}
 .{LINE_CLASS} > div {{overflow-wrap: anywhere}}
 .{LINE_CLASS} .num {{text-align: right; white-space: nowrap}}
-.{LINE_CLASS}.{HEAD_ROW}, .{LINE_CLASS}.{TOTAL_ROW} {{font-weight: 600}}
-@media (max-width: 640px) {{.{LINE_CLASS} {{grid-template-columns: minmax(0, 1fr) minmax(0, 1fr)}}}}
+.{LINE_CLASS}.{HEAD_ROW}, .{LINE_CLASS}.{TOTAL_ROW} {{font-weight: 600; margin-right: calc({LINE_BUTTON_PX}px + 1rem)}}
+@media (max-width: 640px) {{.{LINE_CLASS} {{grid-template-columns: minmax(0, 1fr) minmax(0, 1fr)}}
+  .{LINE_CLASS}.{HEAD_ROW} {{display: none}} .{LINE_CLASS}.{TOTAL_ROW} {{margin-right: 0}}}}
 </style>"""
 
 
