@@ -27,8 +27,9 @@ from planner.totals import plan_totals
 from ui import account, day, plans, profile, signout, visitor
 from ui.actions import PageActions
 from ui.learn import learn_ui
-from ui.messages import PAGE, PLAN_VIEW_PLACES, show
+from ui.messages import PAGE, PLAN_VIEW_PLACES, TOAST_STYLE, show
 from ui.session import Key, View
+from ui.table import LINES_STYLE, TABLE_STYLE
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
@@ -117,7 +118,7 @@ except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
 
-st.html(FIRST_SCREEN_STYLE)
+st.html(FIRST_SCREEN_STYLE + TABLE_STYLE + LINES_STYLE + TOAST_STYLE)
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")

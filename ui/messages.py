@@ -72,7 +72,7 @@ def show(*places: str) -> None:
     session.messages = kept
     if confirmations:
         body = "".join(f"<p>{html.escape(text)}</p>" for text in confirmations)
-        st.html(f'<div role="status" class="{TOAST_CLASS}">{body}</div>{TOAST_STYLE}')
+        st.html(f'<div role="status" class="{TOAST_CLASS}">{body}</div>')
 
 
 def read_or_show(read: Callable[[], T], shown: Callable[[str], object] = st.error) -> T | None:

@@ -100,8 +100,7 @@ def table_html(css_class: str, head: Sequence[str], rows: Sequence[Sequence[str]
     opening = ['<td class="num">' if column in numeric else "<td>" for column in range(len(head))]
     body = "".join("<tr>" + "".join(f"{opening[column]}{html.escape(cell)}</td>" for column, cell in enumerate(row))
                    + "</tr>" for row in rows)
-    return (f'<table class="{TABLE_CLASS} {css_class}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
-            f"{TABLE_STYLE}")
+    return f'<table class="{TABLE_CLASS} {css_class}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def item_cells(row: Mapping[str, Any]) -> list[str]:
@@ -129,11 +128,11 @@ def source_cells(source: Source, share_of_target: float) -> list[str]:
 
 def line_html(css_class: str, cells: Sequence[str], numeric: Collection[int], kind: str = "") -> str:
     """One line of a list drawn line by line (each beside its own button), every cell escaped. A grid of
-    fixed columns per list, so its lines line up as a table and wrap instead of scrolling sideways; the
-    header line (`kind` HEAD_ROW) brings the style."""
+    fixed columns per list (LINES_STYLE), so its lines line up as a table and wrap instead of scrolling
+    sideways."""
     body = "".join(f'<div class="num">{html.escape(cell)}</div>' if column in numeric
                    else f"<div>{html.escape(cell)}</div>" for column, cell in enumerate(cells))
-    return f'<div class="{LINE_CLASS} {css_class} {kind}">{body}</div>' + (LINES_STYLE if kind == HEAD_ROW else "")
+    return f'<div class="{LINE_CLASS} {css_class} {kind}">{body}</div>'
 
 
 def grid_edits(refs: Sequence[RowRef], edited_rows: Mapping[int, Mapping[str, Any]]) -> list[ItemEdit]:
