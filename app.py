@@ -28,24 +28,31 @@ from ui import account, day, plans, profile, signout, visitor
 from ui.actions import PageActions
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, TOAST_STYLE, show
-from ui.session import Key, View
-from ui.table import LINES_STYLE, TABLE_STYLE
+from ui.session import LINE_BUTTON_PREFIXES, Key, View, css_class
+from ui.table import LINE_BUTTON_PX, LINES_STYLE, TABLE_STYLE
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 # Less room above the title, and on a phone smaller headings and figures, so the person, the day's
-# verdict and the search box are on the first screen (1280×800, and 390×844).
-FIRST_SCREEN_STYLE = """<style>
-[data-testid=stMainBlockContainer] {padding-top: 2.5rem}
-@media (max-width: 640px) {
-  [data-testid=stMainBlockContainer] {padding-top: 3.5rem}
-  h1 {font-size: 1.6rem !important; padding-bottom: .25rem !important}
-  h2 {font-size: 1.3rem !important; padding: .5rem 0 .25rem !important}
-  [data-testid=stMetricValue] {font-size: 1.2rem !important}
-  .st-key-day_figures [data-testid=stColumn] {min-width: 0 !important}
-  .st-key-day_figures [data-testid=stMetric] * {white-space: normal !important; text-overflow: clip !important;
-    overflow: visible !important; height: auto !important}
-}
+# verdict and the search box are on the first screen (1280×800, and 390×844). The button beside a
+# line keeps its width (the lines' header and total leave room for it); on a phone, a narrower one.
+FIGURES = css_class(Key.DAY_FIGURES)
+LINE_BUTTONS = ", ".join(  # the fragment around a line's button, in the line's row
+    f'[data-testid=stHorizontalBlock] > [data-testid=stLayoutWrapper]:has([class*="{css_class(prefix)}"])'
+    for prefix in LINE_BUTTON_PREFIXES)
+PAGE_STYLE = f"""<style>
+[data-testid=stMainBlockContainer] {{padding-top: 2.5rem}}
+{LINE_BUTTONS} {{flex: 0 0 {LINE_BUTTON_PX}px}}
+@media (max-width: 640px) {{
+  [data-testid=stMainBlockContainer] {{padding-top: 3.5rem}}
+  h1 {{font-size: 1.6rem !important; padding-bottom: .25rem !important}}
+  h2 {{font-size: 1.3rem !important; padding: .5rem 0 .25rem !important}}
+  [data-testid=stMetricValue] {{font-size: 1.2rem !important}}
+  .{FIGURES} [data-testid=stColumn] {{min-width: 0 !important}}
+  .{FIGURES} [data-testid=stMetric] * {{white-space: normal !important; text-overflow: clip !important;
+    overflow: visible !important; height: auto !important}}
+  {LINE_BUTTONS} {{flex: 0 0 6.5rem}}
+}}
 </style>"""
 
 
@@ -118,7 +125,7 @@ except ProfileError as error:
     target = None
     st.error(plain(f"{error} Change the profile in the sidebar."))
 
-st.html(FIRST_SCREEN_STYLE + TABLE_STYLE + LINES_STYLE + TOAST_STYLE)
+st.html(PAGE_STYLE + TABLE_STYLE + LINES_STYLE + TOAST_STYLE)  # once, not inside what fragments redraw
 st.title("Vitamin B12 intake planner")
 st.caption("Plan a day, see the gap to the recommended amount, and find foods or supplements that close it. "
            "Educational planner: it does not diagnose.")

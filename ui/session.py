@@ -238,12 +238,15 @@ def plan_add_key(position: int) -> str:
     return f"plan_add_{position}"
 
 
+LINE_BUTTON_PREFIXES = ("remove_item_", "source_add_")  # the keys of the buttons beside a line
+
+
 def remove_item_key(position: int) -> str:
-    return f"remove_item_{position}"
+    return f"{LINE_BUTTON_PREFIXES[0]}{position}"
 
 
 def source_add_key(position: int) -> str:
-    return f"source_add_{position}"
+    return f"{LINE_BUTTON_PREFIXES[1]}{position}"
 
 
 def download_key(kind: str) -> str:
