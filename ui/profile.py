@@ -1,5 +1,5 @@
 """The person: in one line above the day, and their profile form (only the choices that apply to them),
-in the sidebar or, after "Edit the person", on the page (a phone folds the sidebar away); and the food
+in the sidebar or, after its "Edit", on the page (a phone folds the sidebar away); and the food
 data source in the sidebar."""
 
 from __future__ import annotations
