@@ -238,15 +238,16 @@ def plan_add_key(position: int) -> str:
     return f"plan_add_{position}"
 
 
-LINE_BUTTON_PREFIXES = ("remove_item_", "source_add_")  # the keys of the buttons beside a line
+REMOVE_ITEM, SOURCE_ADD = "remove_item_", "source_add_"
+LINE_BUTTON_PREFIXES = (REMOVE_ITEM, SOURCE_ADD)  # the keys of the buttons beside a line start so
 
 
 def remove_item_key(position: int) -> str:
-    return f"{LINE_BUTTON_PREFIXES[0]}{position}"
+    return f"{REMOVE_ITEM}{position}"
 
 
 def source_add_key(position: int) -> str:
-    return f"{LINE_BUTTON_PREFIXES[1]}{position}"
+    return f"{SOURCE_ADD}{position}"
 
 
 def download_key(kind: str) -> str:

@@ -175,8 +175,7 @@ def source_rows(at: AppTest) -> list[str]:
     """The suggested sources' lines below their header, in order, as text (cells between " | ")."""
     from ui.table import LINE_CLASS, SOURCES_ROW_CLASS
 
-    lines = [e.value.split("<style>", 1)[0] for e in at.get("html")
-             if f'class="{LINE_CLASS} {SOURCES_ROW_CLASS} ' in e.value][1:]
+    lines = [e.value for e in at.get("html") if f'class="{LINE_CLASS} {SOURCES_ROW_CLASS} ' in e.value][1:]
     return [html.unescape(re.sub(r"<[^>]+>", " | ", line)) for line in lines]
 
 
@@ -184,8 +183,7 @@ def item_lines_html(at: AppTest) -> list[str]:
     """The day's items as drawn to read: one HTML line per item, the header first and the total last."""
     from ui.table import ITEMS_ROW_CLASS, LINE_CLASS
 
-    return [e.value.split("<style>", 1)[0] for e in at.get("html")
-            if f'class="{LINE_CLASS} {ITEMS_ROW_CLASS} ' in e.value]
+    return [e.value for e in at.get("html") if f'class="{LINE_CLASS} {ITEMS_ROW_CLASS} ' in e.value]
 
 
 def item_lines(at: AppTest) -> list[list[str]]:
