@@ -55,7 +55,7 @@ from planner.units import Every
 from planner.wording import food_amount, note_text, plural, supplement_amount
 from ui.messages import ADD, DAY, IMPORT, PAGE, SAVE, TABLE, clear, say
 from ui.profile import profile_from_widgets, sync_profile_widgets
-from ui.session import Key, Session, View, upload_key
+from ui.session import Key, Session, View, remove_item_key, upload_key
 from ui.table import RowRef, grid_edits
 
 DEFAULT_PROFILE = Profile(age_years=30, sex=Sex.FEMALE)
@@ -71,6 +71,7 @@ class Removal:
     after: Plan
     description: str
     meal: str
+    line: int  # its place in the day's lines, where Undo puts it back
 
 
 @dataclass(frozen=True)
@@ -289,17 +290,21 @@ class PageActions:
         # instead of building a new one (bench/browser.py).
         self.session.editor_version += 1
 
-    def remove_item(self, ref: RowRef, description: str) -> None:
-        """One item out of the day, by its row's Remove button; the plan before it is kept for Undo."""
+    def remove_item(self, ref: RowRef, description: str, line: int) -> None:
+        """One item out of the day, by the Remove button on its line (`line`, counted from 0); the plan before
+        it is kept for Undo. The button goes with its line, so keyboard focus goes to Undo."""
         before, session = self.plan, self.session
         if self.commit(edit_items(before, session.day_index, [ItemEdit(ref.meal, ref.index, remove=True)], ()), TABLE):
-            session.last_removal = Removal(before, self.plan, description, ref.meal)
+            session.last_removal = Removal(before, self.plan, description, ref.meal, line)
+            session.focus_key = Key.UNDO_REMOVAL
 
     def undo_removal(self) -> None:
-        """The last removal undone, if the plan is still as that removal left it."""
+        """The last removal undone, if the plan is still as that removal left it; focus goes to the Remove
+        button of the line put back (the Undo button goes away)."""
         removal = self.session.last_removal
         del self.session.last_removal
         if removal is not None and removal.after is self.plan and self.commit(removal.before, TABLE):
+            self.session.focus_key = remove_item_key(removal.line)
             say("success", f"Put {removal.description} back at {removal.meal}.")
 
     def pick_day(self) -> None:

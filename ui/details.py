@@ -8,6 +8,7 @@ plan_buttons): a click first redraws only them, then the figures.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Sequence
 
 import pandas as pd
@@ -34,7 +35,7 @@ from ui.charts import bars_html, food_bars, meal_bars, short_label
 from ui.messages import TABLE, show
 from ui.plans import export_import_ui
 from ui.reruns import figures_after
-from ui.session import Key, items_editor_key, plan_add_key, remove_item_key, source_add_key
+from ui.session import Key, Session, css_class, items_editor_key, plan_add_key, remove_item_key, source_add_key
 from ui.suggestions import day_suggestions
 from ui.table import (
     AMOUNT_WORDS,
@@ -96,13 +97,34 @@ def items_table_ui(actions: PageActions, totals: PlanTotals, day_index: int) -> 
     undo_ui(actions)
     if not rows:
         st.info("Nothing planned for this day yet: search for a food above, or choose 'What to add' above.")
-        show(TABLE)
-        return
-    if st.toggle("Change amounts or meals", key=Key.EDIT_ITEMS, help="Type new amounts or move items in a grid."):
+    elif st.toggle("Change amounts or meals", key=Key.EDIT_ITEMS, help="Type new amounts or move items in a grid."):
         items_editor(actions, *editable_rows(rows, refs), meal_choices(plan, day_index))
     else:
         item_lines(actions, rows, refs, day)
     show(TABLE)
+    focus_ui(actions.session)
+
+
+def focus_ui(session: Session) -> None:
+    """Keyboard focus to the button asked for, once it is drawn (a Remove's own button goes with its line, an
+    Undo's with the removal), so a keyboard or screen-reader user is not sent back to the top of the page."""
+    key = session.focus_key
+    if key is None:
+        return
+    del session.focus_key
+    st.html(FOCUS_SCRIPT.replace("SELECTOR", json.dumps(f".{css_class(key)} button")), unsafe_allow_javascript=True)
+
+
+# Looks for the button each frame for up to 3 s: it is drawn in the same run, maybe in a later frame.
+FOCUS_SCRIPT = """<script>(() => {
+  const until = Date.now() + 3000;
+  const focus = () => {
+    const button = document.querySelector(SELECTOR);
+    if (button) button.focus();
+    else if (Date.now() < until) requestAnimationFrame(focus);
+  };
+  focus();
+})();</script>"""
 
 
 def undo_ui(actions: PageActions) -> None:
@@ -127,7 +149,7 @@ def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowR
         else:
             with line:
                 line_button(plain(f"Remove {short_label(row['Item'])}"), remove_item_key(position),
-                            actions.remove_item, ref, f"{row['Item']} ({row[AMOUNT_WORDS]})")
+                            actions.remove_item, ref, f"{row['Item']} ({row[AMOUNT_WORDS]})", position)
     st.html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
 
 

@@ -87,6 +87,7 @@ class Session:
     label_round: Slot[int] = Slot(lambda: 0)  # foods added from a label so far: each add, a fresh form
     upload_count: Slot[int] = Slot(lambda: 0)  # refused files so far: each gets a fresh, empty uploader
     last_removal: Slot[Removal | None] = Slot(lambda: None)  # the item a row's Remove took out, for Undo
+    focus_key: Slot[str | None] = Slot(lambda: None)  # the button keyboard focus goes to on the next draw
     arrival: Slot[Arrival] = Slot()  # who is asking, decided once per session (ui.visitor)
     session_store: Slot[PlanStore] = Slot()  # a visitor's own store in memory
 

@@ -3,6 +3,8 @@ removal while nothing else changed."""
 
 from __future__ import annotations
 
+import re
+
 from planner.snapshot import bundled_foods
 from planner.totals import plan_totals
 from tests.support.apptest import (
@@ -16,7 +18,7 @@ from tests.support.apptest import (
     text_input,
     whole_page,
 )
-from ui.session import Key, Session, round_key
+from ui.session import Key, Session, css_class, remove_item_key, round_key
 
 
 def remove_buttons(at) -> list[str]:
@@ -97,3 +99,21 @@ def test_a_weekly_supplement_listed_from_another_day_has_no_remove_button_there(
     assert any("weekly" in line[2] for line in lines[:-1])  # listed on Day 2, counted there too
     assert remove_buttons(at) == []  # it is removed on its own day, as its line says
     assert "Remove it on Day 1, where it is listed." in shown(at.caption)
+
+
+def focus_targets(at) -> list[str]:
+    """The buttons the page moves keyboard focus to in this run (ui.details.focus_ui's scripts)."""
+    return re.findall(r"querySelector\(\"\.([\w-]+) button\"\)", " ".join(e.value for e in at.get("html")))
+
+
+def test_focus_goes_to_undo_after_a_remove_and_back_to_the_line_after_an_undo(at):
+    search_and_add(at, "whole milk")
+    search_and_add(at, "cheddar cheese")
+    assert focus_targets(at) == []
+    button(at, remove_buttons(at)[1]).click().run()  # the cheese's button goes with its line
+    assert focus_targets(at) == [css_class(Key.UNDO_REMOVAL)]
+    button(at, "Undo the removal").click().run()  # the Undo button goes: focus to the cheese's Remove again
+    assert focus_targets(at) == [css_class(remove_item_key(1))]
+    assert remove_buttons(at)[1] == f"Remove {item_lines(at)[1][1]}"
+    at.run()
+    assert focus_targets(at) == []  # once: a later run leaves focus where the person put it

@@ -126,6 +126,9 @@ def edit_first_row(page, columns_right: int, keys: str = "") -> None:
     wait_for_app(page)
 
 
+FOCUSED_BUTTON = "name => document.activeElement.tagName === 'BUTTON' && document.activeElement.innerText === name"
+
+
 def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     page.goto(app_url)
     wait_for_app(page)
@@ -163,18 +166,23 @@ def test_add_edit_and_remove_keep_every_figure_in_step(app_url, page, tmp_path):
     page.locator(f".{css_class(Key.EDIT_ITEMS)} label").first.click()  # back to the lines to read
     wait_for_app(page)
     both = f"{two_slices + milk_ug:.2f} µg"
-    for then in ("Undo the removal", None):  # removed, put back, removed again
-        page.locator(f".{css_class(remove_item_key(0))} button").click()  # the liver's line: it goes
+    liver_remove = page.locator(f".{css_class(remove_item_key(0))} button")
+    for then in ("Undo the removal", None):  # removed, put back, removed again; from the keyboard
+        liver_remove.focus()
+        page.keyboard.press("Enter")  # the liver's line: it goes, and its button with it
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
             f".some(e => e.innerText === '{milk_ug:.2f} µg')", timeout=30_000)
         wait_for_app(page)
         if then:
-            page.get_by_role("button", name=then).click()
+            page.wait_for_function(FOCUSED_BUTTON, arg=then, timeout=5_000)  # focus moved to Undo, not the top
+            page.keyboard.press("Enter")
             page.wait_for_function(
                 "() => Array.from(document.querySelectorAll('[data-testid=stMetricValue]'))"
                 f".some(e => e.innerText === '{both}')", timeout=30_000)
             wait_for_app(page)
+            page.wait_for_function(FOCUSED_BUTTON, arg=liver_remove.inner_text(), timeout=5_000)  # and back
+            assert "liver" in liver_remove.inner_text().lower()
     removed = downloaded_plan(page, tmp_path)
     assert [item.food for meal in removed.days[0].meals for item in meal.items] == [WHOLE_MILK]
     assert_page_agrees_with(page, removed)
