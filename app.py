@@ -34,8 +34,9 @@ from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 # Less room above the title, and on a phone smaller headings and figures, so the person, the day's
-# verdict and the search box are on the first screen (1280×800, and 390×844). The button beside a
-# line keeps its width (the lines' header and total leave room for it); on a phone, a narrower one.
+# verdict and the search box are on the first screen (1280×800, and 390×844); the day's three figures
+# share their row evenly. The button beside a line keeps its width (the lines' header and total leave
+# room for it); on a phone, a narrower one.
 FIGURES = css_class(Key.DAY_FIGURES)
 LINE_BUTTONS = ", ".join(  # the fragment around a line's button, in the line's row
     f'[data-testid=stHorizontalBlock] > [data-testid=stLayoutWrapper]:has([class*="{css_class(prefix)}"])'
@@ -43,12 +44,12 @@ LINE_BUTTONS = ", ".join(  # the fragment around a line's button, in the line's 
 PAGE_STYLE = f"""<style>
 [data-testid=stMainBlockContainer] {{padding-top: 2.5rem}}
 {LINE_BUTTONS} {{flex: 0 0 {LINE_BUTTON_PX}px}}
+.{FIGURES} > * {{min-width: 0 !important; flex: 1 1 0 !important}}
 @media (max-width: 640px) {{
   [data-testid=stMainBlockContainer] {{padding-top: 3.5rem}}
   h1 {{font-size: 1.6rem !important; padding-bottom: .25rem !important}}
   h2 {{font-size: 1.3rem !important; padding: .5rem 0 .25rem !important}}
   [data-testid=stMetricValue] {{font-size: 1.2rem !important}}
-  .{FIGURES} [data-testid=stColumn] {{min-width: 0 !important}}
   .{FIGURES} [data-testid=stMetric] * {{white-space: normal !important; text-overflow: clip !important;
     overflow: visible !important; height: auto !important}}
   {LINE_BUTTONS} {{flex: 0 0 6.5rem}}

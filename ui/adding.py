@@ -127,23 +127,28 @@ def _results_ui(actions: PageActions, client: FdcClient | None, found: FoodSearc
     _pick_row(actions, food, food_key)
 
 
+AMOUNT_PX = 150  # the amount beside the portion and the meal, which share the rest of the row
+
+
 @st.fragment(key=Key.PICK_ROW)
 def _pick_row(actions: PageActions, food: Food, food_key: str) -> None:
     """How much of the picked food, at which meal, and its Add button: a fragment, so an add resets it
     for the next one without redrawing the search and its results."""
     session = actions.session
     count_key, grams_key, meal_key = (round_key(key, session.pick_round) for key in PICK_FIELDS)
-    c1, c2, c3 = st.columns([3, 1, 2])
+    row = st.container(horizontal=True)  # one flex row: lighter to redraw after every add than columns
     portion_key = portion_pick_key(food.id)
-    portion = c1.selectbox("Portion", [p.label for p in food.portions] + [GRAMS], key=portion_key,
+    portion = row.selectbox("Portion", [p.label for p in food.portions] + [GRAMS], key=portion_key,
                            format_func=lambda p: p if p == GRAMS else f"{p} ({food.portion(p).grams:g} g)")
     if portion == GRAMS:
         amount_key = grams_key
-        amount = c2.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key=amount_key)
+        amount = row.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key=amount_key,
+                                  width=AMOUNT_PX)
     else:
         amount_key = count_key
-        amount = c2.number_input("How many", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=amount_key)
-    meal = c3.selectbox("Meal", meal_choices(actions.plan, session.day_index), key=meal_key)
+        amount = row.number_input("How many", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=amount_key,
+                                  width=AMOUNT_PX)
+    meal = row.selectbox("Meal", meal_choices(actions.plan, session.day_index), key=meal_key)
     grams = amount if portion == GRAMS else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
     st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else micrograms(b12)} ({food.source})"))

@@ -95,13 +95,12 @@ def summary_ui(totals: PlanTotals, day_index: int) -> None:
     show(DAY)
     target = totals.target
     day = totals.days[day_index]
-    # Side by side on a phone too (app.py's style lets them shrink), so the verdict stays on the first screen.
-    c1, c2, c3 = st.container(key=Key.DAY_FIGURES).columns(3, wrap=False)
-    c1.metric("B12 eaten", intake_amount(day.total_ug, day.unknown_items),
-              help=unknown_items_text(day.unknown_items) or "From the USDA values of the planned items.")
-    with c2:
+    # One flex row, side by side on a phone too (app.py's style lets them shrink), so the verdict stays on the
+    # first screen; lighter to redraw after every add than three columns (bench/browser.py).
+    with st.container(key=Key.DAY_FIGURES, horizontal=True, wrap=False):
+        st.metric("B12 eaten", intake_amount(day.total_ug, day.unknown_items),
+                  help=unknown_items_text(day.unknown_items) or "From the USDA values of the planned items.")
         target_metric(target, day.total_ug, clinical=day.clinical)
-    with c3:
         absorbed_metric(day.absorbed_ug, totals.goal)
     for warning in day.warnings:  # a rule for this person, whatever the target says
         st.warning(plain(note_text(warning)), icon="⚠️")

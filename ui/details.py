@@ -115,6 +115,9 @@ def focus_ui(session: Session) -> None:
     st.html(FOCUS_SCRIPT.replace("SELECTOR", json.dumps(f".{css_class(key)} button")), unsafe_allow_javascript=True)
 
 
+# The everyday sources listed at first, the rest one switch away: the best-placed few are what a person
+# reads (on a phone, six lines fit in about two screens), and each line costs a redraw after every add.
+SOURCES_AT_FIRST = 6
 # Looks for the button each frame for up to 3 s: it is drawn in the same run, maybe in a later frame.
 FOCUS_SCRIPT = """<script>(() => {
   const until = Date.now() + 3000;
@@ -234,7 +237,11 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
         st.subheader("Everyday sources for this diet")
         gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
-        source_lines(actions, result)
+        listed = len(result.sources)
+        more = listed > SOURCES_AT_FIRST and not actions.session.get(Key.ALL_SOURCES, False)
+        source_lines(actions, result, SOURCES_AT_FIRST if more else listed)
+        if listed > SOURCES_AT_FIRST:
+            st.toggle(f"Show all {listed} sources", key=Key.ALL_SOURCES)
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))
@@ -258,11 +265,12 @@ def plan_buttons(actions: PageActions, additions: Sequence[PlanAddition]) -> Non
               args=(actions.add_plan_additions, list(additions)))
 
 
-def source_lines(actions: PageActions, result: Suggestions) -> None:
-    """Each everyday source on a line with its Add button, to the meal with the least B12 among those the
-    food suits."""
+def source_lines(actions: PageActions, result: Suggestions, count: int) -> None:
+    """The first `count` everyday sources, each on a line with its Add button, to the meal with the least B12
+    among those the food suits."""
     st.html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
-    for position, (source, meal) in enumerate(zip(result.sources, result.source_meals, strict=True)):
+    pairs = zip(result.sources, result.source_meals, strict=True)
+    for position, (source, meal) in enumerate(list(pairs)[:count]):
         line = _line(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
         with line:
             line_button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),

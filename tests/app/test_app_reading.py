@@ -17,6 +17,7 @@ from planner.totals import plan_totals
 from tests.support.apptest import (
     button,
     chart_data,
+    cited_food_id,
     confirmations,
     item_lines_html,
     label_of,
@@ -25,10 +26,12 @@ from tests.support.apptest import (
     search_and_add,
     show_panel,
     shown,
+    source_rows,
     text_input,
     whole_page,
 )
 from tests.support.rendered import rendered
+from ui.details import SOURCES_AT_FIRST
 from ui.session import Key, upload_key
 
 
@@ -149,13 +152,18 @@ def test_every_add_button_says_what_it_adds_and_where(at):
         assert len(labels) == len(set(labels)) > 0
     result = suggest(plan(at).profile, bundled_foods().values(),
                      CurrentDay.from_day(plan_totals(plan(at), bundled_foods()).days[0]), bundled_search_index())
-    sources = [b for b in adds if (b.key or "").startswith("source_add_")]
-    assert len(sources) == len(result.sources)
-    for shown_button, source in zip(sources, result.sources, strict=True):
-        words, meal = label_of(shown_button).rsplit(" to ", 1)
-        assert source.serving.label in words and source.food.description.split(",")[0] in words
-        assert meal in source.meals  # a meal that suits the food (no burger at breakfast)
-    assert label_of(at.button(key=Key.ADD_FOOD)).startswith("Add Milk, whole")
+    assert len(result.sources) > SOURCES_AT_FIRST  # the first few listed, the rest one switch away
+    for every in (False, True):
+        at.toggle(key=Key.ALL_SOURCES).set_value(every).run()
+        assert at.toggle(key=Key.ALL_SOURCES).label == f"Show all {len(result.sources)} sources"
+        sources = [b for b in at.button if (b.key or "").startswith("source_add_")]
+        listed = result.sources if every else result.sources[:SOURCES_AT_FIRST]
+        assert [cited_food_id(row) for row in source_rows(at)] == [source.food.id for source in listed]
+        for shown_button, source in zip(sources, listed, strict=True):
+            words, meal = label_of(shown_button).rsplit(" to ", 1)
+            assert source.serving.label in words and source.food.description.split(",")[0] in words
+            assert meal in source.meals  # a meal that suits the food (no burger at breakfast)
+    assert label_of(whole_page(at).button(key=Key.ADD_FOOD)).startswith("Add Milk, whole")
 
 
 def test_a_vegan_day_never_sends_an_analogue_to_breakfast(at):
