@@ -115,9 +115,6 @@ def focus_ui(session: Session) -> None:
     st.html(FOCUS_SCRIPT.replace("SELECTOR", json.dumps(f".{css_class(key)} button")), unsafe_allow_javascript=True)
 
 
-# The everyday sources listed at first, the rest one switch away: the best-placed few are what a person
-# reads (on a phone, six lines fit in about two screens), and each line costs a redraw after every add.
-SOURCES_AT_FIRST = 6
 # Looks for the button each frame for up to 3 s: it is drawn in the same run, maybe in a later frame.
 FOCUS_SCRIPT = """<script>(() => {
   const until = Date.now() + 3000;
@@ -219,6 +216,11 @@ def sources_ui(totals: PlanTotals, day_index: int) -> None:
 
 # ---- what to add: suggestions --------------------------------------------------------------------------------
 
+# The everyday sources listed at first, the rest one switch away: the best-placed few are what a person
+# reads (on a phone, six lines fit in about two screens), and each line costs a redraw after every add.
+SOURCES_AT_FIRST = 6
+
+
 def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
     """The answer first (the day's verdict, the clinician's note where there is one, the plan, the sources,
     each with its Add button), then the disclaimer and the rules and notes behind it, folded: 3–7 boxes
@@ -269,8 +271,8 @@ def source_lines(actions: PageActions, result: Suggestions, count: int) -> None:
     """The first `count` everyday sources, each on a line with its Add button, to the meal with the least B12
     among those the food suits."""
     st.html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
-    pairs = zip(result.sources, result.source_meals, strict=True)
-    for position, (source, meal) in enumerate(list(pairs)[:count]):
+    pairs = zip(result.sources[:count], result.source_meals[:count], strict=True)
+    for position, (source, meal) in enumerate(pairs):
         line = _line(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
         with line:
             line_button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
