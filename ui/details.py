@@ -239,11 +239,10 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
         st.subheader("Everyday sources for this diet")
         gap = (f"the gap is {micrograms(result.gap_ug)}" if result.gap_ug > 0 else "this day already meets the target")
         st.markdown(plain(f"Per serving for {result.target.life_stage}; {gap}."))
-        listed = len(result.sources)
-        more = listed > SOURCES_AT_FIRST and not actions.session.get(Key.ALL_SOURCES, False)
-        source_lines(actions, result, SOURCES_AT_FIRST if more else listed)
-        if listed > SOURCES_AT_FIRST:
-            st.toggle(f"Show all {listed} sources", key=Key.ALL_SOURCES)
+        every = actions.session.get(Key.ALL_SOURCES, False)
+        source_lines(actions, result, len(result.sources) if every else SOURCES_AT_FIRST)
+        if len(result.sources) > SOURCES_AT_FIRST:
+            st.toggle(f"Show all {len(result.sources)} sources", key=Key.ALL_SOURCES)
     if result.supplements:
         st.markdown("**Supplement options:** " + " · ".join(plain(f"{o.description} ({GUIDANCE[o.why]})")
                                                             for o in result.supplements))
