@@ -28,22 +28,23 @@ from ui import account, day, plans, profile, signout, visitor
 from ui.actions import PageActions
 from ui.learn import learn_ui
 from ui.messages import PAGE, PLAN_VIEW_PLACES, TOAST_STYLE, show
-from ui.session import LINE_BUTTON_PREFIXES, Key, View, css_class
-from ui.table import LINE_BUTTON_PX, LINES_STYLE, TABLE_STYLE
+from ui.session import LINE_LISTS, Key, View, css_class
+from ui.table import HEAD_ROW, LINE_BUTTON_PX, LINES_STYLE, TABLE_STYLE, TOTAL_ROW
 from ui.text import plain
 
 st.set_page_config(page_title="B12 intake planner", page_icon="🥛", layout="wide")
 # Less room above the title, and on a phone smaller headings and figures, so the person, the day's
 # verdict and the search box are on the first screen (1280×800, and 390×844); the day's three figures
-# share their row evenly. The button beside a line keeps its width (the lines' header and total leave
-# room for it); on a phone, a narrower one.
+# share their row evenly. A list drawn line by line is a grid of two columns: each line, then its button
+# (on a phone, a narrower one); the header and total lines span both and leave the button's room.
 FIGURES = css_class(Key.DAY_FIGURES)
-LINE_BUTTONS = ", ".join(  # the fragment around a line's button, in the line's row
-    f'[data-testid=stHorizontalBlock] > [data-testid=stLayoutWrapper]:has([class*="{css_class(prefix)}"])'
-    for prefix in LINE_BUTTON_PREFIXES)
+LINE_LISTS_CSS = ", ".join(f".{css_class(key)}" for key in LINE_LISTS)
+WHOLE_LINES = ", ".join(f".{css_class(key)} > :has(.{kind})" for key in LINE_LISTS for kind in (HEAD_ROW, TOTAL_ROW))
 PAGE_STYLE = f"""<style>
 [data-testid=stMainBlockContainer] {{padding-top: 2.5rem}}
-{LINE_BUTTONS} {{flex: 0 0 {LINE_BUTTON_PX}px}}
+{LINE_LISTS_CSS} {{display: grid !important; grid-template-columns: minmax(0, 1fr) {LINE_BUTTON_PX}px;
+  align-items: center}}
+{WHOLE_LINES} {{grid-column: 1 / -1}}
 .{FIGURES} > * {{min-width: 0 !important; flex: 1 1 0 !important}}
 @media (max-width: 640px) {{
   [data-testid=stMainBlockContainer] {{padding-top: 3.5rem}}
@@ -52,7 +53,7 @@ PAGE_STYLE = f"""<style>
   [data-testid=stMetricValue] {{font-size: 1.2rem !important}}
   .{FIGURES} [data-testid=stMetric] * {{white-space: normal !important; text-overflow: clip !important;
     overflow: visible !important; height: auto !important}}
-  {LINE_BUTTONS} {{flex: 0 0 6.5rem}}
+  {LINE_LISTS_CSS} {{grid-template-columns: minmax(0, 1fr) 6.5rem}}
 }}
 </style>"""
 

@@ -34,7 +34,11 @@ LABEL_FIELDS = {"name": Key.LABEL_NAME, "serving_g": Key.LABEL_SERVING, "b12": K
                 "basis": Key.LABEL_BASIS, "diet": Key.LABEL_DIET, "fortified": Key.LABEL_FORTIFIED,
                 "count": Key.LABEL_COUNT, "meal": Key.LABEL_MEAL}
 GRAMS = "grams"  # the portion choice that means an amount in grams
-PICK_FIELDS = (Key.PICK_COUNT, Key.PICK_GRAMS, Key.PICK_MEAL)  # a fresh round of each after an add
+# The pick row's amounts as each add leaves them. Its widgets keep their keys and get these values, so the
+# browser updates them in place: new widgets (a fresh key each add) cost about 16 ms more per add to draw
+# (bench/browser.py). The pick row sets them as it is drawn: set in the Add's callback, the rerun that replaces
+# the click's own would not send them to the browser.
+PICK_START = {Key.PICK_COUNT: 1.0, Key.PICK_GRAMS: 100.0}
 SUPPLEMENT_FIELDS = (Key.SUPPLEMENT_NAME, Key.SUPPLEMENT_UG, Key.SUPPLEMENT_EVERY, Key.SUPPLEMENT_MEAL)
 
 
@@ -135,47 +139,50 @@ def _pick_row(actions: PageActions, food: Food, food_key: str) -> None:
     """How much of the picked food, at which meal, and its Add button: a fragment, so an add resets it
     for the next one without redrawing the search and its results."""
     session = actions.session
-    count_key, grams_key, meal_key = (round_key(key, session.pick_round) for key in PICK_FIELDS)
+    meal_after_add = session.pick_reset
+    if meal_after_add is not None:  # set here, before the widgets, so the browser shows the values too
+        del session.pick_reset
+        session.forget(*PICK_START)
+        session[Key.PICK_MEAL] = meal_after_add
+    for key, first in PICK_START.items():  # the amounts' starting values (the widgets take no value=)
+        if not session.has(key):
+            session[key] = first
     row = st.container(horizontal=True)  # one flex row: lighter to redraw after every add than columns
     portion_key = portion_pick_key(food.id)
     portion = row.selectbox("Portion", [p.label for p in food.portions] + [GRAMS], key=portion_key,
                            format_func=lambda p: p if p == GRAMS else f"{p} ({food.portion(p).grams:g} g)")
     if portion == GRAMS:
-        amount_key = grams_key
-        amount = row.number_input("Grams", min_value=1.0, max_value=5000.0, value=100.0, step=10.0, key=amount_key,
+        amount_key = Key.PICK_GRAMS
+        amount = row.number_input("Grams", min_value=1.0, max_value=5000.0, step=10.0, key=amount_key,
                                   width=AMOUNT_PX)
     else:
-        amount_key = count_key
-        amount = row.number_input("How many", min_value=0.25, max_value=50.0, value=1.0, step=0.5, key=amount_key,
+        amount_key = Key.PICK_COUNT
+        amount = row.number_input("How many", min_value=0.25, max_value=50.0, step=0.5, key=amount_key,
                                   width=AMOUNT_PX)
-    meal = row.selectbox("Meal", meal_choices(actions.plan, session.day_index), key=meal_key)
+    meal = row.selectbox("Meal", meal_choices(actions.plan, session.day_index), key=Key.PICK_MEAL)
     grams = amount if portion == GRAMS else food.portion(portion).grams * amount
     b12 = food.b12_ug(grams)
     st.caption(plain(f"= {grams:g} g → B12 {'unknown' if b12 is None else micrograms(b12)} ({food.source})"))
     add_button(plain(f"Add {short_label(food.description)} — {amount_words(portion, amount)} to {meal}"),
-               actions, food_key, portion_key, amount_key, meal_key)
+               actions, food_key, portion_key, amount_key)
     show(ADD)
 
 
 @st.fragment
-def add_button(label: str, actions: PageActions, food_key: str, portion_key: str, amount_key: str,
-               meal_key: str) -> None:
+def add_button(label: str, actions: PageActions, food_key: str, portion_key: str, amount_key: str) -> None:
     """The search's Add button (see the module's note on small fragments)."""
     st.button(label, type="primary", key=Key.ADD_FOOD, on_click=_add_picked,
-              args=(actions, food_key, portion_key, amount_key, meal_key))
+              args=(actions, food_key, portion_key, amount_key))
 
 
-def _add_picked(actions: PageActions, food_key: str, portion_key: str, amount_key: str, meal_key: str) -> None:
+def _add_picked(actions: PageActions, food_key: str, portion_key: str, amount_key: str) -> None:
     """The Add button's callback: reads the pick as submitted with the click, then reruns the figures."""
     session = actions.session
     portion, food = session[portion_key], session[food_key]
     before = actions.plan
-    actions.add_food(food, session[meal_key], None if portion == GRAMS else portion, float(session[amount_key]))
+    actions.add_food(food, session[Key.PICK_MEAL], None if portion == GRAMS else portion, float(session[amount_key]))
     if actions.plan is not before:  # the next add starts afresh: one of it, at the meal that suits the food
-        session.forget(*(round_key(key, session.pick_round) for key in PICK_FIELDS))
-        session.pick_round += 1
-        session[round_key(Key.PICK_MEAL, session.pick_round)] = suited_meal(
-            food, CurrentDay.from_day(actions.totals().days[session.day_index]))
+        session.pick_reset = suited_meal(food, CurrentDay.from_day(actions.totals().days[session.day_index]))
     after_add(before, form=Key.PICK_ROW)
 
 

@@ -25,7 +25,7 @@ from planner.wording import (
 from ui.actions import UNTITLED, PageActions
 from ui.adding import add_panel
 from ui.details import day_details
-from ui.messages import DAY, show
+from ui.messages import DAY, show, toast_ui
 from ui.plans import absorbed_metric, save_prompts_ui, status_box, target_metric
 from ui.reruns import days_changed
 from ui.session import Key
@@ -45,6 +45,7 @@ def plan_view(actions: PageActions, index: SearchIndex, client: FdcClient | None
 
 @st.fragment(key=Key.SUMMARY)
 def day_summary(actions: PageActions) -> None:
+    toast_ui()  # first, and on every run: after a change, its confirmation (see ui.messages.toast_ui)
     save_prompts_ui(actions)
     day_index = actions.session.day_index
     totals = actions.totals()

@@ -2,8 +2,9 @@
 where the B12 comes from (charts), what to add (the day's suggestions), and the plan's files.
 
 Only the panel shown is computed and drawn, so an add redraws the summary and one panel, not
-four. Buttons that change the plan sit in small fragments of their own (line_button, items_editor,
-plan_buttons): a click first redraws only them, then the figures.
+four. The grid and the day plan's buttons sit in small fragments of their own (items_editor,
+plan_buttons): a change there first redraws only them, then the figures. A list's lines and their
+buttons are plain elements in a grid (line_button).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from planner.notes import AdviceDisclaimer, ClinicianNeeded
 from planner.results import DayTotal, PlanAddition, PlanTotals, Suggestions
@@ -132,39 +132,32 @@ def undo_ui(actions: PageActions) -> None:
     removal = actions.session.last_removal
     if removal is None or removal.after is not actions.plan:
         return
-    left, right = st.columns([4, 1], vertical_alignment="center")
-    left.markdown(plain(f"Removed {removal.description} from {removal.meal}."))
-    right.button("Undo the removal", key=Key.UNDO_REMOVAL, on_click=figures_after, args=(actions.undo_removal,),
-                 width="stretch")
+    # One flex row, not columns: lighter to draw, and its button sits above the lines' Remove buttons.
+    row = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+    row.markdown(plain(f"Removed {removal.description} from {removal.meal}."))
+    row.button("Undo the removal", key=Key.UNDO_REMOVAL, on_click=figures_after, args=(actions.undo_removal,),
+               width=LINE_BUTTON_PX)
 
 
 def item_lines(actions: PageActions, rows: list[dict[str, Any]], refs: list[RowRef | None], day: DayTotal) -> None:
     """One line per item with its own Remove button, then the day's total. A weekly supplement listed from
     another day is removed on its own day."""
-    st.html(line_html(ITEMS_ROW_CLASS, ITEM_HEAD, UG_CELLS, HEAD_ROW))
-    for position, (row, ref) in enumerate(zip(rows, refs, strict=True)):
-        line = _line(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
-        if ref is None:
-            line.caption(plain(f"Remove it on {row[LISTED_ON]}, where it is listed."), width=LINE_BUTTON_PX)
-        else:
-            with line:
+    with st.container(key=Key.ITEM_LINES):
+        st.html(line_html(ITEMS_ROW_CLASS, ITEM_HEAD, UG_CELLS, HEAD_ROW))
+        for position, (row, ref) in enumerate(zip(rows, refs, strict=True)):
+            st.html(line_html(ITEMS_ROW_CLASS, item_cells(row), UG_CELLS))
+            if ref is None:
+                st.caption(plain(f"Remove it on {row[LISTED_ON]}, where it is listed."), width=LINE_BUTTON_PX)
+            else:
                 line_button(plain(f"Remove {short_label(row['Item'])}"), remove_item_key(position),
                             actions.remove_item, ref, f"{row['Item']} ({row[AMOUNT_WORDS]})", position)
-    st.html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
+        st.html(line_html(ITEMS_ROW_CLASS, total_cells(day), UG_CELLS, TOTAL_ROW))
 
 
-def _line(html: str) -> DeltaGenerator:
-    """A line of a list, beside it (on the right) the place for its button: one flex row, lighter to draw
-    than columns."""
-    line = st.container(horizontal=True, vertical_alignment="center", wrap=False)
-    line.html(html)
-    return line
-
-
-@st.fragment
 def line_button(label: str, key: str, change: Callable[..., None], *args: object) -> None:
-    """A line's button, a fragment of its own (see the module's note on small fragments): a click redraws
-    this button, not the whole list, before the figures."""
+    """A line's button, the next cell of its list's grid (app.py's style): the line is one element and its
+    button another, with no row or fragment around them, so a list of n lines redraws 2n elements after
+    every change, not 4n (bench/browser.py)."""
     st.button(label, key=key, on_click=figures_after, args=(change, *args), width=LINE_BUTTON_PX, wrap=True)
 
 
@@ -269,10 +262,11 @@ def plan_buttons(actions: PageActions, additions: Sequence[PlanAddition]) -> Non
 def source_lines(actions: PageActions, result: Suggestions, count: int) -> None:
     """The first `count` everyday sources, each on a line with its Add button, to the meal with the least B12
     among those the food suits."""
-    st.html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
     pairs = zip(result.sources[:count], result.source_meals[:count], strict=True)
-    for position, (source, meal) in enumerate(pairs):
-        line = _line(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)), SOURCE_NUMBERS))
-        with line:
+    with st.container(key=Key.SOURCE_LINES):
+        st.html(line_html(SOURCES_ROW_CLASS, SOURCE_HEAD, SOURCE_NUMBERS, HEAD_ROW))
+        for position, (source, meal) in enumerate(pairs):
+            st.html(line_html(SOURCES_ROW_CLASS, source_cells(source, result.share_of_target(source)),
+                              SOURCE_NUMBERS))
             line_button(plain(f"Add {short_label(source.food.description)} — {source.serving.label} to {meal}"),
                         source_add_key(position), actions.add_source, source.food, source.serving, meal)

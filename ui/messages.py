@@ -61,18 +61,31 @@ def show(*places: str) -> None:
     """Render the messages queued for these places, and every confirmation as one toast. User text
     is shown as text (escaped), never as Markdown or HTML."""
     session = Session()
-    kept, confirmations = [], []
+    kept = []
     for message in session.messages:
-        if message.kind == "success":
-            confirmations.append(message.text)
-        elif message.place in places:
+        if message.place in places and message.kind != "success":
             getattr(st, message.kind)(plain(message.text))
         else:
             kept.append(message)
     session.messages = kept
-    if confirmations:
-        body = "".join(f"<p>{html.escape(text)}</p>" for text in confirmations)
-        st.html(f'<div role="status" class="{TOAST_CLASS}">{body}</div>')
+    if any(message.kind == "success" for message in kept):
+        toast_ui()
+
+
+def toast_ui() -> None:
+    """Every confirmation queued, as one toast; where there is none, its empty slot. A fragment that calls
+    this first on every run keeps its other elements in their places whether or not it confirms something,
+    so the browser updates them rather than drawing them anew (a toast that came and went shifted them all,
+    bench/browser.py). Each toast is numbered, so the same words twice still show twice."""
+    session = Session()
+    confirmations = [message.text for message in session.messages if message.kind == "success"]
+    session.messages = [message for message in session.messages if message.kind != "success"]
+    if not confirmations:
+        st.html(f'<div class="{TOAST_CLASS}" hidden></div>')
+        return
+    session.toasts += 1
+    body = "".join(f"<p>{html.escape(text)}</p>" for text in confirmations)
+    st.html(f'<div role="status" class="{TOAST_CLASS}" data-toast="{session.toasts}">{body}</div>')
 
 
 def read_or_show(read: Callable[[], T], shown: Callable[[str], object] = st.error) -> T | None:

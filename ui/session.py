@@ -72,6 +72,8 @@ class Session:
     client_id: Slot[str | None] = Slot(lambda: None)  # None: the owner's own plans
     day_index: Slot[int] = Slot(lambda: 0)
     messages: Slot[list[Message]] = Slot(list)  # shown where they belong (ui.messages)
+    toasts: Slot[int] = Slot(lambda: 0)  # toasts shown so far: each numbered
+    pick_reset: Slot[str | None] = Slot(lambda: None)  # after an add: the meal the pick row starts again at
     editor_version: Slot[int] = Slot(lambda: 0)  # a new version: a fresh table editor
     restored: Slot[bool] = Slot(lambda: False)  # the folder era imported and the page's link reopened
     conflict: Slot[bool] = Slot(lambda: False)  # the open plan changed elsewhere since this tab read it
@@ -81,7 +83,6 @@ class Session:
     search_found: Slot[FoodSearchResult | None] = Slot(lambda: None)  # the last search's answer
     search_unavailable: Slot[str | None] = Slot(lambda: None)  # why FoodData Central was not used
     search_count: Slot[int] = Slot(lambda: 0)  # searches so far: each gets a fresh pick list
-    pick_round: Slot[int] = Slot(lambda: 0)  # searched foods added so far: each add, a fresh pick row
     supplement_round: Slot[int] = Slot(lambda: 0)  # supplements added so far: each add, a fresh form
     editing_person: Slot[bool] = Slot(lambda: False)  # the profile form shown on the page, not in the sidebar
     label_round: Slot[int] = Slot(lambda: 0)  # foods added from a label so far: each add, a fresh form
@@ -151,6 +152,8 @@ class Key(StrEnum):
     ADD_PANEL = "add_panel"
     DETAILS = "day_details"
     SHOWN_PANEL = "shown_panel"  # the shown panel's container (CSS class st-key-shown_panel)
+    ITEM_LINES = "item_lines"  # the day's items as lines, each beside its Remove button (a CSS grid)
+    SOURCE_LINES = "source_lines"  # the everyday sources as lines, each beside its Add button (a CSS grid)
     # the plan's header
     DAY_PICK = "day_pick"
     REMOVE_DAY = "remove_day"
@@ -241,7 +244,7 @@ def plan_add_key(position: int) -> str:
 
 
 REMOVE_ITEM, SOURCE_ADD = "remove_item_", "source_add_"
-LINE_BUTTON_PREFIXES = (REMOVE_ITEM, SOURCE_ADD)  # the keys of the buttons beside a line start so
+LINE_LISTS = (Key.ITEM_LINES, Key.SOURCE_LINES)  # the lists drawn line by line, each line beside its button
 
 
 def remove_item_key(position: int) -> str:

@@ -90,3 +90,27 @@ def test_an_impossible_age_says_why_beside_it_and_keeps_the_profile(at, age):
                                                    "The plan keeps the previous profile."]
     widgets = [w for w in at.sidebar if getattr(w, "key", None) or getattr(w, "type", "") == "error"]
     assert [getattr(w, "key", None) for w in widgets][:2] == [Key.AGE, None]  # the reason right below the age
+
+
+def test_grams_start_again_at_100_after_an_add(at):
+    search(at, "salmon")
+    selectbox(at, "Portion").set_value("grams").run()
+    number_input(at, "Grams").set_value(250.0).run()
+    at.button(key=Key.ADD_FOOD).click().run()
+    assert not at.exception
+    assert [item.grams for meal in plan(at).days[0].meals for item in meal.items] == [250.0]
+    assert number_input(at, "Grams").value == 100.0
+
+
+def test_the_pick_row_keeps_its_widgets_from_one_add_to_the_next(at):
+    """The amounts and the meal are set back on the same widgets, not drawn as new ones (a fresh key each add
+    cost the browser about 16 ms an add, bench/browser.py); the value the browser is told is the one set back."""
+    search(at, "eggs")
+    pick_row = lambda: (at.number_input(key=Key.PICK_COUNT).id, at.selectbox(key=Key.PICK_MEAL).id)  # noqa: E731
+    before = pick_row()
+    number_input(at, "How many").set_value(3.0)
+    at.button(key=Key.ADD_FOOD).click().run()
+    assert not at.exception
+    assert pick_row() == before
+    how_many = number_input(at, "How many")
+    assert how_many.value == 1.0 and how_many.proto.set_value and how_many.proto.value == 1.0

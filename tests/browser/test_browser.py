@@ -446,7 +446,7 @@ def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, b
             box = boxes[what] = element.bounding_box()
             assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], (what, box)
             assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (what, box)
-        toast = page.locator(f".{TOAST_CLASS}").last.bounding_box()  # the add's confirmation, still shown
+        toast = page.locator(f".{TOAST_CLASS}[role=status]").last.bounding_box()  # the add's confirmation, still shown
         assert toast is not None and not [what for what, box in boxes.items() if overlap(toast, box)], toast
         problems = accessibility_problems(page)
         if screen == "phone":
@@ -488,6 +488,23 @@ def test_the_forms_show_their_starting_values_after_an_add(app_url, page):
     wait_for_app(page)
     assert page.get_by_role("textbox", name="Supplement").input_value() == "B12 (cyanocobalamin)"
     assert float(page.get_by_role("spinbutton", name="µg per dose").input_value()) == 10.0
+
+
+def test_a_second_add_shows_its_toast_afresh(app_url, page):
+    """Each confirmation is a new toast in the browser too: its fade starts again, also after the same words."""
+    page.goto(app_url)
+    wait_for_app(page)
+    search(page, "whole milk")
+    add = page.locator(f".{css_class(Key.ADD_FOOD)} button")
+    toast_age = "() => document.querySelector('.TOAST[role=status]').getAnimations()[0].currentTime".replace(
+        "TOAST", TOAST_CLASS)
+    add.click()
+    wait_for_app(page)
+    page.wait_for_timeout(2_000)
+    assert page.evaluate(toast_age) >= 2_000
+    add.click()
+    wait_for_app(page)
+    assert page.evaluate(toast_age) < 1_500  # the second toast's fade, not the first one's
 
 
 def test_an_impossible_age_is_refused_in_words_when_entered(app_url, page):
