@@ -409,54 +409,65 @@ def edit_first_amount(page: Page, amount: str) -> Sample:
 
 # ---- the measures --------------------------------------------------------------------------------
 
+Interaction = Callable[[Page], Callable[[int], Sample]]  # sets a settled page up; then times its run-th change
+
+
+def searches(page: Page) -> Callable[[int], Sample]:
+    return lambda run: timed(page, "results", "Enter", lambda: search(page, SEARCHES[run % len(SEARCHES)]))
+
+
+def adds(page: Page) -> Callable[[int], Sample]:
+    search(page, SEARCHES[0])
+    wait_for_app(page)
+    return lambda _: timed(page, "total", "click", lambda: add_to_plan_button(page).click())
+
+
+def edits(page: Page) -> Callable[[int], Sample]:
+    add_first_match(page, SEARCHES[1])
+    edit_items_on(page)
+    return lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)])
+
+
+def suggestion_adds(page: Page) -> Callable[[int], Sample]:
+    show_detail_panel(page, "What to add")
+    return lambda _: timed(page, "total", "click", lambda: suggestion_button(page).click())
+
+
+def panel_switches(page: Page) -> Callable[[int], Sample]:
+    add_first_match(page, SEARCHES[2])
+
+    def switch(run: int) -> Sample:
+        choice = first_present(page, "panel choice", panel_choice(page, PANELS[run % len(PANELS)]))
+        return timed(page, "panel", "click", choice.click)
+    return switch
+
+
+def removals(page: Page) -> Callable[[int], Sample]:
+    for query in SEARCHES:  # a day of three foods; each run removes the first and undoes it
+        add_first_match(page, query)
+    show_detail_panel(page, "What is planned")
+
+    def remove(_: int) -> Sample:
+        sample = timed(page, "total", "click", lambda: remove_button(page).click())
+        page.get_by_role("button", name="Undo the removal").click()
+        wait_for_app(page)
+        return sample
+    return remove
+
+
+INTERACTIONS: dict[str, Interaction] = {
+    "search": searches, "add_to_plan": adds, "table_edit": edits, "suggestion_add": suggestion_adds,
+    "panel_switch": panel_switches, "row_remove": removals}
+
+
 def planner_interactions(browser: Browser, url: str, runs: int) -> dict[str, Callable[[], list[Sample]]]:
     """Each kind of interaction in its own new session (one plan that grows with the adds)."""
-    def searches() -> list[Sample]:
-        with open_app(browser, url) as page:
-            return repeat(runs, lambda run: timed(page, "results", "Enter",
-                                                  lambda: search(page, SEARCHES[run % len(SEARCHES)])))
-
-    def adds() -> list[Sample]:
-        with open_app(browser, url) as page:
-            search(page, SEARCHES[0])
-            wait_for_app(page)
-            return repeat(runs, lambda _: timed(page, "total", "click", lambda: add_to_plan_button(page).click()))
-
-    def edits() -> list[Sample]:
-        with open_app(browser, url) as page:
-            add_first_match(page, SEARCHES[1])
-            edit_items_on(page)
-            return repeat(runs, lambda run: edit_first_amount(page, TABLE_AMOUNTS[run % len(TABLE_AMOUNTS)]))
-
-    def suggestion_adds() -> list[Sample]:
-        with open_app(browser, url) as page:
-            show_detail_panel(page, "What to add")
-            return repeat(runs, lambda _: timed(page, "total", "click", lambda: suggestion_button(page).click()))
-
-    def panel_switches() -> list[Sample]:
-        with open_app(browser, url) as page:
-            add_first_match(page, SEARCHES[2])
-
-            def switch(run: int) -> Sample:
-                choice = first_present(page, "panel choice", panel_choice(page, PANELS[run % len(PANELS)]))
-                return timed(page, "panel", "click", choice.click)
-            return repeat(runs, switch)
-
-    def removals() -> list[Sample]:
-        with open_app(browser, url) as page:
-            for query in SEARCHES:  # a day of three foods; each run removes the first and undoes it
-                add_first_match(page, query)
-            show_detail_panel(page, "What is planned")
-
-            def remove(_: int) -> Sample:
-                sample = timed(page, "total", "click", lambda: remove_button(page).click())
-                page.get_by_role("button", name="Undo the removal").click()
-                wait_for_app(page)
-                return sample
-            return repeat(runs, remove)
-
-    return {"search": searches, "add_to_plan": adds, "table_edit": edits, "suggestion_add": suggestion_adds,
-            "panel_switch": panel_switches, "row_remove": removals}
+    def measured(interaction: Interaction) -> Callable[[], list[Sample]]:
+        def run() -> list[Sample]:
+            with open_app(browser, url) as page:
+                return repeat(runs, interaction(page))
+        return run
+    return {key: measured(interaction) for key, interaction in INTERACTIONS.items()}
 
 
 def reference_clicks(browser: Browser, url: str, runs: int) -> list[Sample]:
