@@ -36,8 +36,8 @@ LABEL_FIELDS = {"name": Key.LABEL_NAME, "serving_g": Key.LABEL_SERVING, "b12": K
 GRAMS = "grams"  # the portion choice that means an amount in grams
 # The pick row's amounts as each add leaves them. Its widgets keep their keys and get these values, so the
 # browser updates them in place: new widgets (a fresh key each add) cost about 16 ms more per add to draw
-# (bench/browser.py). The pick row sets them as it is drawn: set in the Add's callback, the rerun that replaces
-# the click's own would not send them to the browser.
+# (bench/browser_ab.py, docs/benchmarks.md). The pick row sets them as it is drawn: set in the Add's
+# callback, the rerun that replaces the click's own would not send them to the browser.
 PICK_START = {Key.PICK_COUNT: 1.0, Key.PICK_GRAMS: 100.0}
 SUPPLEMENT_FIELDS = (Key.SUPPLEMENT_NAME, Key.SUPPLEMENT_UG, Key.SUPPLEMENT_EVERY, Key.SUPPLEMENT_MEAL)
 

@@ -76,7 +76,7 @@ def toast_ui() -> None:
     """Every confirmation queued, as one toast; where there is none, its empty slot. A fragment that calls
     this first on every run keeps its other elements in their places whether or not it confirms something,
     so the browser updates them rather than drawing them anew (a toast that came and went shifted them all,
-    bench/browser.py). Each toast is numbered, so the same words twice still show twice."""
+    docs/benchmarks.md). Each toast is numbered, so the same words twice still show twice."""
     session = Session()
     confirmations = [message.text for message in session.messages if message.kind == "success"]
     session.messages = [message for message in session.messages if message.kind != "success"]
