@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from planner.notes import AdviceDisclaimer, ClinicianNeeded
+from planner.notes import AdviceDisclaimer, ClinicianNeeded, Note
 from planner.results import DayTotal, PlanAddition, PlanTotals, Suggestions
 from planner.wording import (
     GUIDANCE,
@@ -242,7 +242,16 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
     st.caption(REPORT_DISCLAIMER)
     rules = [note for note in result.notes if not isinstance(note, (ClinicianNeeded, AdviceDisclaimer))]
     if rules:
-        with st.expander(f"Why these, and what is left out for this person ({len(rules)})"):
+        rules_ui(rules)
+
+
+def rules_ui(rules: Sequence[Note]) -> None:
+    """The rules and notes behind the suggestions, folded, and drawn only while unfolded: closed, they
+    are one element after every add, not one box per rule (bench/browser_ab.py)."""
+    folded = st.expander(f"Why these, and what is left out for this person ({len(rules)})", key=Key.RULES_OPEN,
+                         on_change="rerun")
+    if folded.open:
+        with folded:
             for note in rules:
                 st.info(plain(note_text(note)))
 

@@ -190,6 +190,7 @@ class Key(StrEnum):
     EDIT_ITEMS = "edit_items"  # the day's items as an editable grid, not a table to read
     PLAN_ADD_ALL = "plan_add_all"
     ALL_SOURCES = "all_sources"  # every everyday source of the diet listed, not the first few
+    RULES_OPEN = "rules_open"  # the suggestions' rules and notes unfolded (drawn only then)
     # saving and saved plans
     CONFIRM_REPLACE = "confirm_replace"
     CANCEL_REPLACE = "cancel_replace"

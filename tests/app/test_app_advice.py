@@ -54,7 +54,12 @@ def test_what_to_add_gives_the_answer_first_and_folds_the_rules(at):
     search_and_add(at, "apple")  # a day with something in it: no "nothing planned" box
     show_panel(at, DETAIL_PANELS[2])
     (expander,) = [e for e in at.expander if e.label.startswith("Why these")]
+    assert at.info == []  # no rule above the answer; folded, the rules are not drawn at all
+    assert at.subheader[0].value in ("A plan for the rest of the day", "Everyday sources for this diet")
+    at.session_state[Key.RULES_OPEN] = True  # as unfolding it does
+    at.run()
+    (expander,) = [e for e in at.expander if e.label.startswith("Why these")]
     folded = [box.value for box in expander.info]
     assert len(folded) >= 2 and any("Not offered" in text for text in folded)
-    assert [box.value for box in at.info if box.value not in folded] == []  # no rule left above the answer
-    assert at.subheader[0].value in ("A plan for the rest of the day", "Everyday sources for this diet")
+    assert expander.label.endswith(f"({len(folded)})")
+    assert [box.value for box in at.info if box.value not in folded] == []

@@ -315,6 +315,13 @@ def test_views_dietitian_mode_and_report_pass_axe(app_url, page, tmp_path):
     for tab in DETAIL_PANELS:
         show_panel(page, tab)
         problems[f"a planned vegan day: {tab}"] = accessibility_problems(page)
+    show_panel(page, "What to add")  # the rules are drawn once unfolded, in place
+    rules = page.locator("[data-testid=stExpander]").filter(has_text="Why these")
+    assert rules.locator("[data-testid=stAlert]").count() == 0
+    rules.get_by_text("Why these").click()
+    rules.locator("[data-testid=stAlert]").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    problems["a planned vegan day: the rules unfolded"] = accessibility_problems(page)
     show_panel(page, "What is planned")
     page.locator(f".{css_class(remove_item_key(0))} button").click()
     page.get_by_role("button", name="Undo the removal").wait_for(timeout=30_000)

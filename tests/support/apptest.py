@@ -63,10 +63,15 @@ def show_panel(at: AppTest, label: str) -> AppTest:
 
 
 def every_panel_text(at: AppTest) -> str:
-    """The page's text with each detail panel shown in turn: all a person can bring on screen."""
+    """The page's text with each detail panel shown in turn, what it folds unfolded: all a person can bring
+    on screen. The folds are left as they were."""
     from ui.details import DETAIL_PANELS
 
-    return "\n".join(rendered_text(show_panel(at, label)) for label in DETAIL_PANELS)
+    folded = at.session_state[Key.RULES_OPEN] if Key.RULES_OPEN in at.session_state else False
+    at.session_state[Key.RULES_OPEN] = True
+    text = "\n".join(rendered_text(show_panel(at, label)) for label in DETAIL_PANELS)
+    at.session_state[Key.RULES_OPEN] = folded
+    return text
 
 
 def plan(at: AppTest):
