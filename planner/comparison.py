@@ -13,9 +13,11 @@ from planner.handout import comparison_title
 from planner.plan import Plan
 from planner.results import PlanTotals
 from planner.wording import (
+    DAY_TOTAL_LABEL,
     REPORT_DISCLAIMER,
     day_verdict_text,
     difference_text,
+    intake_amount,
     intake_text,
     item_amount,
     micrograms,
@@ -23,6 +25,7 @@ from planner.wording import (
 
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 4
 SCENARIO_COLUMNS = ("Day", "Meal", "Item", "Amount", "B12 counted", "Source")
+COUNTED_COLUMN = "B12 counted"  # the one column of numbers, set right
 
 
 def differences_from_first(scenarios: Sequence[tuple[Plan, PlanTotals]]) -> list[str | None]:
@@ -35,16 +38,20 @@ def differences_from_first(scenarios: Sequence[tuple[Plan, PlanTotals]]) -> list
 
 def scenario_rows(totals: PlanTotals) -> list[tuple[str, str, str, str, str, str]]:
     """A scenario's items as text, in SCENARIO_COLUMNS: the µg each counts ("unknown" without a value)
-    and its source."""
-    return [(day.label, meal.name, item.description, item_amount(item),
-             "unknown" if item.b12_ug is None else micrograms(item.counted_ug), item.source)
-            for day in totals.days for meal in day.meals for item in meal.items]
+    and its source; each day's items end with its total, the figure its summary gives."""
+    rows = []
+    for day in totals.days:
+        rows += [(day.label, meal.name, item.description, item_amount(item),
+                  "unknown" if item.b12_ug is None else micrograms(item.counted_ug), item.source)
+                 for meal in day.meals for item in meal.items]
+        rows.append((day.label, "", DAY_TOTAL_LABEL, "", intake_amount(day.total_ug, day.unknown_items), ""))
+    return rows
 
 
 def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: date,
                            client: str | None = None) -> str:
     """The hand-out of scenarios side by side: one summary table with the difference line, then
-    each scenario's items in brief."""
+    each scenario's items in brief, each with its source (dataset and id), as on the page."""
     if not MIN_SCENARIOS <= len(scenarios) <= MAX_SCENARIOS:
         raise ValueError(f"a comparison takes {MIN_SCENARIOS} to {MAX_SCENARIOS} scenarios, not {len(scenarios)}")
     title = comparison_title(client, today)
@@ -70,11 +77,13 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
                              "B12 a day, by scenario", marker=target.target_ug,
                              marker_label=f"target {target.target_ug:g} µg"))
     for plan, totals in scenarios:
-        out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr><th>Day</th><th>Meal</th><th>Item</th>"
-                   "<th>Amount</th><th class='num'>B12 counted</th></tr></thead><tbody>")
-        for day, meal, item, amount, b12, _source in scenario_rows(totals):
-            out.append(f"<tr>{cell_html(day)}{cell_html(meal)}{cell_html(item)}{cell_html(amount)}"
-                       f"{cell_html(b12, True)}</tr>")
+        head = "".join(f"<th class='num'>{name}</th>" if name == COUNTED_COLUMN else f"<th>{name}</th>"
+                       for name in SCENARIO_COLUMNS)
+        out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr>{head}</tr></thead><tbody>")
+        for row in scenario_rows(totals):
+            cells = "".join(cell_html(text, name == COUNTED_COLUMN)
+                            for name, text in zip(SCENARIO_COLUMNS, row, strict=True))
+            out.append(f'<tr class="total">{cells}</tr>' if row[2] == DAY_TOTAL_LABEL else f"<tr>{cells}</tr>")
         out.append("</tbody></table>")
     out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"

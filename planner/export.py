@@ -156,7 +156,7 @@ th, td { border: 1px solid #ccd; padding: .25rem .45rem; text-align: left; verti
 td.num, th.num { text-align: right; white-space: nowrap; }
 .disclaimer { background: #fff6d6; border: 1px solid #e5c55a; padding: .6rem .8rem; }
 .muted { color: #555; font-size: .85rem; }
-.status { font-weight: 600; }
+.status, tr.total td { font-weight: 600; }
 svg { max-width: 40rem; display: block; margin: .5rem 0; }
 @page { size: auto; margin: 10mm 12mm; }
 @media print {

@@ -10,6 +10,7 @@ from typing import Callable, Literal
 import streamlit as st
 
 from planner.comparison import (
+    COUNTED_COLUMN,
     MAX_SCENARIOS,
     SCENARIO_COLUMNS,
     comparison_report_html,
@@ -204,7 +205,8 @@ def compare_ui(actions: PageActions, totals_of: Callable[[Plan], PlanTotals]) ->
             _scenario_ui(*scenario, difference)
     for plan, totals in scenarios:  # full width: every column, B12 and source too, without sideways scrolling
         st.subheader(plain(f"Items in {plan.name}"))
-        st.html(table_html(COMPARE_TABLE_CLASS, SCENARIO_COLUMNS, scenario_rows(totals), numeric={4}))
+        st.html(table_html(COMPARE_TABLE_CLASS, SCENARIO_COLUMNS, scenario_rows(totals),
+                           numeric={SCENARIO_COLUMNS.index(COUNTED_COLUMN)}))
     comparison_download_ui(actions, scenarios)
 
 

@@ -46,15 +46,24 @@ def test_compare_shows_each_scenarios_items_with_their_b12_and_source():
     names = [h.value for h in at.subheader if h.value in plans]
     assert sorted(names) == sorted(plans)
     catalog = bundled_foods()
-    expected = [[{"Day": day.label, "Meal": meal.name, "Item": item.description,
-                  "B12 counted": "unknown" if item.b12_ug is None else f"{item.counted_ug:.2f} µg",
-                  "Source": item.source}
-                 for day in plan_totals(plans[name], catalog).days for meal in day.meals for item in meal.items]
-                for name in names]
+    expected = []
+    for name in names:
+        rows = []
+        for day in plan_totals(plans[name], catalog).days:
+            rows += [{"Day": day.label, "Meal": meal.name, "Item": item.description,
+                      "B12 counted": "unknown" if item.b12_ug is None else f"{item.counted_ug:.2f} µg",
+                      "Source": item.source} for meal in day.meals for item in meal.items]
+            rows.append({"Day": day.label, "Meal": "", "Item": "Day total", "B12 counted": f"{day.total_ug:.2f} µg",
+                         "Source": ""})  # the day's total, as its summary gives it
+        expected.append(rows)
     shown = [[{column: row[column] for column in ("Day", "Meal", "Item", "B12 counted", "Source")} for row in table]
              for table in compared_tables(at)]
     assert shown == expected
-    assert [len(table) for table in shown] == [1, 2]  # cheddar; cheddar and soy milk
+    assert [len(table) for table in shown] == [2, 3]  # cheddar; cheddar and soy milk; each with its total
+    for table in shown:  # the total row is the sum of the rows above it, as shown
+        *items, total = table
+        assert abs(sum(float(row["B12 counted"].split()[0]) for row in items)
+                   - float(total["B12 counted"].split()[0])) < 0.006 * len(items)
 
 
 def test_compare_says_each_later_scenarios_difference_from_the_first():

@@ -120,6 +120,22 @@ def test_the_comparison_report_has_a_difference_line(catalog):
     assert comparison_file_name(None, DAY) == "scenarios-2026-12-04.html"
 
 
+def test_the_comparison_report_gives_each_items_source(catalog):
+    """Each scenario's items carry their dataset and id, as the page's Compare and the day's report do."""
+    first, second = a_plan(catalog, SHORT_DAY, name="current diet"), a_plan(catalog, FULL_DAY, name="with liver")
+    pairs = [(plan, plan_totals(plan, catalog)) for plan in (first, second)]
+    page = comparison_report_html(pairs, DAY)
+    for _plan, totals in pairs:
+        (item,) = [item for day in totals.days for meal in day.meals for item in meal.items]
+        assert "SR Legacy" in item.source and item.source in page
+    tables = page.split("<h2>")[2:]  # each scenario's items, after the summary
+    assert len(tables) == 2 and all("<th>Source</th>" in table for table in tables)
+    assert all(re.search(r"<tr>(<td[^>]*>[^<]*</td>){6}</tr>", table) for table in tables)
+    for (_plan, totals), table in zip(pairs, tables, strict=True):  # each ends with the day's total, as summed
+        (total_row,) = re.findall(r'<tr class="total">.*?</tr>', table)
+        assert "Day total" in total_row and f">{totals.days[0].total_ug:.2f} µg<" in total_row
+
+
 def test_the_comparison_takes_two_to_four_scenarios(catalog):
     plan = a_plan(catalog, SHORT_DAY)
     pair = (plan, plan_totals(plan, catalog))
