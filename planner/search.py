@@ -159,7 +159,8 @@ def _food_words(food: Food) -> _FoodWords:
         bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
     raw = {w for seg in segment_words for w in seg}
     raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):]] for w in seg}
-    first = frozenset(segment_stems[0]) - PLAIN_QUALIFIERS if segment_stems else frozenset()
+    first = (frozenset(stem(w) for w in segment_words[0] if w not in JOINING_WORDS) - PLAIN_QUALIFIERS
+             if segment_stems else frozenset())  # "Pizza with pepperoni": pizza and pepperoni
     brands = {s for text, seg in zip(segments[:head_count], segment_stems, strict=False)
               if _BRAND_SEGMENT.match(text) for s in seg}
     unspecified = {stem(w) for phrase in NOT_SPECIFIED.findall(food.description.lower()) for w in words(phrase)}
@@ -167,9 +168,12 @@ def _food_words(food: Food) -> _FoodWords:
     filed_under = {s for text, seg in zip(segments[:head_count - 1], segment_stems, strict=False)
                    if fold(text.strip()) in CATEGORY_HEADS for s in seg}  # "Fish, salmon": filed under fish
     said = NOT_SPECIFIED.sub(" ", food.description.lower())  # "NS as to major flour": nothing named
-    named_by = tuple(frozenset(stem(w) for w in words(name) if w not in JOINING_WORDS) - PLAIN_QUALIFIERS - filed_under
-                     for name in (said, *(NOT_SPECIFIED.sub(" ", common.lower()) for common in food.common_names
-                                          if food.data_type == FNDDS_DATA_TYPE)))  # FNDDS's: names of this food
+    # the name without the category it is filed under; FNDDS's common names as they are ("dinner roll" names a
+    # roll filed under "Roll": its "roll" is part of that name)
+    named_by = tuple(frozenset(stem(w) for w in words(name) if w not in JOINING_WORDS) - PLAIN_QUALIFIERS - filed
+                     for name, filed in ((said, filed_under), *((NOT_SPECIFIED.sub(" ", common.lower()), frozenset())
+                                                                for common in food.common_names
+                                                                if food.data_type == FNDDS_DATA_TYPE)))
     return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
                       frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers),
                       named_by)

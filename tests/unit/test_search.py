@@ -125,6 +125,21 @@ def test_chicken_breast_is_broiler_breast_meat_not_a_deli_slice(index):
     assert index.explain("chicken breast", deli)["rank"] > 1
 
 
+def test_a_common_name_names_its_food_whole_even_where_the_food_is_filed_under_a_word_of_it(index):
+    """FNDDS files "Roll, white, soft" under "Roll" and calls it a "dinner roll": that common name holds
+    every word of the query and nothing else, so it beats "Roll, whole wheat" (also a "dinner roll", but
+    with "wheat" unasked) and SR's "Rolls, dinner, egg"."""
+    assert index.explain("dinner roll", "fndds:51150000")["keys"]["unasked_words"] == 0
+    assert index.find("dinner roll", limit=1).foods[0].id == "fndds:51150000"
+
+
+def test_joining_words_do_not_count_against_a_first_segment(index):
+    """"Pizza with pepperoni, …" starts with the query's words: "with" is not a word the query left out."""
+    top = index.find("pepperoni pizza", limit=1).foods[0]
+    assert top.description.startswith("Pizza with pepperoni")
+    assert index.explain("pepperoni pizza", top.id)["keys"]["first_not_query"] == 0
+
+
 def test_salmon_is_cooked_or_canned_flesh_first(index):
     top = index.find("salmon", limit=1).foods[0]
     assert top.description.startswith("Fish, salmon") and "raw" not in top.description
