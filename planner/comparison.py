@@ -48,6 +48,11 @@ def scenario_rows(totals: PlanTotals) -> list[tuple[str, str, str, str, str, str
     return rows
 
 
+def is_day_total(row: Sequence[str]) -> bool:
+    """A day's total row of scenario_rows: no meal (every item has one) and the total's label."""
+    return row[SCENARIO_COLUMNS.index("Meal")] == "" and row[SCENARIO_COLUMNS.index("Item")] == DAY_TOTAL_LABEL
+
+
 def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: date,
                            client: str | None = None) -> str:
     """The hand-out of scenarios side by side: one summary table with the difference line, then
@@ -83,7 +88,7 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
         for row in scenario_rows(totals):
             cells = "".join(cell_html(text, name == COUNTED_COLUMN)
                             for name, text in zip(SCENARIO_COLUMNS, row, strict=True))
-            out.append(f'<tr class="total">{cells}</tr>' if row[2] == DAY_TOTAL_LABEL else f"<tr>{cells}</tr>")
+            out.append(f'<tr class="total">{cells}</tr>' if is_day_total(row) else f"<tr>{cells}</tr>")
         out.append("</tbody></table>")
     out.append(f'</main><footer><p class="muted">Data: {html.escape(FDC_CITATION)}</p></footer></body></html>')
     return "\n".join(out) + "\n"

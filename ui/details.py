@@ -247,7 +247,7 @@ def act_ui(actions: PageActions, result: Suggestions, day: DayTotal) -> None:
 
 def rules_ui(rules: Sequence[Note]) -> None:
     """The rules and notes behind the suggestions, folded, and drawn only while unfolded: closed, they
-    are one element after every add, not one box per rule (bench/browser_ab.py)."""
+    are one element after every add, not one box per rule (docs/benchmarks.md)."""
     folded = st.expander(f"Why these, and what is left out for this person ({len(rules)})", key=Key.RULES_OPEN,
                          on_change="rerun")
     if folded.open:
