@@ -26,6 +26,8 @@ from planner.wording import (
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 4
 SCENARIO_COLUMNS = ("Day", "Meal", "Item", "Amount", "B12 counted", "Source")
 COUNTED_COLUMN = "B12 counted"  # the one column of numbers, set right
+SCENARIO_HEAD = "".join(f"<th class='num'>{name}</th>" if name == COUNTED_COLUMN else f"<th>{name}</th>"
+                        for name in SCENARIO_COLUMNS)  # the same for every scenario's items table
 
 
 def differences_from_first(scenarios: Sequence[tuple[Plan, PlanTotals]]) -> list[str | None]:
@@ -82,9 +84,7 @@ def comparison_report_html(scenarios: Sequence[tuple[Plan, PlanTotals]], today: 
                              "B12 a day, by scenario", marker=target.target_ug,
                              marker_label=f"target {target.target_ug:g} µg"))
     for plan, totals in scenarios:
-        head = "".join(f"<th class='num'>{name}</th>" if name == COUNTED_COLUMN else f"<th>{name}</th>"
-                       for name in SCENARIO_COLUMNS)
-        out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr>{head}</tr></thead><tbody>")
+        out.append(f"<h2>{html.escape(plan.name)}</h2><table><thead><tr>{SCENARIO_HEAD}</tr></thead><tbody>")
         for row in scenario_rows(totals):
             cells = "".join(cell_html(text, name == COUNTED_COLUMN)
                             for name, text in zip(SCENARIO_COLUMNS, row, strict=True))
