@@ -16,7 +16,7 @@ an interval that holds 0 means the two are not told apart.
 from __future__ import annotations
 
 import argparse
-import random
+import operator
 import shutil
 import statistics
 import sys
@@ -27,17 +27,13 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.browser import INTERACTIONS, open_app, server_env, streamlit_server
+from bench.timing import median_interval
 from tests.support.browser import CHROMIUM_ARGS
 
-RESAMPLES = 2_000
 
-
-def median_difference_interval(before: list[float], after: list[float], seed: int = 25) -> tuple[float, float]:
-    """The 5th and 95th percentiles of median(after) − median(before), resampling each version's samples."""
-    chance = random.Random(seed)
-    differences = sorted(statistics.median(chance.choices(after, k=len(after)))
-                         - statistics.median(chance.choices(before, k=len(before))) for _ in range(RESAMPLES))
-    return differences[int(0.05 * RESAMPLES)], differences[int(0.95 * RESAMPLES) - 1]
+def median_difference_interval(before: list[float], after: list[float]) -> tuple[float, float]:
+    """The 90 % bootstrap interval of median(after) − median(before)."""
+    return median_interval(before, after, operator.sub)
 
 
 def main() -> int:
