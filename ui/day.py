@@ -82,11 +82,13 @@ def plan_header(actions: PageActions) -> None:
         session[Key.DAY_PICK] = session.day_index  # follows days added, removed or opened elsewhere
         st.selectbox("Day", range(len(labels)), format_func=lambda i: labels[i], key=Key.DAY_PICK,
                      on_change=days_changed, args=(actions.pick_day,))
-        c1, c2, c3 = st.columns(3)
-        c1.button("Add a day", on_click=days_changed, args=(actions.add_days, False), width="stretch")
-        c2.button("Copy this day", on_click=days_changed, args=(actions.add_days, True), width="stretch")
-        c3.button(f"Remove {plain(labels[session.day_index])}", key=Key.REMOVE_DAY, on_click=days_changed,
-                  args=(actions.drop_day,), disabled=len(labels) < 2, width="stretch")
+        # One flex row of buttons as wide as their words (wrapping to a second row if need be): a third of the
+        # column each cut "Copy this day" and "Remove Day 1" to "Copy this…" and "Remove …" at 1280 px.
+        row = st.container(horizontal=True)
+        row.button("Add a day", on_click=days_changed, args=(actions.add_days, False))
+        row.button("Copy this day", on_click=days_changed, args=(actions.add_days, True))
+        row.button(f"Remove {plain(labels[session.day_index])}", key=Key.REMOVE_DAY, on_click=days_changed,
+                   args=(actions.drop_day,), disabled=len(labels) < 2)
 
 
 # ---- the summary: the total, the gap, absorption -------------------------------------------------

@@ -428,13 +428,17 @@ def overlap(a: dict, b: dict) -> bool:
 
 
 FIRST_SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# The words of every button in view that are cut short (an ellipsis, or text past its edge).
+CLIPPED_BUTTONS = """() => Array.from(document.querySelectorAll('button')).filter(b => b.offsetParent !== null)
+  .filter(b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+  .map(b => b.innerText.trim())"""
 
 
 @pytest.mark.parametrize("screen", FIRST_SCREENS)
 def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, browser, screen):
     """At 1280×800 and 390×844, without opening the sidebar: the person's line, the day's verdict and the
     search box are on the first screen, and the add's confirmation covers none of them; on the phone "Edit"
-    brings the profile onto the page; axe is clean;
+    brings the profile onto the page; axe is clean; no button's words are cut short ("Copy this…");
     the day's lines and What to add do not scroll sideways (issue 25, items 5 and 6)."""
     viewport = FIRST_SCREENS[screen]
     context = browser.new_context(viewport=viewport, is_mobile=screen == "phone", has_touch=screen == "phone")
@@ -456,6 +460,7 @@ def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, b
         toast = page.locator(f".{TOAST_CLASS}[role=status]").last.bounding_box()  # the add's confirmation, still shown
         assert toast is not None and not [what for what, box in boxes.items() if overlap(toast, box)], toast
         problems = accessibility_problems(page)
+        assert page.evaluate(CLIPPED_BUTTONS) == []
         if screen == "phone":
             page.get_by_role("button", name="Edit", exact=True).click()
             wait_for_app(page)
@@ -469,6 +474,7 @@ def test_the_first_screen_shows_the_person_the_verdict_and_the_search(app_url, b
             page.locator(".b12-sources").first.wait_for(timeout=30_000)
             for line in page.locator(".b12-line").all():
                 assert line.evaluate(NO_SIDEWAYS_SCROLL)
+            assert page.evaluate(CLIPPED_BUTTONS) == []
         assert not problems, problems
     finally:
         context.close()
