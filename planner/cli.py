@@ -290,7 +290,7 @@ def build_parser(prog: str = "python -m planner") -> argparse.ArgumentParser:
     food.add_argument("--json", action="store_true")
     food.set_defaults(run=cmd_food)
 
-    search = commands.add_parser("search", help="search the bundled USDA SR Legacy (SR28) foods")
+    search = commands.add_parser("search", help="search the bundled USDA SR Legacy (SR28) and FNDDS 2021–2023 foods")
     search.add_argument("query", metavar="QUERY")
     add_profile_flags(search, required=False)  # the diet and leave-out words filter the results
     search.add_argument("--limit", type=int, default=20)

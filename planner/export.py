@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 from planner.advice.dayplan import CurrentDay
 from planner.advice.suggest import suggest
 from planner.catalog import bundled_search_index
+from planner.fndds import FNDDS_CITATION
 from planner.handout import handout_title
 from planner.jsonshapes import plan_json
 from planner.plan import Plan
@@ -44,7 +45,8 @@ from planner.wording import (
 # OWASP's CSV-injection starts, plus a line feed (a quoted cell may begin with one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 FDC_CITATION = ("U.S. Department of Agriculture, Agricultural Research Service. FoodData Central; "
-                f"{SR_CITATION}, National Nutrient Database for Standard Reference. Public domain.")
+                f"{SR_CITATION}, National Nutrient Database for Standard Reference; "
+                f"{FNDDS_CITATION}, Food and Nutrient Database for Dietary Studies. Public domain.")
 CSV_COLUMNS = ["day", "meal", "item", "amount", "grams", "b12_ug", "counted_ug", "absorbed_ug", "verdict", "source",
                "note"]
 HANDOUT_COLUMNS = ("client", "prepared")  # a hand-out's CSV: after the plan's columns, on every row

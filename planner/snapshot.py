@@ -26,7 +26,7 @@ from planner.datacache import cached
 from planner.diet import label_food
 from planner.errors import UnknownFoodError
 from planner.everyday import everyday_ndbs
-from planner.fndds import read_fndds, read_newer_values
+from planner.fndds import FNDDS_CITATION, read_fndds, read_newer_values
 from planner.food import FNDDS_PREFIX, RETIRED_DATA_TYPE, SR24_PREFIX, SR_PREFIX, Food, unique_portions
 from planner.once import once
 
@@ -35,6 +35,7 @@ SEARCH_TERMS: Traversable = DATA_DIR / "search_terms.csv"  # the reviewed compou
 SR_DATA_TYPE = "SR Legacy"
 SR_CITATION = "USDA SR Legacy (SR28, 2016)"
 SR_RELEASE_NAME = "USDA SR Legacy (SR28)"
+BUNDLED_DATA_NAME = f"{SR_RELEASE_NAME} and {FNDDS_CITATION}"  # what the bundled search and totals read
 SR24_CITATION = "USDA SR24 (2011)"
 
 # ComName entries that are not names people use (recipe numbers, commodity codes).

@@ -1,5 +1,5 @@
 """Where food records come from: FoodData Central when a client is configured and answers,
-else the bundled SR Legacy (SR28) snapshot, with a sentence saying why."""
+else the bundled SR Legacy (SR28) and FNDDS 2021–2023 data, with a sentence saying why."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DEFAULT_SEARCH_TYPES
 from planner.food import DietMode, Food
 from planner.search import SearchIndex, SearchResult, search_words
-from planner.snapshot import SR_RELEASE_NAME
+from planner.snapshot import BUNDLED_DATA_NAME
 
-BUNDLED_ORIGIN = f"bundled {SR_RELEASE_NAME}"
+BUNDLED_ORIGIN = f"the bundled {BUNDLED_DATA_NAME}"
 FDC_ORIGIN = "USDA FoodData Central (live)"
 
 

@@ -381,7 +381,7 @@ def note_text(note: n.Note | n.Caveat) -> str:
                     f"{_absorption_basis(standard, assumed_by)}.")
         case n.WeeklyDose(dose):
             return (f"A weekly supplement of {dose:,.0f} µg is a standing habit: it counts as "
-                    f"{dose / DAYS_PER_WEEK:.1f} µg on every day of the plan.")
+                    f"{micrograms(dose / DAYS_PER_WEEK)} on every day of the plan.")
         case n.NotReliable(description, n.ZeroReason.ANALOGUES):
             return (f"{description} does not count: seaweed, algae, tempeh and mushrooms hold inactive B12 analogues "
                     "or variable amounts, so it counts as 0 µg.")
@@ -411,7 +411,7 @@ def note_text(note: n.Note | n.Caveat) -> str:
                        if reason is n.SupplementReason.FOODS_FALL_SHORT else SUPPLEMENT_REASONS[reason])
             return f"A supplement ({description}) is included because {because}."
         case n.VeganFortifiedMet(meals, ug):
-            return (f"Fortified foods at {meals} meals give {ug:.1f} µg, in line with the Vegan Society's advice "
+            return (f"Fortified foods at {meals} meals give {micrograms(ug)}, in line with the Vegan Society's advice "
                     "(fortified foods two or three times a day, at least 3 µg).")
         case n.AllergensLeftOut(allergens):
             return (f"Leaving out {', '.join(allergens)}: foods that contain it, and products whose ingredients the "

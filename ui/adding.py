@@ -17,7 +17,7 @@ from planner.fdc.client import FdcClient
 from planner.food import DietMode, Food
 from planner.plan import DEFAULT_MEALS, Plan
 from planner.search import SearchIndex
-from planner.snapshot import SR_RELEASE_NAME
+from planner.snapshot import BUNDLED_DATA_NAME
 from planner.sources import FoodSearchResult, search_foods
 from planner.wording import fallback_text, food_caveats_text, micrograms, search_message, sentence
 from ui.actions import PageActions
@@ -104,7 +104,7 @@ def _search(actions: PageActions, index: SearchIndex, client: FdcClient | None, 
 def _results_ui(actions: PageActions, client: FdcClient | None, found: FoodSearchResult) -> None:
     session = actions.session
     if found.unavailable:
-        st.info(plain(fallback_text(found.unavailable, SR_RELEASE_NAME)))
+        st.info(plain(fallback_text(found.unavailable, BUNDLED_DATA_NAME)))
     result = found.result
     message = search_message(result)
     if message:

@@ -15,7 +15,7 @@ from planner.fdc.client import FdcClient
 from planner.fdc.protocol import DATA_TYPES, DEFAULT_SEARCH_TYPES
 from planner.food import DietMode
 from planner.profile import MAX_AGE_YEARS, REPRODUCTIVE_AGES, Absorption, Profile, Sex, Standard
-from planner.snapshot import SR_RELEASE_NAME
+from planner.snapshot import BUNDLED_DATA_NAME
 from planner.targets import Target, applicable_standards
 from planner.wording import person_text, target_kind_text
 from ui.session import Key, Session
@@ -141,11 +141,11 @@ def data_source_ui(client: FdcClient | None, demo: bool) -> None:
     sidebar = st.sidebar
     sidebar.header("Food data")
     if client is None:
-        sidebar.caption(f"{SR_RELEASE_NAME}, bundled: works offline. Add an FDC API key for live "
+        sidebar.caption(f"{BUNDLED_DATA_NAME}, bundled: works offline. Add an FDC API key for live "
                         "FoodData Central searches (see README).")
         return
     if not sidebar.toggle("Search USDA FoodData Central (live)", value=True, key=Key.USE_FDC):
-        sidebar.caption(f"Searching the bundled {SR_RELEASE_NAME} data.")
+        sidebar.caption(f"Searching the bundled {BUNDLED_DATA_NAME} data.")
         return
     sidebar.multiselect("FDC data types", list(DATA_TYPES), default=list(DEFAULT_SEARCH_TYPES), key=Key.FDC_TYPES,
                         help="Branded foods carry label data and swamp plain searches.")
@@ -166,7 +166,7 @@ def fdc_status(client: FdcClient, demo: bool) -> None:
         status = f"offline fallback: {unavailable}"
     elif limit and limit.remaining is not None:
         status += f"; {limit.remaining} requests left this hour"
-    st.caption(plain(f"FoodData Central: {status}. Bundled {SR_RELEASE_NAME} is the fallback."))
+    st.caption(plain(f"FoodData Central: {status}. The bundled {BUNDLED_DATA_NAME} data is the fallback."))
     if limit and limit.running_low:
         st.warning(f"Only {limit.remaining} FoodData Central requests left this hour; repeated searches "
                    "come from the cache.")

@@ -36,7 +36,7 @@ from ui.session import Key, Session
 
 
 def test_starts_with_no_key_and_no_network(at):
-    assert any("USDA SR Legacy (SR28), bundled" in c.value for c in at.sidebar.caption)
+    assert any("USDA SR Legacy (SR28) and USDA FNDDS 2021–2023, bundled" in c.value for c in at.sidebar.caption)
     assert metric_value(at, "B12 eaten") == "0.00 µg"
 
 
@@ -51,7 +51,8 @@ def test_live_source_falls_back_and_never_shows_the_key(monkeypatch, tmp_path):
     button(app, "Search").click().run()
     assert not app.exception
     text = rendered_text(app) + every_panel_text(app)
-    assert "Cannot reach FoodData Central" in text and "bundled USDA SR Legacy (SR28)" in text
+    assert "Cannot reach FoodData Central" in text
+    assert "Showing the bundled USDA SR Legacy (SR28) and USDA FNDDS 2021–2023 data instead" in text
     assert "NDB 13326" in [s for s in app.selectbox if s.label == "Food"][0].format_func(
         [s for s in app.selectbox if s.label == "Food"][0].value)
     assert secret not in text

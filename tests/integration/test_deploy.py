@@ -142,7 +142,8 @@ def test_through_nginx_a_visitor_gets_the_page_and_a_websocket_session_on_one_pr
             search.fill("beef liver braised")
             search.press("Enter")
             wait_for_app(page)
-            assert page.get_by_text("1 of 1 match from bundled USDA SR Legacy").count() == 1  # the run went both ways
+            found = page.get_by_text("1 of 1 match from the bundled USDA SR Legacy (SR28) and USDA FNDDS")
+            assert found.count() == 1  # the run went both ways
             [cookie] = [c["value"] for c in page.context.cookies() if c["name"] == "b12_route"]
         finally:
             browser.close()

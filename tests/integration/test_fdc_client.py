@@ -17,7 +17,7 @@ from planner.fdc.settings import FdcSettings, settings_from_env
 from planner.plan import FoodItem, add_item, new_plan
 from planner.planfile import load_plan, save_plan
 from planner.profile import Profile, Sex
-from planner.snapshot import SR_RELEASE_NAME, bundled_foods
+from planner.snapshot import BUNDLED_DATA_NAME, bundled_foods
 from planner.sources import BUNDLED_ORIGIN, FDC_ORIGIN, search_foods
 from planner.totals import plan_totals
 from planner.wording import fallback_text
@@ -233,7 +233,8 @@ def test_search_falls_back_to_bundled_data_with_a_message(httpserver, settings):
     assert result.origin == BUNDLED_ORIGIN
     assert result.foods[0].id == "sr:13326"
     assert "HTTP 500" in result.unavailable
-    assert "bundled" in fallback_text(result.unavailable, SR_RELEASE_NAME)
+    assert fallback_text(result.unavailable, BUNDLED_DATA_NAME).endswith(
+        "Showing the bundled USDA SR Legacy (SR28) and USDA FNDDS 2021–2023 data instead.")
 
 
 def test_search_uses_fdc_when_it_answers(httpserver, settings):

@@ -288,4 +288,4 @@ def test_the_app_says_when_a_limit_setting_is_bad_and_keeps_to_the_bundled_data(
     app = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not app.exception
     assert "FDC_DEADLINE_S must be a number of seconds above 0, not 'soon'." in [e.value for e in app.error]
-    assert any("USDA SR Legacy (SR28), bundled" in c.value for c in app.sidebar.caption)
+    assert any("USDA SR Legacy (SR28) and USDA FNDDS 2021–2023, bundled" in c.value for c in app.sidebar.caption)

@@ -122,3 +122,20 @@ def test_an_empty_day_says_it_is_empty_and_what_a_weekly_supplement_still_gives(
     page = report_html(plan, plan_totals(plan, catalog))
     assert ("Nothing is planned for Day 2 yet. B12 (2,000 µg weekly = 285.71 µg a day), listed on Day 1, "
             "still counts.") in page
+
+
+def test_both_hand_outs_credit_every_bundled_dataset_their_rows_cite(catalog):
+    """An FNDDS row's source is credited in the footer too, not SR Legacy alone."""
+    import re
+    from datetime import date
+
+    from planner.comparison import comparison_report_html
+
+    plan, totals = totals_and_plan(catalog, [{"food": "sr:01077", "portion": "1 cup", "count": 1},
+                                             {"food": "fndds:11360200", "grams": 240}])  # whole milk; oat milk
+    sources = [item.source for meal in totals.days[0].meals for item in meal.items]
+    datasets = {source.split(", NDB ")[0].split(", food code ")[0] for source in sources}
+    assert datasets == {"USDA SR Legacy (SR28, 2016)", "USDA FNDDS 2021–2023"}
+    for page in (report_html(plan, totals), comparison_report_html([(plan, totals)] * 2, date(2026, 12, 6))):
+        (credit,) = re.findall(r"<footer>.*?Data: (.*?)</p>", page, re.S)
+        assert all(dataset in credit for dataset in datasets)

@@ -59,6 +59,14 @@ def test_the_table_counts_what_the_total_counts_and_ends_with_it(planned):
     assert "2,000 µg weekly = 285.71 µg a day" in weekly[2] and weekly[3] == "285.71 µg"
 
 
+def test_the_weekly_note_says_the_daily_share_its_row_counts(planned):
+    _, totals = planned
+    (weekly,) = [row for row in day_rows(totals.days[0])[0] if row["Item"] == "Cyanocobalamin"]
+    shown = item_cells(weekly)[3]
+    (note,) = [text for text in notes_text(totals.notes) if text.startswith("A weekly supplement")]
+    assert f"counts as {shown} on every day" in note  # "285.71 µg" in both, not 285.7 beside 285.71
+
+
 def test_the_analogue_reason_is_said_once(planned):
     _, totals = planned
     day = totals.days[0]
