@@ -174,9 +174,13 @@ CACFP_GROUPS = frozenset({"Dairy and Egg Products", "Poultry Products", "Beef Pr
                           "Lamb, Veal, and Game Products", "Finfish and Shellfish Products"})
 _SHELLFISH = re.compile(r"^(?:mollusks|crustaceans)\b|\b(?:clams?|oysters?|mussels?|scallops?|shrimp|crabs?|"
                         r"lobsters?|crayfish|squid|octopus)\b")
+# Read strictly too: pickled, smoked, cured or salted foods (salty, and cured meats are deli meats) and sauces,
+# pastes and spreads are not a child's meal component, whatever group FNDDS files them under.
 _NOT_A_MEAL_COMPONENT = re.compile(
     r"\b(?:ice cream|ice milk|frozen (?:yogurt|dessert|novelty)|eggnog|pudding|shakes?|custard|cream|butter|whey|"
-    r"desserts?|imitation|cheese (?:food|spread|product|sauce)|sausage|bacon|jerky|bologna|salami|frankfurter)\b")
+    r"desserts?|imitation|cheese (?:food|spread|product|sauce)|sausage|bacon|jerky|bologna|salami|frankfurter|"
+    r"pickled|smoked|cured|corned|salted|sauces?|gravy|paste|pate|spread)\b")
+WWEIA_SHELLFISH = "Shellfish"  # FNDDS's category for clams, shrimp … and dishes of them ("Seafood sauce")
 
 
 def _outside_cacfp(food: Food) -> bool:
@@ -187,7 +191,8 @@ def _outside_cacfp(food: Food) -> bool:
     if PLANT_MILK.search(name):
         return not re.search(r"\bsoy", name) or bool(_SWEETENED.search(name))
     if food.food_group in CACFP_GROUPS:
-        return bool(_SHELLFISH.search(name) or _NOT_A_MEAL_COMPONENT.search(name) or _SWEETENED.search(name))
+        return bool(food.category == WWEIA_SHELLFISH or _SHELLFISH.search(name) or _NOT_A_MEAL_COMPONENT.search(name)
+                    or _SWEETENED.search(name))
     return True
 
 
@@ -273,7 +278,8 @@ FOOD_RULES: tuple[FoodRule, ...] = (
     FoodRule("sweetened-drink", "sweetened or flavoured milks and drinks", _stages(LifeStage.UNDER_2),
              _sweetened_drink, "no added sugar before age 2", DGA_SUGAR),
     FoodRule("cacfp", "foods outside the CACFP meal pattern (shellfish, sausages and deli meats, mixed dishes, "
-             "sweet or store-brand cereals, drinks other than milk and fortified soy)", _stages(LifeStage.YOUNG_CHILD),
+             "sweet or store-brand cereals, drinks other than milk and fortified soy), read strictly: nor pickled, "
+             "smoked or cured foods, sauces or spreads", _stages(LifeStage.YOUNG_CHILD),
              _outside_cacfp, "suggestions for young children keep to the everyday foods of the child-care meal "
              "pattern; others may still be planned by hand", CACFP, warns=False),
 )

@@ -93,6 +93,38 @@ def test_rules_leave_out_nothing_else(catalog, ndb, what, profile):
     assert blocking_rule(catalog.get_food(f"sr:{ndb}"), profile) is None, what
 
 
+TODDLER = Profile(2, Sex.MALE)
+# FNDDS files these under meat, fish or egg groups; for a young child they are not a meal component.
+OUTSIDE_CACFP = [
+    ("27150140", "Seafood sauce (lobster, white clam): WWEIA's shellfish"),
+    ("31107000", "Egg, whole, pickled"),
+    ("26119180", "Fish, pickled"),
+    ("26137190", "Fish, salmon, smoked"),
+    ("25112200", "Liver, paste or pate"),
+]
+INSIDE_CACFP = [
+    ("31103010", "Egg, whole, boiled or poached"),
+    ("32130410", "Egg omelet or scrambled egg, with tomatoes, no added fat"),
+    ("26137110", "Fish, salmon, NFS"),
+    ("21500100", "Beef, ground"),
+    ("11100000", "Milk, NFS"),
+]
+
+
+@pytest.mark.parametrize("code,what", OUTSIDE_CACFP, ids=[row[1] for row in OUTSIDE_CACFP])
+def test_a_young_childs_suggestions_keep_to_meal_components_in_fndds_too(catalog, code, what):
+    food = catalog.get_food(f"fndds:{code}")
+    rule = blocking_rule(food, TODDLER)
+    assert rule is not None and rule.id == "cacfp", what
+    assert "pickled, smoked or cured foods, sauces or spreads" in rule.what  # the strict reading, said
+    assert blocking_rule(food, ADULT) is None  # a rule for young children only
+
+
+@pytest.mark.parametrize("code,what", INSIDE_CACFP, ids=[row[1] for row in INSIDE_CACFP])
+def test_a_young_child_is_still_offered_plain_fndds_foods(catalog, code, what):
+    assert blocking_rule(catalog.get_food(f"fndds:{code}"), TODDLER) is None, what
+
+
 @pytest.mark.parametrize("age,limit", [(1, 600), (3, 600), (4, 900), (8, 900), (9, 1700), (13, 1700),
                                        (14, 2800), (18, 2800), (19, 3000), (90, 3000)])
 def test_preformed_vitamin_a_upper_limits_by_age(age, limit):
