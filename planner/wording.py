@@ -414,9 +414,11 @@ def note_text(note: n.Note | n.Caveat) -> str:
             return (f"Fortified foods at {meals} meals give {micrograms(ug)}, in line with the Vegan Society's advice "
                     "(fortified foods two or three times a day, at least 3 µg).")
         case n.AllergensLeftOut(allergens):
-            return (f"Leaving out {', '.join(allergens)}: foods that contain it, and products whose ingredients the "
-                    "USDA data does not list (cereals, breads, sweets, snacks, mixed dishes, meat analogues), since "
-                    "they may. Check labels for precautionary statements.")
+            # "many": where USDA lists a product's ingredients (FNDDS's cereals among them), it may still be offered.
+            them = "it" if len(allergens) == 1 else "any of them"
+            return (f"Leaving out {', '.join(allergens)}: foods that contain {them}, and products whose ingredients "
+                    "the USDA data does not list (many cereals, breads, sweets, snacks, mixed dishes and meat "
+                    "analogues), since they may. Check labels for precautionary statements.")
         case n.NewerValue(food, data_ug, newer_ug, source, covers):
             return (f"{food}: this USDA record gives {data_ug:,.1f} µg per 3 oz, the {source} {newer_ug:g} µg; "
                     "the planner counts the record's value, "

@@ -72,6 +72,16 @@ def test_allergen_words_leave_out_products_of_unknown_ingredients_and_say_so(cat
     assert allergen_note(["pork"]) is None
 
 
+def test_the_allergen_note_does_not_say_a_kind_of_food_is_gone_when_some_of_it_is_offered(catalog):
+    """FNDDS lists its cereals' ingredients: a person leaving out fish is still offered O's, so the note says
+    "many cereals", not "cereals"; and "them" for more than one allergen."""
+    oats = catalog.get_food("fndds:57123000")  # Cereal, O's, plain
+    assert oats.food_group == "Breakfast Cereals" and exclusion_reason(oats, ["fish"]) is None
+    note = note_text(AllergensLeftOut(("fish",)))
+    assert "(many cereals, breads" in note and "foods that contain it," in note
+    assert "foods that contain any of them," in note_text(AllergensLeftOut(("fish", "milk")))
+
+
 @pytest.mark.parametrize("typed,allergen", [("Milk", "milk"), ("EGGS", "egg"), ("tree nuts", "tree nuts"),
                                             ("shellfish", "shellfish"), ("crustaceans", "crustaceans"),
                                             ("molluscs", "molluscs"), ("gluten", "gluten"), ("pork", "pork"),
