@@ -57,7 +57,8 @@ FLUID_COW_MILK = (r"^Milk, (NFS$|whole|reduced fat|lowfat|low fat|nonfat|fat fre
                   r"(?!.*\b(dry|canned|evaporated|condensed|chocolate))")
 # FNDDS's plain omelet or scrambled egg: not the ones "with cheese", "with meat", "with vegetables" …
 FNDDS_SCRAMBLED = r"Egg omelet or scrambled egg, (NS as to fat|made with|no added fat|from fast food)"
-WHOLE_EGG = rf"^(Egg, whole, (raw|cooked|boiled or poached|fried|baked)|{FNDDS_SCRAMBLED})"
+# As eaten: cooked, not the raw egg of recipes (SR "Egg, whole, raw, fresh", FNDDS "Egg, whole, raw").
+WHOLE_EGG = rf"^(Egg, whole, (cooked|boiled or poached|fried|baked)|{FNDDS_SCRAMBLED})"
 RTE_CEREAL = r"^(Cereals ready-to-eat|Cereal, (?!cooked))"  # FNDDS: "Cereal, O's, plain", not "Cereal or granola bar"
 SOYMILK = r"soymilk|^Soy milk"  # FNDDS spells it in two words
 FNDDS_CHICKEN = r"^Chicken(, NS as to part| (breast|leg|drumstick|thigh|wing),)(?!.*\b(deli|sliced))"
@@ -69,7 +70,7 @@ B12_CASES = [
     # have made accept a dish or a brand the case never meant.
     Case("milk", FLUID_COW_MILK, "fluid cow's milk: whole, 2 %, 1 % or skim"),  # FNDDS "low fat (1%)", "NFS"
     Case("whole milk", r"^Milk, whole", "whole fluid milk"),
-    Case("eggs", WHOLE_EGG, "a whole egg, fresh or cooked"),  # FNDDS boiled, fried, baked, scrambled
+    Case("eggs", WHOLE_EGG, "a whole egg, cooked"),  # FNDDS boiled, fried, baked, scrambled
     Case("salmon", r"^Fish, salmon, (.*(cooked|canned)|(NFS|baked or broiled|grilled|steamed)$)",
          "salmon flesh as eaten: cooked or canned"),  # FNDDS "NFS", "baked or broiled", "grilled", "steamed"
     Case("tuna canned", r"^Fish, tuna, .*canned", "canned tuna"),

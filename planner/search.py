@@ -72,6 +72,8 @@ PLAIN_QUALIFIERS = frozenset(stem(w) for w in (
 ))
 _CATEGORY_STEMS = frozenset(stem(w) for head in CATEGORY_HEADS for w in tokens(head))  # no file read at import
 MEAT_FISH_RAW = re.compile(r"(?:^|, )raw\b")
+# Animal foods people eat cooked: "eggs" is a cooked egg, not the raw egg of recipes ("Egg, whole, raw").
+RAW_LAST_GROUPS = MEAT_FISH_GROUPS | {"Dairy and Egg Products"}
 NOT_SPECIFIED = re.compile(r"\bns as to [^,]*|\bnfs\b")
 # FNDDS categories of fruit and vegetables people mostly mean raw: "tomato" is a raw tomato.
 RAW_FIRST_CATEGORIES = frozenset({
@@ -234,8 +236,8 @@ class SearchIndex:
         self._qualifier_count = np.array([len(fw.head_qualifiers) for fw in per_food], dtype=np.int16)
         self._cooked_raw_food = np.array([f.category in RAW_FIRST_CATEGORIES and not MEAT_FISH_RAW.search(
             fold(f.description)) for f in self.foods], dtype=bool)
-        self._raw_flesh = np.array([f.food_group in MEAT_FISH_GROUPS and bool(MEAT_FISH_RAW.search(fold(f.description)))
-                                    for f in self.foods], dtype=bool)
+        self._raw_animal = np.array([f.food_group in RAW_LAST_GROUPS and bool(MEAT_FISH_RAW.search(fold(f.description)))
+                                     for f in self.foods], dtype=bool)
         self._generic = np.array([f.brand_owner is None for f in self.foods], dtype=bool)
         self._as_eaten = np.array([f.data_type == FNDDS_DATA_TYPE for f in self.foods], dtype=bool)
         twins = fndds_twins(self.foods)
@@ -356,7 +358,7 @@ class SearchIndex:
             ("special_form", ~plain),  # plain forms first
             ("not_everyday", ~self._everyday[candidates]),  # everyday first
             ("sr_twin", self._twin[candidates]),  # an SR food after the FNDDS food made of it alone (one, not two)
-            ("raw_flesh", self._raw_flesh[candidates]),  # meat and fish as eaten (cooked, canned) before raw
+            ("raw_animal", self._raw_animal[candidates]),  # meat, fish and eggs as eaten (cooked, canned) before raw
             ("first_not_query", ~exact_first),  # a first segment that is the query ("Yogurt, …" before "Tofu yogurt")
             ("cooked_not_raw", self._cooked_raw_food[candidates]),  # a raw tomato before a cooked one
             ("unasked_words", unasked),  # fewer words the query did not ask ("Coffee, brewed" before "Coffee, Cuban")

@@ -97,7 +97,8 @@ def test_milk_puts_fluid_cows_milk_first(index):
 
 def test_eggs_put_a_whole_egg_first(index):
     top = index.find("eggs", limit=1).foods[0]
-    assert top.description.startswith("Egg, whole")
+    assert top.description.startswith("Egg, whole") and "raw" not in top.description  # as eaten: cooked
+    assert index.explain("eggs", "fndds:31101010")["keys"]["raw_animal"]  # Egg, whole, raw: after the cooked
     assert index.explain("eggs", "sr:01173")["special_forms"] == ["dried"]  # Egg, white, dried
 
 

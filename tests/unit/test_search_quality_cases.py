@@ -115,6 +115,7 @@ NAMED = [
     ("steamed clams", "Clams, steamed or boiled", "Clams, fried"),
     ("eggs", "Egg, whole, boiled or poached", "Egg omelet or scrambled egg, with cheese, made with butter"),
     ("eggs", "Egg, whole, fried with butter", "Eggnog"),
+    ("eggs", "Egg, whole, cooked, hard-boiled", "Egg, whole, raw"),
     ("boiled egg", "Egg, whole, boiled or poached", "Egg, whole, pickled"),
     ("milk", "Milk, low fat (1%)", "Milk, evaporated, whole"),
     ("2% milk", "Milk, reduced fat (2%)", "Milk, lactose free, reduced fat (2%)"),
