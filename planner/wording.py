@@ -413,8 +413,7 @@ def note_text(note: n.Note | n.Caveat) -> str:
         case n.VeganFortifiedMet(meals, ug):
             return (f"Fortified foods at {meals} meals give {micrograms(ug)}, in line with the Vegan Society's advice "
                     "(fortified foods two or three times a day, at least 3 µg).")
-        case n.AllergensLeftOut(allergens):
-            # "many": where USDA lists a product's ingredients (FNDDS's cereals among them), it may still be offered.
+        case n.AllergensLeftOut(allergens):  # "many": FNDDS lists the ingredients of its cereals, which may be offered
             them = "it" if len(allergens) == 1 else "any of them"
             return (f"Leaving out {', '.join(allergens)}: foods that contain {them}, and products whose ingredients "
                     "the USDA data does not list (many cereals, breads, sweets, snacks, mixed dishes and meat "
@@ -460,8 +459,7 @@ def caveats_text(caveats: Iterable[n.Caveat]) -> str | None:
 
 def item_notes(item: ItemTotal) -> str:
     """Its caveats and, for a weekly dose shown on another day, where it is listed."""
-    return "; ".join(filter(None, [caveats_text(item.caveats),
-                                   f"listed on {item.listed_on}" if item.listed_on else None]))
+    return "; ".join(filter(None, [caveats_text(item.caveats), item.listed_on and f"listed on {item.listed_on}"]))
 
 
 GUIDANCE = {Guidance.VEGAN_DAILY: "Vegan Society: one daily supplement of at least 10 µg.",
