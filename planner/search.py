@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from planner.diet import MEAT_FISH_GROUPS
+from planner.diet import MEAT_FISH_GROUPS, MIXED_DISH_GROUPS
 from planner.errors import QueryError
 from planner.exclusions import exclusion_reason
 from planner.food import FNDDS_DATA_TYPE, SR_PREFIX, DietMode, Food
@@ -143,26 +143,45 @@ class _FoodWords:
     raw_head: frozenset[str]  # unstemmed head words, for prefixes
     head_size: int
     first_segment: frozenset[str]  # the first segment's words, plain qualifiers set aside
+    made_of: frozenset[str]  # a food of one ingredient it is also called by: that ingredient's first segment
     head_qualifiers: frozenset[str]  # head words that make it a variant ("buttermilk", "yolk", "canned")
     named_by: tuple[frozenset[str], ...]  # each name's words that say what it is (the name, then the common
     # names), plain qualifiers set aside
 
 
+def _ingredient_mention(food: Food, common: str) -> bool:
+    """A dish's common name that only names one of its ingredients: FNDDS lists a dish's variants so ("Soup,
+    pho, no meat": "tofu"; "Lentil curry": "chickpea"). It is still searched, but does not name the dish."""
+    if food.food_group not in MIXED_DISH_GROUPS or len(food.ingredients) < 2:
+        return False  # not a dish: a cereal of its grains and added vitamins is what its common names say
+    said = {stem(w) for w in words(common) if w not in JOINING_WORDS} - PLAIN_QUALIFIERS
+    named = {stem(w) for part in food.ingredients for text in (part.description.split(",")[0], *part.common_names)
+             for w in words(text)}
+    return bool(said) and said <= named
+
+
 def _food_words(food: Food) -> _FoodWords:
     segments = [s for s in food.description.split(",") if s.strip()]
     head_count = _head_segments(food.description)
-    names = [*segments, *food.common_names]
+    naming = [common for common in food.common_names if not _ingredient_mention(food, common)]
+    names = [*segments, *naming, *(common for common in food.common_names if common not in naming)]
     segment_words = [words(text) for text in names]  # split once; stems and raw words both come from it
     segment_stems = [[stem(w) for w in seg] for seg in segment_words]
     head_stems = {s for seg in segment_stems[:head_count] for s in seg}
-    head = head_stems | {s for seg in segment_stems[len(segments):] for s in seg}  # common names name the food
+    naming_stems = segment_stems[len(segments):len(segments) + len(naming)]
+    head = head_stems | {s for seg in naming_stems for s in seg}  # common names name the food
     bigrams = {pair for seg in segment_stems for pair in pairwise(seg)}
     if len(segments) > 1 and segment_stems[0] and segment_stems[1]:
         bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
     raw = {w for seg in segment_words for w in seg}
-    raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):]] for w in seg}
+    raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):len(segments) + len(naming)]]
+                for w in seg}
     first = (frozenset(stem(w) for w in segment_words[0] if w not in JOINING_WORDS) - PLAIN_QUALIFIERS
              if segment_stems else frozenset())  # "Pizza with pepperoni": pizza and pepperoni
+    # made of one ingredient that one of its common names calls it by ("Soybean curd": "tofu", of "Tofu, soft, …")
+    sole = (frozenset(stem(w) for w in words(food.ingredients[0].description.split(",")[0])) - PLAIN_QUALIFIERS
+            if len(food.ingredients) == 1 else frozenset())
+    made_of = sole if sole and sole in {frozenset(seg) - PLAIN_QUALIFIERS for seg in naming_stems} else frozenset()
     brands = {s for text, seg in zip(segments[:head_count], segment_stems, strict=False)
               if _BRAND_SEGMENT.match(text) for s in seg}
     unspecified = {stem(w) for phrase in NOT_SPECIFIED.findall(food.description.lower()) for w in words(phrase)}
@@ -174,10 +193,10 @@ def _food_words(food: Food) -> _FoodWords:
     # roll filed under "Roll": its "roll" is part of that name)
     named_by = tuple(frozenset(stem(w) for w in words(name) if w not in JOINING_WORDS) - PLAIN_QUALIFIERS - filed
                      for name, filed in ((said, filed_under), *((NOT_SPECIFIED.sub(" ", common.lower()), frozenset())
-                                                                for common in food.common_names
+                                                                for common in naming
                                                                 if food.data_type == FNDDS_DATA_TYPE)))
     return _FoodWords(frozenset(s for seg in segment_stems for s in seg), frozenset(head), frozenset(bigrams),
-                      frozenset(raw), frozenset(raw_head), len(head_stems), first, frozenset(qualifiers),
+                      frozenset(raw), frozenset(raw_head), len(head_stems), first, made_of, frozenset(qualifiers),
                       named_by)
 
 
@@ -226,6 +245,8 @@ class SearchIndex:
         self._head_size = np.array([fw.head_size for fw in per_food], dtype=np.int16)
         self._first_segment = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.first_segment)
         self._first_size = np.array([len(fw.first_segment) for fw in per_food], dtype=np.int16)
+        self._made_of = _postings((w, i) for i, fw in enumerate(per_food) for w in fw.made_of)
+        self._made_of_size = np.array([len(fw.made_of) for fw in per_food], dtype=np.int16)
         names = [(i, name) for i, fw in enumerate(per_food) for name in fw.named_by]  # grouped by food, in order
         self._name_postings = _postings((w, entry) for entry, (_, name) in enumerate(names) for w in name)
         self._name_size = np.array([len(name) for _, name in names], dtype=np.int16)
@@ -338,10 +359,12 @@ class SearchIndex:
         for pair in pairwise(stems):
             together += self._mask(self._bigram.get(pair))[candidates]
         first_asked = np.zeros(self._size, dtype=np.int16)
+        made_of_asked = np.zeros(self._size, dtype=np.int16)
         qualifiers_asked = np.zeros(self._size, dtype=np.int16)
         names_asked = np.zeros(self._name_size.size, dtype=np.int16)
         for word_stem in set(stems):
             first_asked += self._mask(self._first_segment.get(word_stem))
+            made_of_asked += self._mask(self._made_of.get(word_stem))
             qualifiers_asked += self._mask(self._qualifier.get(word_stem))
             hits = self._name_postings.get(word_stem)
             if hits is not None:
@@ -352,6 +375,10 @@ class SearchIndex:
         unasked = np.minimum.reduceat(np.where(counted, unasked_by_name, np.iinfo(np.int16).max),
                                       self._name_starts)[candidates]
         exact_first = (first_asked[candidates] == self._first_size[candidates]) & (first_asked[candidates] > 0)
+        # a food named otherwise ("Soybean curd") made of just what was asked ("Tofu, soft, …"); not "Goat milk"
+        made_of_size = self._made_of_size[candidates]
+        exact_first |= ((first_asked[candidates] == 0) & (made_of_asked[candidates] == made_of_size)
+                        & (made_of_size == len(set(stems))))
         variant = self._qualifier_count[candidates] - qualifiers_asked[candidates]
         return candidates, [
             ("not_named", ~named),  # foods the words name first
@@ -359,7 +386,8 @@ class SearchIndex:
             ("not_everyday", ~self._everyday[candidates]),  # everyday first
             ("sr_twin", self._twin[candidates]),  # an SR food after the FNDDS food made of it alone (one, not two)
             ("raw_animal", self._raw_animal[candidates]),  # meat, fish and eggs as eaten (cooked, canned) before raw
-            ("first_not_query", ~exact_first),  # a first segment that is the query ("Yogurt, …" before "Tofu yogurt")
+            ("first_not_query", ~exact_first),  # a first segment, or the one ingredient's, that is the query
+            # ("Yogurt, …" before "Tofu yogurt"; "Soybean curd", made of "Tofu, …", before "Lentil curry" for tofu)
             ("cooked_not_raw", self._cooked_raw_food[candidates]),  # a raw tomato before a cooked one
             ("unasked_words", unasked),  # fewer words the query did not ask ("Coffee, brewed" before "Coffee, Cuban")
             ("not_as_eaten", ~self._as_eaten[candidates]),  # FNDDS's foods, as people eat them, before SR's

@@ -235,3 +235,14 @@ def test_cli_unusable_query_exits_2_with_one_line(capsys, query):
     assert main(["search", query]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: ")
+
+
+def test_tofu_is_tofu_not_a_dish_that_may_hold_it(index):
+    """FNDDS names its tofu "Soybean curd" (made of SR's "Tofu, …" alone) and lists "tofu" among the variants
+    of a pho and a lentil curry: the food made of just what was typed comes first, and a dish whose common name
+    only names one of its ingredients (the pho's tofu) is found but not named by it."""
+    top = index.find("tofu", limit=2).foods
+    assert [f.description for f in top] == ["Soybean curd", "Soybean curd, deep fried"]
+    assert index.explain("tofu", "fndds:41420010")["keys"]["first_not_query"] == 0  # made of "Tofu, soft, …"
+    pho = index.explain("tofu", "fndds:28310335")  # "Soup, pho, no meat", which lists tofu as an ingredient
+    assert pho["rank"] > 2 and not pho["names_the_food"]
