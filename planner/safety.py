@@ -178,7 +178,7 @@ _SHELLFISH = re.compile(r"^(?:mollusks|crustaceans)\b|\b(?:clams?|oysters?|musse
 # pastes and spreads are not a child's meal component, whatever group FNDDS files them under.
 _NOT_A_MEAL_COMPONENT = re.compile(
     r"\b(?:ice cream|ice milk|frozen (?:yogurt|dessert|novelty)|eggnog|pudding|shakes?|custard|cream|butter|whey|"
-    r"desserts?|imitation|cheese (?:food|spread|product|sauce)|sausage|bacon|jerky|bologna|salami|frankfurter|"
+    r"desserts?|imitation|cheese (?:food|product)|sausage|bacon|jerky|bologna|salami|frankfurter|"
     r"pickled|smoked|cured|corned|salted|sauces?|gravy|paste|pate|spread)\b")
 WWEIA_SHELLFISH = "Shellfish"  # FNDDS's category for clams, shrimp … and dishes of them ("Seafood sauce")
 
