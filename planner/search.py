@@ -149,21 +149,25 @@ class _FoodWords:
     # names), plain qualifiers set aside
 
 
-def _ingredient_mention(food: Food, common: str) -> bool:
-    """A dish's common name that only names one of its ingredients: FNDDS lists a dish's variants so ("Soup,
-    pho, no meat": "tofu"; "Lentil curry": "chickpea"). It is still searched, but does not name the dish."""
+def _naming_common_names(food: Food) -> list[str]:
+    """The common names that name the food. Not a dish's that only names one of its ingredients: FNDDS lists a
+    dish's variants so ("Soup, pho, no meat": "tofu"; "Lentil curry": "chickpea"); still searched, not a name.
+    A food that is not a dish is what its common names say (a cereal of its grains and added vitamins)."""
     if food.food_group not in MIXED_DISH_GROUPS or len(food.ingredients) < 2:
-        return False  # not a dish: a cereal of its grains and added vitamins is what its common names say
-    said = {stem(w) for w in words(common) if w not in JOINING_WORDS} - PLAIN_QUALIFIERS
+        return list(food.common_names)
     named = {stem(w) for part in food.ingredients for text in (part.description.split(",")[0], *part.common_names)
              for w in words(text)}
-    return bool(said) and said <= named
+
+    def ingredient_only(common: str) -> bool:
+        said = {stem(w) for w in words(common) if w not in JOINING_WORDS} - PLAIN_QUALIFIERS
+        return bool(said) and said <= named
+    return [common for common in food.common_names if not ingredient_only(common)]
 
 
 def _food_words(food: Food) -> _FoodWords:
     segments = [s for s in food.description.split(",") if s.strip()]
     head_count = _head_segments(food.description)
-    naming = [common for common in food.common_names if not _ingredient_mention(food, common)]
+    naming = _naming_common_names(food)
     names = [*segments, *naming, *(common for common in food.common_names if common not in naming)]
     segment_words = [words(text) for text in names]  # split once; stems and raw words both come from it
     segment_stems = [[stem(w) for w in seg] for seg in segment_words]
