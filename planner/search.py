@@ -172,14 +172,14 @@ def _food_words(food: Food) -> _FoodWords:
     segment_words = [words(text) for text in names]  # split once; stems and raw words both come from it
     segment_stems = [[stem(w) for w in seg] for seg in segment_words]
     head_stems = {s for seg in segment_stems[:head_count] for s in seg}
-    naming_stems = segment_stems[len(segments):len(segments) + len(naming)]
+    naming_span = slice(len(segments), len(segments) + len(naming))  # the common names that name the food
+    naming_stems = segment_stems[naming_span]
     head = head_stems | {s for seg in naming_stems for s in seg}  # common names name the food
     bigrams = {pair for seg in segment_stems for pair in pairwise(seg)}
     if len(segments) > 1 and segment_stems[0] and segment_stems[1]:
         bigrams.add((segment_stems[1][0], segment_stems[0][-1]))  # SR's inverted "Cheese, cream"
     raw = {w for seg in segment_words for w in seg}
-    raw_head = {w for seg in [*segment_words[:head_count], *segment_words[len(segments):len(segments) + len(naming)]]
-                for w in seg}
+    raw_head = {w for seg in [*segment_words[:head_count], *segment_words[naming_span]] for w in seg}
     first = (frozenset(stem(w) for w in segment_words[0] if w not in JOINING_WORDS) - PLAIN_QUALIFIERS
              if segment_stems else frozenset())  # "Pizza with pepperoni": pizza and pepperoni
     # made of one ingredient that one of its common names calls it by ("Soybean curd": "tofu", of "Tofu, soft, …")
