@@ -15,7 +15,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pytest
 
@@ -68,18 +68,25 @@ def stopped(server: PostgresServer) -> Iterator[None]:
     def resume() -> None:
         if not resumed.is_set():
             resumed.set()
-            for pid in reversed(processes):
-                os.kill(pid, signal.SIGCONT)
+            send(reversed(processes), signal.SIGCONT)
 
-    for pid in processes:
-        os.kill(pid, signal.SIGSTOP)
     safety = threading.Timer(STOPPED_AT_MOST_S, resume)
-    safety.start()
-    try:
+    try:  # resumed whatever happens, so a failure here cannot leave the server stopped for the next tests
+        send(processes, signal.SIGSTOP)
+        safety.start()
         yield
     finally:
         safety.cancel()
         resume()
+
+
+def send(pids: Iterable[int], signal_number: int) -> None:
+    """Signal each process; a backend that ended since it was listed (its connection closed) is skipped."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal_number)
+        except ProcessLookupError:
+            pass
 
 
 def timed(call) -> tuple[float, BaseException | None]:
